@@ -1,0 +1,46 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { JsonColumn, TimestampColumn } from '../common/columns.js';
+import { User } from '../users/user.entity.js';
+import type { CaseStatus } from './case.constants.js';
+import { Case } from './case.entity.js';
+
+/** One entry of a case's timeline: every change to a case is one of these. */
+@Entity('case_events')
+@Index('idx_case_events_case', ['caseId', 'id'])
+@Index('idx_case_events_action_created', ['action', 'createdAt'])
+export class CaseEvent {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  caseId: number;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: Relation<Case>;
+
+  @Column({ type: 'varchar', length: 30 })
+  action: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fromStatus: CaseStatus | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  toStatus: CaseStatus;
+
+  @Column({ type: 'integer', nullable: true })
+  actorId: number | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'actor_id' })
+  actor?: Relation<User>;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @JsonColumn()
+  data: Record<string, unknown> | null;
+
+  @TimestampColumn({ nullable: false })
+  createdAt: Date;
+}

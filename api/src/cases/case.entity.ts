@@ -1,0 +1,195 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { CreatedAtColumn, JsonColumn, RealColumn, TimestampColumn, UpdatedAtColumn } from '../common/columns.js';
+import { Category } from '../categories/category.entity.js';
+import { Channel } from '../channels/channel.entity.js';
+import { Department } from '../departments/department.entity.js';
+import { GridUnit } from '../grid/grid-unit.entity.js';
+import { Resident } from '../residents/resident.entity.js';
+import { User } from '../users/user.entity.js';
+import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from './case.constants.js';
+
+/**
+ * A request (诉求 / 工单). Indexes follow the console's lists at a million rows: every list is
+ * "some equality filters, newest first", so each index ends with `received_at`.
+ */
+@Entity('cases')
+@Index('idx_cases_received', ['receivedAt', 'id'])
+@Index('idx_cases_status_received', ['status', 'receivedAt'])
+@Index('idx_cases_unit_received', ['unitPath', 'receivedAt'])
+@Index('idx_cases_category_received', ['categoryId', 'receivedAt'])
+@Index('idx_cases_channel_received', ['channelId', 'receivedAt'])
+@Index('idx_cases_department_status', ['departmentId', 'status', 'receivedAt'])
+@Index('idx_cases_assignee_status', ['assigneeId', 'status'])
+@Index('idx_cases_status_resolve_due', ['status', 'resolveDueAt'])
+export class Case {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** `20251015-0123`: the day of intake in the deployment's zone and that day's serial. */
+  @Index('idx_cases_number', { unique: true })
+  @Column({ type: 'varchar', length: 20 })
+  number: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  type: CaseType;
+
+  @Column({ type: 'integer' })
+  channelId: number;
+
+  @ManyToOne(() => Channel, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'channel_id' })
+  channel?: Relation<Channel>;
+
+  @Column({ type: 'integer' })
+  categoryId: number;
+
+  @ManyToOne(() => Category, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_id' })
+  category?: Relation<Category>;
+
+  /** The smallest unit known (building if known, else grid). */
+  @Column({ type: 'integer' })
+  gridUnitId: number;
+
+  @ManyToOne(() => GridUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'grid_unit_id' })
+  gridUnit?: Relation<GridUnit>;
+
+  /** Copy of the unit's path: "in community X" is a prefix range on this column. */
+  @Column({ type: 'varchar', length: 200 })
+  unitPath: string;
+
+  @Column({ type: 'varchar', length: 10, default: 'normal' })
+  priority: Priority;
+
+  @Index('idx_cases_resident')
+  @Column({ type: 'integer', nullable: true })
+  residentId: number | null;
+
+  @ManyToOne(() => Resident, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'resident_id' })
+  resident?: Relation<Resident>;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  reporterName: string | null;
+
+  @Index('idx_cases_reporter_phone')
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  reporterPhone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  address: string | null;
+
+  @RealColumn()
+  lat: number | null;
+
+  @RealColumn()
+  lng: number | null;
+
+  /** Tags of the resident at intake, shown wherever the case is. */
+  @JsonColumn({ default: '[]' })
+  residentTags: string[];
+
+  @Column({ type: 'boolean', default: false })
+  keyPopulation: boolean;
+
+  @TimestampColumn({ nullable: false })
+  receivedAt: Date;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: CaseStatus;
+
+  @Column({ type: 'integer', nullable: true })
+  departmentId: number | null;
+
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Relation<Department>;
+
+  @Column({ type: 'integer', nullable: true })
+  assigneeId: number | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: Relation<User>;
+
+  @Column({ type: 'boolean', default: false })
+  handledDirectly: boolean;
+
+  @TimestampColumn()
+  signDueAt: Date | null;
+
+  @TimestampColumn({ nullable: false })
+  responseDueAt: Date;
+
+  @TimestampColumn({ nullable: false })
+  resolveDueAt: Date;
+
+  @TimestampColumn()
+  dispatchedAt: Date | null;
+
+  @TimestampColumn()
+  acceptedAt: Date | null;
+
+  @TimestampColumn()
+  respondedAt: Date | null;
+
+  @TimestampColumn()
+  repliedAt: Date | null;
+
+  @TimestampColumn()
+  closedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  result: string | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  resolved: boolean | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  satisfaction: Satisfaction | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  superviseLevel: SuperviseLevel | null;
+
+  @Index('idx_cases_parent')
+  @Column({ type: 'integer', nullable: true })
+  parentCaseId: number | null;
+
+  @ManyToOne(() => Case, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_case_id' })
+  parentCase?: Relation<Case>;
+
+  @Column({ type: 'integer', default: 0 })
+  reopenCount: number;
+
+  @Column({ type: 'integer', default: 0 })
+  returnCount: number;
+
+  /** Days asked for by a pending extension request (延期申请), null when none is pending. */
+  @RealColumn()
+  extensionDaysPending: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  createdById: number | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: Relation<User>;
+
+  /** Optimistic concurrency: every action names the version it saw. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

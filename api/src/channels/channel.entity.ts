@@ -1,0 +1,27 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const CHANNEL_GROUPS = ['hotline', 'online', 'community', 'linkage', 'enterprise'] as const;
+export type ChannelGroup = (typeof CHANNEL_GROUPS)[number];
+
+/** Where a request came from (来源渠道), each in a group the daily report counts by. */
+@Entity('channels')
+export class Channel {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 50 })
+  name: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 30 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  group: ChannelGroup;
+
+  @Column({ type: 'integer', default: 0 })
+  sort: number;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+}

@@ -1,0 +1,33 @@
+import { Column, ColumnOptions, CreateDateColumn, UpdateDateColumn, ValueTransformer } from 'typeorm';
+import { DB_KIND } from '../config/config.js';
+
+/** Timestamps are stored in UTC: `timestamptz` on PostgreSQL, ISO text (`datetime`) on SQLite. */
+const TIMESTAMP = DB_KIND === 'postgres' ? 'timestamptz' : 'datetime';
+
+export function TimestampColumn(options: ColumnOptions = {}) {
+  return Column({ type: TIMESTAMP, nullable: true, ...options });
+}
+
+export function CreatedAtColumn() {
+  return CreateDateColumn({ type: TIMESTAMP });
+}
+
+export function UpdatedAtColumn() {
+  return UpdateDateColumn({ type: TIMESTAMP });
+}
+
+/** Real numbers (hours, coordinates). */
+export function RealColumn(options: ColumnOptions = {}) {
+  return Column({ type: DB_KIND === 'postgres' ? 'double precision' : 'real', nullable: true, ...options });
+}
+
+/** PostgreSQL returns bigint/numeric as strings; these are small enough to be numbers. */
+export const numberTransformer: ValueTransformer = {
+  to: (v: unknown) => v,
+  from: (v: unknown) => (v === null || v === undefined ? v : Number(v)),
+};
+
+/** A list of short codes kept as JSON text, portable across both databases. */
+export function JsonColumn(options: ColumnOptions = {}) {
+  return Column({ type: 'simple-json', nullable: true, ...options });
+}

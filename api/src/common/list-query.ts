@@ -1,0 +1,227 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { fieldError } from './errors.js';
+import { parseDateBoundary, parseInstant } from './time.js';
+
+/**
+ * The react-admin `ra-data-simple-rest` list contract, parsed in one place for every resource:
+ * `sort=["field","ASC"]`, `range=[0,24]`, `filter={...}` with equality, arrays as IN,
+ * suffixes `_gte _lte _gt _lt _neq`, and `q` for keyword search. Fields are whitelisted per resource.
+ */
+export type FieldType = 'int' | 'number' | 'string' | 'boolean' | 'instant' | 'date';
+export type Operator = 'eq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt' | 'neq';
+
+export interface FieldSpec {
+  type: FieldType;
+  /** Allowed values for an enumerated string field. */
+  values?: readonly string[];
+  sortable?: boolean;
+  /** Defaults to true. */
+  filterable?: boolean;
+}
+
+export interface ListContext {
+  timeZone: string;
+  now: Date;
+}
+
+export type CustomFilter<C extends ListContext> = (qb: SelectQueryBuilder<any>, value: unknown, ctx: C, param: ParamNamer) => void;
+
+export interface ListSpec<C extends ListContext = ListContext> {
+  /** Query builder alias of the main entity. */
+  alias: string;
+  fields: Record<string, FieldSpec>;
+  /** Keyword search (`q`). */
+  search?: (qb: SelectQueryBuilder<any>, term: string, param: ParamNamer) => void;
+  /** Filters that are not plain columns (`unitId` subtree, `overdue`, `mine`...). */
+  custom?: Record<string, CustomFilter<C>>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+  /** The largest page one request may ask for. */
+  maxPage?: number;
+}
+
+export interface RawListQuery {
+  sort?: unknown;
+  range?: unknown;
+  filter?: unknown;
+}
+
+export interface Condition {
+  field: string;
+  op: Operator;
+  value: unknown;
+}
+
+export interface ParsedListQuery {
+  sort: [string, 'ASC' | 'DESC'];
+  offset: number;
+  limit: number;
+  conditions: Condition[];
+  custom: [string, unknown][];
+  q?: string;
+}
+
+export type ParamNamer = (value: unknown) => string;
+
+const SUFFIXES: Operator[] = ['gte', 'lte', 'gt', 'lt', 'neq'];
+export const DEFAULT_MAX_PAGE = 1000;
+
+function parseJson(name: string, raw: unknown): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw fieldError(name, 'must be a JSON string');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw fieldError(name, 'is not valid JSON');
+  }
+}
+
+export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone: string): ParsedListQuery {
+  const sortRaw = parseJson('sort', raw.sort);
+  let sort = spec.defaultSort;
+  if (sortRaw !== undefined) {
+    if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string') throw fieldError('sort', 'must be ["field","ASC"|"DESC"]');
+    const [field, order] = sortRaw;
+    const f = spec.fields[field];
+    if (!f || f.sortable === false) throw fieldError('sort', `cannot sort by "${field}"; sortable: ${sortableFields(spec).join(', ')}`);
+    const dir = String(order).toUpperCase();
+    if (dir !== 'ASC' && dir !== 'DESC') throw fieldError('sort', 'order must be ASC or DESC');
+    sort = [field, dir];
+  }
+
+  const maxPage = spec.maxPage ?? DEFAULT_MAX_PAGE;
+  const rangeRaw = parseJson('range', raw.range);
+  let offset = 0;
+  let limit = Math.min(25, maxPage);
+  if (rangeRaw !== undefined) {
+    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
+      throw fieldError('range', 'must be [start, end] with whole numbers, start ≤ end');
+    }
+    offset = rangeRaw[0];
+    limit = rangeRaw[1] - rangeRaw[0] + 1;
+    if (limit > maxPage) throw fieldError('range', `asks for ${limit} records; at most ${maxPage} per page`);
+  }
+
+  const filterRaw = parseJson('filter', raw.filter) ?? {};
+  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) throw fieldError('filter', 'must be a JSON object');
+  const conditions: Condition[] = [];
+  const custom: [string, unknown][] = [];
+  let q: string | undefined;
+  for (const [key, value] of Object.entries(filterRaw)) {
+    if (value === undefined) continue;
+    if (key === 'q') {
+      if (typeof value !== 'string') throw fieldError('filter.q', 'must be a string');
+      if (value.trim()) q = value.trim().slice(0, 100);
+      continue;
+    }
+    if (spec.custom?.[key]) {
+      custom.push([key, value]);
+      continue;
+    }
+    const suffix = SUFFIXES.find((s) => key.endsWith(`_${s}`));
+    const field = suffix ? key.slice(0, -suffix.length - 1) : key;
+    const f = spec.fields[field];
+    if (!f || f.filterable === false) throw fieldError(`filter.${key}`, `is not a filter; filters: ${filterableKeys(spec).join(', ')}`);
+    if (Array.isArray(value)) {
+      if (suffix) throw fieldError(`filter.${key}`, 'takes a single value, not a list');
+      conditions.push({ field, op: 'in', value: value.map((v) => coerce(key, f, v, 'eq', timeZone)) });
+    } else {
+      const op = suffix ?? 'eq';
+      conditions.push({ field, op, value: value === null ? null : coerce(key, f, value, op, timeZone) });
+    }
+  }
+  return { sort, offset, limit, conditions, custom, q };
+}
+
+function coerce(key: string, f: FieldSpec, v: unknown, op: Operator, timeZone: string): unknown {
+  const bad = (why: string) => fieldError(`filter.${key}`, why);
+  switch (f.type) {
+    case 'int': {
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      if (!Number.isSafeInteger(n)) throw bad('must be a whole number');
+      return n;
+    }
+    case 'number': {
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      if (typeof n !== 'number' || !Number.isFinite(n)) throw bad('must be a number');
+      return n;
+    }
+    case 'boolean':
+      if (v === true || v === 'true') return true;
+      if (v === false || v === 'false') return false;
+      throw bad('must be true or false');
+    case 'string':
+      if (typeof v !== 'string' && typeof v !== 'number') throw bad('must be a string');
+      if (f.values && !f.values.includes(String(v))) throw bad(`must be one of ${f.values.join(', ')}`);
+      return String(v);
+    case 'date':
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw bad('must be a date YYYY-MM-DD');
+      return v;
+    case 'instant': {
+      if (typeof v !== 'string') throw bad('must be an ISO 8601 time or a date YYYY-MM-DD');
+      // A bare date means the whole day in the deployment's time zone: `_lte 2026-10-15` includes that day.
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+        const d = parseDateBoundary(v, op === 'lte' || op === 'gt' ? 'end' : 'start', timeZone);
+        if (!d) throw bad('is not a valid date');
+        return d;
+      }
+      const d = parseInstant(v);
+      if (!d) throw bad('must be an ISO 8601 time with offset, or a date YYYY-MM-DD');
+      return d;
+    }
+  }
+}
+
+/** A fresh parameter namer per query: `:p0`, `:p1`, ... */
+export function paramNamer(qb: SelectQueryBuilder<any>): ParamNamer {
+  let i = 0;
+  return (value: unknown) => {
+    const name = `lq${i++}`;
+    qb.setParameter(name, value);
+    return `:${name}`;
+  };
+}
+
+const SQL_OP: Record<Exclude<Operator, 'eq' | 'in'>, string> = { gte: '>=', lte: '<=', gt: '>', lt: '<', neq: '<>' };
+
+export function applyListQuery<T extends ObjectLiteral, C extends ListContext>(qb: SelectQueryBuilder<T>, parsed: ParsedListQuery, spec: ListSpec<C>, ctx: C, param = paramNamer(qb)) {
+  const a = spec.alias;
+  for (const { field, op, value } of parsed.conditions) {
+    const col = `${a}.${field}`;
+    // A date-only `_lte` means "through the end of that day": compare strictly below the next day's start.
+    const type = spec.fields[field].type;
+    if (op === 'in') {
+      const list = value as unknown[];
+      if (list.length === 0) qb.andWhere('1 = 0');
+      else qb.andWhere(`${col} IN (:...${param(list).slice(1)})`);
+    } else if (value === null) {
+      qb.andWhere(op === 'neq' ? `${col} IS NOT NULL` : `${col} IS NULL`);
+    } else if (op === 'eq') {
+      qb.andWhere(`${col} = ${param(value)}`);
+    } else if (type === 'instant' && (op === 'lte' || op === 'gt') && value instanceof Date && (value as Date & { endOfDay?: boolean }).endOfDay) {
+      qb.andWhere(`${col} ${op === 'lte' ? '<' : '>='} ${param(value)}`);
+    } else {
+      qb.andWhere(`${col} ${SQL_OP[op]} ${param(value)}`);
+    }
+  }
+  for (const [key, value] of parsed.custom) spec.custom![key](qb, value, ctx, param);
+  if (parsed.q && spec.search) spec.search(qb, parsed.q, param);
+  const [field, dir] = parsed.sort;
+  qb.orderBy(`${a}.${field}`, dir);
+  // A stable order for paging: ties broken by id.
+  if (field !== 'id' && spec.fields.id) qb.addOrderBy(`${a}.id`, dir);
+  qb.skip(parsed.offset).take(parsed.limit);
+  return qb;
+}
+
+export const sortableFields = (spec: ListSpec<any>) => Object.entries(spec.fields).filter(([, f]) => f.sortable !== false).map(([k]) => k);
+export const filterableKeys = (spec: ListSpec<any>) => [
+  'q',
+  ...Object.entries(spec.fields).filter(([, f]) => f.filterable !== false).map(([k]) => k),
+  ...Object.keys(spec.custom ?? {}),
+];
+
+/** `Content-Range: cases 0-24/319` (ra-data-simple-rest reads the total after the slash). */
+export function contentRange(resource: string, offset: number, count: number, total: number) {
+  const end = count > 0 ? offset + count - 1 : offset;
+  return `${resource} ${offset}-${end}/${total}`;
+}

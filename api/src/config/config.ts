@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface AppConfig {
+  port: number;
+  nodeEnv: string;
+  production: boolean;
+  databaseUrl: string;
+  databaseKind: DatabaseKind;
+  /** For SQLite: absolute path of the database file (or ':memory:'). */
+  sqlitePath: string;
+  /** Directory for data files (attachments, exports). */
+  dataDir: string;
+  seed: 'demo' | 'none';
+  adminPassword?: string;
+  timeZone: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  /** Directory of the built console, served at `/`. */
+  consoleDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function databaseKindOf(url: string): DatabaseKind {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
+}
+
+/** Reads the environment once; every option of CONTRACT.md with its default. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const databaseUrl = env.DATABASE_URL || 'sqlite:./data/tracker.sqlite';
+  const databaseKind = databaseKindOf(databaseUrl);
+  const rawPath = databaseKind === 'sqlite' ? databaseUrl.slice('sqlite:'.length) : '';
+  const sqlitePath = rawPath === ':memory:' ? rawPath : rawPath ? resolve(rawPath) : '';
+  const dataDir = resolve(env.DATA_DIR || (sqlitePath && sqlitePath !== ':memory:' ? resolve(sqlitePath, '..') : './data'));
+  const seed = (env.SEED || 'demo') as AppConfig['seed'];
+  if (seed !== 'demo' && seed !== 'none') throw new ConfigError(`SEED must be demo or none (got "${seed}")`);
+  const port = Number(env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
+  const timeZone = env.TIME_ZONE || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${timeZone}")`);
+  }
+  if (production && !env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  return {
+    port,
+    nodeEnv,
+    production,
+    databaseUrl,
+    databaseKind,
+    sqlitePath,
+    dataDir,
+    seed,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    timeZone,
+    jwtSecret: env.JWT_SECRET || randomBytes(32).toString('hex'),
+    jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
+    consoleDir: resolve(env.CONSOLE_DIR || new URL('../../../../admin/dist', import.meta.url).pathname),
+  };
+}
+
+/** The database kind decides column types at decoration time, so it is read from the environment directly. */
+export const DB_KIND: DatabaseKind = databaseKindOf(process.env.DATABASE_URL || 'sqlite:');

@@ -1,0 +1,60 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns.js';
+import { Department } from '../departments/department.entity.js';
+import { GridUnit } from '../grid/grid-unit.entity.js';
+
+export const ROLES = ['admin', 'supervisor', 'dispatcher', 'grid_worker', 'handler'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 50 })
+  username: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  /** The root of the grid subtree this user works in; null means everywhere. */
+  @Column({ type: 'integer', nullable: true })
+  scopeUnitId: number | null;
+
+  @ManyToOne(() => GridUnit, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'scope_unit_id' })
+  scopeUnit?: Relation<GridUnit>;
+
+  /** The responsible unit a handler works for. */
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  departmentId: number | null;
+
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Relation<Department>;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 200, select: false })
+  passwordHash: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+
+  toJSON() {
+    const { passwordHash: _hidden, ...rest } = this;
+    return rest;
+  }
+}
