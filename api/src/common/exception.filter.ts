@@ -45,6 +45,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const r = exception.getResponse();
       const message = typeof r === 'string' ? r : Array.isArray((r as any).message) ? (r as any).message.join('; ') : ((r as any).message ?? exception.message);
+      // Express's JSON body parser failing surfaces here as a 400 caused by a SyntaxError.
+      if (status === 400 && (exception.cause instanceof SyntaxError || /JSON/.test(message))) {
+        return { statusCode: 400, code: 'BAD_REQUEST', message: `Malformed JSON in request body: ${message}`, errors: { body: 'is not valid JSON' } };
+      }
       return { statusCode: status, code: codeOf(status), message };
     }
     // body-parser errors (malformed JSON, too large) carry a status and a type.

@@ -17,8 +17,9 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 }
 
 /** The global pipe: transforms to DTO classes, strips unknown properties, answers `{message, errors}`. */
-export function createValidationPipe() {
+export function createValidationPipe(expectedType?: new (...args: any[]) => unknown) {
   return new ValidationPipe({
+    expectedType,
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,

@@ -51,7 +51,7 @@ export class GridUnit {
 
   /** GeoJSON polygon or point. */
   @JsonColumn()
-  geometry: unknown | null;
+  geometry: Record<string, unknown> | null;
 
   @Column({ type: 'integer', default: 0 })
   sort: number;

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import { CategoriesModule } from './categories/categories.module.js';
+import { ChannelsModule } from './channels/channels.module.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DepartmentsModule } from './departments/departments.module.js';
+import { GridModule } from './grid/grid.module.js';
+import { HealthController } from './health/health.controller.js';
+import { ResidentsModule } from './residents/residents.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    // The built console is served at `/` from the same process when it exists.
+    const console = existsSync(config.consoleDir)
+      ? [ServeStaticModule.forRoot({ rootPath: config.consoleDir, exclude: ['/api/{*path}', '/open311/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthModule,
+        GridModule,
+        CalendarModule,
+        DepartmentsModule,
+        ChannelsModule,
+        CategoriesModule,
+        UsersModule,
+        ResidentsModule,
+        CasesModule,
+        ...console,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

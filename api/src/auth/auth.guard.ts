@@ -1,0 +1,38 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { AppError, ErrorCode, forbidden } from '../common/errors.js';
+import type { Role } from '../users/user.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
+import { IS_PUBLIC, ROLES } from './auth.decorators.js';
+
+/** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @Inject(UserDirectory) private readonly users: UserDirectory,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest();
+    const header: string | undefined = req.headers?.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw new AppError(ErrorCode.Unauthorized, 'Sign in first: missing bearer token');
+    let sub: number;
+    try {
+      sub = (await this.jwt.verifyAsync<{ sub: number }>(token)).sub;
+    } catch {
+      throw new AppError(ErrorCode.Unauthorized, 'The session has expired or the token is invalid; sign in again');
+    }
+    const user = await this.users.find(sub);
+    if (!user) throw new AppError(ErrorCode.Unauthorized, 'This account no longer exists or is disabled');
+    req.user = user;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && user.role !== 'admin' && !roles.includes(user.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+    return true;
+  }
+}

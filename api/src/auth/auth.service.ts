@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { AppError, ErrorCode } from '../common/errors.js';
+import { DEMO_PASSWORD, verifyPassword } from '../users/passwords.js';
+import { User } from '../users/user.entity.js';
+
+export interface LoginResult {
+  token: string;
+  user: { id: number; username: string; name: string; role: string; scopeUnitId: number | null; departmentId: number | null };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string): Promise<LoginResult> {
+    const refuse = () => new AppError(ErrorCode.Unauthorized, 'Wrong username or password');
+    const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username }).getOne();
+    if (!user || !user.active) throw refuse();
+    if (this.config.production && password === DEMO_PASSWORD) throw refuse();
+    if (!(await verifyPassword(user.passwordHash, password))) throw refuse();
+    const token = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    return { token, user: publicUser(user) };
+  }
+}
+
+export const publicUser = (u: User) => ({ id: u.id, username: u.username, name: u.name, role: u.role, scopeUnitId: u.scopeUnitId, departmentId: u.departmentId });

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { CategoriesService } from '../categories/categories.service.js';
+import { Category } from '../categories/category.entity.js';
+import { Channel } from '../channels/channel.entity.js';
+import { CrudService, RequestContext } from '../common/crud.service.js';
+import { AppError, ErrorCode, fieldError, forbidden } from '../common/errors.js';
+import { maskPhone } from '../common/privacy.js';
+import { inScope, scopeToUnit } from '../common/scope.js';
+import { localDate, parseInstant } from '../common/time.js';
+import { GridUnit } from '../grid/grid-unit.entity.js';
+import { GridService } from '../grid/grid.service.js';
+import { Resident } from '../residents/resident.entity.js';
+import { dueState, isOverdue } from '../workflow/clocks.js';
+import { dueAt, limitsFor } from '../workflow/time-limits.js';
+import { CaseEvent } from './case-event.entity.js';
+import { CASE_LIST_SPEC } from './case-list.js';
+import { caseNumber, nextSerial } from './case-numbers.js';
+import { Case } from './case.entity.js';
+import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
+
+/** A request logged a little ahead of the server's clock is not "in the future". */
+const CLOCK_SKEW_MS = 60_000;
+
+@Injectable()
+export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> {
+  protected readonly label = 'Case';
+  protected readonly spec = CASE_LIST_SPEC;
+
+  constructor(
+    @InjectDataSource() ds: DataSource,
+    private readonly grid: GridService,
+    private readonly categories: CategoriesService,
+    private readonly calendars: CalendarService,
+  ) {
+    super(ds, ds.getRepository(Case));
+  }
+
+  override async list(raw: Record<string, unknown>, user: AuthUser) {
+    await this.grid.resolveUnitFilter(raw);
+    return super.list(raw, user);
+  }
+
+  /** Handlers see the cases dispatched to their unit; everyone else their scope subtree. */
+  protected override scope(qb: SelectQueryBuilder<Case>, ctx: RequestContext) {
+    const { user } = ctx;
+    if (user.role === 'handler') qb.andWhere('c.departmentId = :scopeDept', { scopeDept: user.departmentId ?? -1 });
+    else scopeToUnit(qb, 'c.unitPath', user);
+  }
+
+  /** Full phone numbers only on the case's own page, for those who call the resident back. */
+  private seesPhone(user: AuthUser) {
+    return user.role !== 'supervisor';
+  }
+
+  protected override present(c: Case, ctx: RequestContext, mode: 'list' | 'one') {
+    const { unitPath: _p, ...rest } = c;
+    return {
+      ...rest,
+      reporterPhone: mode === 'one' && this.seesPhone(ctx.user) ? c.reporterPhone : maskPhone(c.reporterPhone),
+      overdue: isOverdue(c, ctx.now),
+      dueState: dueState(c, ctx.now),
+    };
+  }
+
+  /** Intake: validate, number, compute the clocks, and write the case with its first event, all in one transaction. */
+  override async create(dto: CreateCaseDto, user: AuthUser) {
+    const now = new Date();
+    let receivedAt = now;
+    if (dto.receivedAt !== undefined) {
+      const parsed = parseInstant(dto.receivedAt);
+      if (!parsed) throw fieldError('receivedAt', 'must be an ISO 8601 time with offset, e.g. 2026-10-15T09:30:00+08:00');
+      if (parsed.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError('receivedAt', 'may not be in the future');
+      receivedAt = parsed;
+    }
+    const id = await this.ds.transaction(async (m) => {
+      const [channel, category, unit] = await Promise.all([
+        this.mustExist(m, Channel, 'channelId', dto.channelId),
+        this.mustExist(m, Category, 'categoryId', dto.categoryId),
+        this.mustExist(m, GridUnit, 'gridUnitId', dto.gridUnitId),
+      ]);
+      if (!channel.active) throw fieldError('channelId', 'is no longer in use');
+      if (!category.active) throw fieldError('categoryId', 'is no longer in use');
+      if (!inScope(user, unit.path)) throw forbidden('That grid unit is outside your scope');
+      const resident = dto.residentId != null ? await this.mustExist(m, Resident, 'residentId', dto.residentId) : null;
+
+      const priority = dto.priority ?? 'normal';
+      const limits = limitsFor(await this.categories.policyFor(category.id, m), priority);
+      const calendar = await this.calendars.calendar(m);
+      const tz = this.config.timeZone;
+      const day = localDate(receivedAt, tz).replaceAll('-', '');
+      const number = caseNumber(day, await nextSerial(m, day));
+      const tags = resident?.tags ?? [];
+      const values = {
+        number,
+        title: dto.title,
+        description: dto.description ?? '',
+        type: dto.type,
+        channelId: channel.id,
+        categoryId: category.id,
+        gridUnitId: unit.id,
+        unitPath: unit.path,
+        priority,
+        residentId: resident?.id ?? null,
+        reporterName: dto.reporterName ?? resident?.name ?? null,
+        reporterPhone: dto.reporterPhone ?? resident?.phone ?? null,
+        address: dto.address ?? resident?.address ?? null,
+        lat: dto.lat ?? null,
+        lng: dto.lng ?? null,
+        residentTags: tags,
+        keyPopulation: tags.length > 0,
+        receivedAt,
+        status: 'received' as const,
+        // The category's default unit is a suggestion for dispatch, not an assignment yet.
+        departmentId: null,
+        responseDueAt: dueAt(receivedAt, limits.response, calendar, tz),
+        resolveDueAt: dueAt(receivedAt, limits.resolve, calendar, tz),
+        createdById: user.id,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const inserted = await m.insert(Case, values);
+      const caseId = inserted.identifiers[0].id as number;
+      await m.insert(CaseEvent, {
+        caseId,
+        action: 'create',
+        fromStatus: null,
+        toStatus: 'received',
+        actorId: user.id,
+        note: null,
+        data: { number, channelId: channel.id, categoryId: category.id, priority, responseDueAt: values.responseDueAt, resolveDueAt: values.resolveDueAt },
+        createdAt: now,
+      });
+      return caseId;
+    });
+    return this.get(id, user);
+  }
+
+  /** Corrections of what was logged, version-checked, each one recorded on the timeline. */
+  override async update(id: number, dto: UpdateCaseDto, user: AuthUser) {
+    if (!['admin', 'dispatcher', 'grid_worker'].includes(user.role)) throw forbidden('Only intake staff correct a logged case');
+    await this.ds.transaction(async (m) => {
+      const before = await this.findOrThrow(id, user, m);
+      const { version, ...fields } = dto;
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const [k, v] of Object.entries(fields)) {
+        if (v === undefined) continue;
+        if (k === 'title' && v === null) throw fieldError('title', 'must not be empty');
+        const old = (before as unknown as Record<string, unknown>)[k];
+        if (old !== v) changes[k] = k === 'reporterPhone' ? [maskPhone(old as string), maskPhone(v as string)] : [old, v];
+      }
+      if (Object.keys(changes).length === 0) return;
+      const seen = version ?? before.version;
+      const set = Object.fromEntries(Object.keys(changes).map((k) => [k, (fields as Record<string, unknown>)[k]]));
+      const res = await m
+        .createQueryBuilder()
+        .update(Case)
+        .set({ ...set, version: seen + 1, updatedAt: new Date() })
+        .where('id = :id AND version = :seen', { id, seen })
+        .execute();
+      if (!res.affected) throw await this.stale(m, id);
+      await m.insert(CaseEvent, { caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() });
+    });
+    return this.get(id, user);
+  }
+
+  /** The 409 for a stale version: who acted last and what the case looks like now. */
+  async stale(m: EntityManager, id: number) {
+    const current = await m.getRepository(Case).findOne({ where: { id } });
+    const last = await m.getRepository(CaseEvent).createQueryBuilder('e').leftJoin('e.actor', 'a').addSelect(['a.id', 'a.name']).where('e.caseId = :id', { id }).orderBy('e.id', 'DESC').limit(1).getOne();
+    return new AppError(ErrorCode.StaleVersion, `The case was changed by ${last?.actor?.name ?? 'someone else'} in the meantime (now version ${current?.version}, status ${current?.status}); reload and try again`, undefined, {
+      currentVersion: current?.version,
+      currentStatus: current?.status,
+      lastActor: last?.actor?.name ?? null,
+    });
+  }
+
+  override async remove(): Promise<never> {
+    throw forbidden('Cases are never deleted: reject (不予受理) or merge (并案) them instead');
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CrudService, RequestContext } from '../common/crud.service.js';
+import { fieldError } from '../common/errors.js';
+import type { ListSpec } from '../common/list-query.js';
+import { childPath, pathIds, subtreeUpperBound } from '../common/tree.js';
+import { Department } from '../departments/department.entity.js';
+import { effectivePolicy } from '../workflow/time-limits.js';
+import { Category, RESOLVE_UNITS } from './category.entity.js';
+import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
+
+const MAX_DEPTH = 3;
+const SEP = ' / ';
+
+@Injectable()
+export class CategoriesService extends CrudService<Category, CreateCategoryDto, UpdateCategoryDto> {
+  protected readonly label = 'Category';
+  protected readonly spec: ListSpec<RequestContext> = {
+    alias: 'cat',
+    defaultSort: ['path', 'ASC'],
+    fields: {
+      id: { type: 'int' },
+      name: { type: 'string' },
+      code: { type: 'string' },
+      parentId: { type: 'int' },
+      departmentId: { type: 'int' },
+      path: { type: 'string' },
+      fullName: { type: 'string' },
+      resolveUnit: { type: 'string', values: RESOLVE_UNITS },
+      sort: { type: 'int' },
+      active: { type: 'boolean' },
+    },
+    search: (qb, term, param) => qb.andWhere(`(cat.fullName LIKE ${param(`%${term}%`)} OR cat.code LIKE ${param(`%${term}%`)})`),
+  };
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    super(ds, ds.getRepository(Category));
+  }
+
+  /** The category and its ancestors, nearest first: the chain its time limits are read from. */
+  async chain(categoryId: number, m: EntityManager = this.ds.manager): Promise<Category[]> {
+    const cat = await m.getRepository(Category).findOne({ where: { id: categoryId } });
+    if (!cat) return [];
+    const ids = pathIds(cat.path).reverse();
+    const rows = await m.getRepository(Category).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany();
+    return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
+  }
+
+  async policyFor(categoryId: number, m?: EntityManager) {
+    return effectivePolicy(await this.chain(categoryId, m));
+  }
+
+  protected override async prepare(dto: Record<string, unknown>, before: Category | undefined, m: EntityManager): Promise<Partial<Category>> {
+    const parentId = dto.parentId === undefined ? before?.parentId ?? null : (dto.parentId as number | null);
+    let parent: Category | null = null;
+    if (parentId !== null) {
+      parent = await this.mustExist(m, Category, 'parentId', parentId);
+      if (before && parent.path.startsWith(before.path)) throw fieldError('parentId', 'cannot be the category itself or one of its descendants');
+      if (pathIds(parent.path).length >= MAX_DEPTH) throw fieldError('parentId', `categories have at most ${MAX_DEPTH} levels`);
+    }
+    if (dto.departmentId !== undefined && dto.departmentId !== null) await this.mustExist(m, Department, 'departmentId', dto.departmentId);
+    const unit = (dto.resolveUnit ?? before?.resolveUnit ?? 'workdays') as string;
+    const limit = (dto.resolveLimit ?? before?.resolveLimit) as number | null | undefined;
+    if (unit === 'workdays' && limit != null && !Number.isInteger(limit)) throw fieldError('resolveLimit', 'must be a whole number of working days');
+    const name = (dto.name as string) ?? before!.name;
+    return { ...dto, parentId, path: before && parentId === before.parentId ? before.path : '', fullName: parent ? `${parent.fullName}${SEP}${name}` : name } as Partial<Category>;
+  }
+
+  protected override async afterWrite(row: Category, m: EntityManager, before: Category | undefined, deleted = false) {
+    if (deleted) return;
+    const parent = row.parentId ? await m.getRepository(Category).findOne({ where: { id: row.parentId } }) : null;
+    const path = childPath(parent?.path, row.id);
+    if (row.path !== path) await m.update(Category, row.id, { path });
+    if (before && (before.path !== path || before.fullName !== row.fullName)) {
+      await m
+        .createQueryBuilder()
+        .update(Category)
+        .set({ path: () => `:path || substr(path, :n)`, fullName: () => `:fullName || substr(full_name, :oldName)` })
+        .where('path >= :lo AND path < :hi AND id <> :id', { lo: before.path, hi: subtreeUpperBound(before.path), id: row.id, path, n: before.path.length + 1, fullName: row.fullName, oldName: before.fullName.length + 1 })
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { RESOLVE_UNITS, type ResolveUnit } from '../category.entity.js';
+
+const hours = () => [IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0.25), Max(24 * 366)];
+const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+
+export class CreateCategoryDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @Matches(/^[A-Za-z0-9_.-]{1,50}$/, { message: 'code must be 1–50 letters, digits, _ . or -' })
+  code: string;
+
+  @IsOptional()
+  @IsInt()
+  parentId?: number | null;
+
+  @IsOptional()
+  @IsInt()
+  departmentId?: number | null;
+
+  @apply(hours())
+  signForHours?: number | null;
+
+  @apply(hours())
+  responseHours?: number | null;
+
+  /** Hours, or a whole number of working days (checked with the unit). */
+  @apply(hours())
+  resolveLimit?: number | null;
+
+  @IsOptional()
+  @IsIn(RESOLVE_UNITS)
+  resolveUnit?: ResolveUnit | null;
+
+  @apply(hours())
+  urgentSignForHours?: number | null;
+
+  @apply(hours())
+  urgentResponseHours?: number | null;
+
+  @apply(hours())
+  urgentResolveHours?: number | null;
+
+  @IsOptional()
+  @IsInt()
+  sort?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}

@@ -1,0 +1,26 @@
+import { PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CHANNEL_GROUPS, type ChannelGroup } from '../channel.entity.js';
+
+export class CreateChannelDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name: string;
+
+  @Matches(/^[a-z0-9_]{1,30}$/, { message: 'code must be 1–30 lower-case letters, digits or _' })
+  code: string;
+
+  @IsIn(CHANNEL_GROUPS)
+  group: ChannelGroup;
+
+  @IsOptional()
+  @IsInt()
+  sort?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateChannelDto extends PartialType(CreateChannelDto) {}

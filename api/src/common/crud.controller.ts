@@ -1,0 +1,71 @@
+import { Body, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res, Type } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { Role } from '../users/user.entity.js';
+import type { CrudService } from './crud.service.js';
+import { fieldError } from './errors.js';
+import { contentRange } from './list-query.js';
+import { createValidationPipe } from './validation.js';
+
+export interface CrudOptions {
+  /** The resource's name in the URL and in Content-Range. */
+  resource: string;
+  createDto: Type<unknown>;
+  updateDto: Type<unknown>;
+  /** Who may read; every signed-in user when omitted. */
+  read?: Role[];
+  /** Who may create, update and delete (admin always may). */
+  write: Role[];
+  /** Delete allowed at all (cases, for one, are never deleted). */
+  deletable?: boolean;
+}
+
+/** `:id` must be a positive whole number: `abc` is a 400 naming the field. */
+export const IdPipe = new ParseIntPipe({ exceptionFactory: () => fieldError('id', 'must be a whole number') });
+
+/**
+ * The react-admin REST routes for a resource, one line each into its service. A resource's
+ * controller extends `CrudController({...})` and adds its own routes.
+ */
+export function CrudController(opts: CrudOptions) {
+  const read = opts.read ?? [];
+  const readRoles = read.length ? Roles(...read) : () => undefined;
+
+  abstract class Base {
+    abstract readonly service: CrudService<any, any, any>;
+
+    @Get()
+    @readRoles
+    async list(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+      const { rows, total, offset } = await this.service.list(query, user);
+      res.setHeader('Content-Range', contentRange(opts.resource, offset, rows.length, total));
+      return rows;
+    }
+
+    @Get(':id')
+    @readRoles
+    get(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {
+      return this.service.get(id, user);
+    }
+
+    @Post()
+    @Roles(...opts.write)
+    create(@Body(createValidationPipe(opts.createDto)) dto: unknown, @CurrentUser() user: AuthUser) {
+      return this.service.create(dto, user);
+    }
+
+    @Put(':id')
+    @Roles(...opts.write)
+    update(@Param('id', IdPipe) id: number, @Body(createValidationPipe(opts.updateDto)) dto: unknown, @CurrentUser() user: AuthUser) {
+      return this.service.update(id, dto, user);
+    }
+
+    @Delete(':id')
+    @Roles(...(opts.deletable === false ? (['admin'] as Role[]) : opts.write))
+    remove(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {
+      return this.service.remove(id, user);
+    }
+  }
+  return Base;
+}

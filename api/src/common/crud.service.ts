@@ -1,0 +1,129 @@
+import { Inject } from '@nestjs/common';
+import { DataSource, EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { fieldError, notFound, validationError } from './errors.js';
+import { applyListQuery, ListContext, ListSpec, parseListQuery, RawListQuery } from './list-query.js';
+
+export interface ListResult<T> {
+  rows: T[];
+  total: number;
+  offset: number;
+}
+
+export interface RequestContext extends ListContext {
+  user: AuthUser;
+}
+
+/**
+ * What every resource has in common: list through the one list-query parser, get-or-404, create,
+ * update, delete, with hooks for scope, presentation (masking) and validation against the database.
+ */
+export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = unknown, U = Partial<C>> {
+  @Inject(APP_CONFIG) protected readonly config: AppConfig;
+
+  protected abstract readonly label: string;
+  protected abstract readonly spec: ListSpec<RequestContext>;
+
+  constructor(
+    protected readonly ds: DataSource,
+    protected readonly repo: Repository<T>,
+  ) {}
+
+  protected context(user: AuthUser): RequestContext {
+    return { user, timeZone: this.config.timeZone, now: new Date() };
+  }
+
+  /** Limits what a user may see; the default is everything. */
+  protected scope(_qb: SelectQueryBuilder<T>, _ctx: RequestContext): void {}
+
+  /** Shapes a record for a viewer (masking personal data in lists). */
+  protected present(row: T, _ctx: RequestContext, _mode: 'list' | 'one'): unknown {
+    return row;
+  }
+
+  protected query(ctx: RequestContext): SelectQueryBuilder<T> {
+    const qb = this.repo.createQueryBuilder(this.spec.alias);
+    this.scope(qb, ctx);
+    return qb;
+  }
+
+  async list(raw: RawListQuery, user: AuthUser): Promise<ListResult<unknown>> {
+    const ctx = this.context(user);
+    const parsed = parseListQuery(raw, this.spec, this.config.timeZone);
+    // getMany (`filter={"id":[...]}`) sends no range: answer every id asked for, up to a page's maximum.
+    if (raw.range === undefined) parsed.limit = this.spec.maxPage ?? 1000;
+    const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows: rows.map((r) => this.present(r, ctx, 'list')), total, offset: parsed.offset };
+  }
+
+  async findOrThrow(id: number, user: AuthUser, manager?: EntityManager): Promise<T> {
+    const ctx = this.context(user);
+    const qb = manager ? manager.getRepository<T>(this.repo.target).createQueryBuilder(this.spec.alias) : this.query(ctx);
+    if (manager) this.scope(qb, ctx);
+    const row = await qb.andWhere(`${this.spec.alias}.id = :id`, { id }).getOne();
+    if (!row) throw notFound(this.label, id);
+    return row;
+  }
+
+  async get(id: number, user: AuthUser): Promise<unknown> {
+    return this.present(await this.findOrThrow(id, user), this.context(user), 'one');
+  }
+
+  async create(dto: C, user: AuthUser): Promise<unknown> {
+    const saved = await this.ds.transaction(async (m) => {
+      const entity = m.getRepository<T>(this.repo.target).create(await this.prepare(dto as Record<string, unknown>, undefined, m, user) as T);
+      const row = await m.getRepository<T>(this.repo.target).save(entity);
+      await this.afterWrite(row, m, undefined);
+      return row;
+    });
+    return this.get(saved.id, user);
+  }
+
+  async update(id: number, dto: U, user: AuthUser): Promise<unknown> {
+    this.rejectNulls(dto as Record<string, unknown>);
+    await this.ds.transaction(async (m) => {
+      const before = await this.findOrThrow(id, user, m);
+      const changes = await this.prepare(dto as Record<string, unknown>, before, m, user);
+      const row = m.getRepository<T>(this.repo.target).merge(m.getRepository<T>(this.repo.target).create({ ...before }), changes as T);
+      await m.getRepository<T>(this.repo.target).save(row);
+      await this.afterWrite(row, m, before);
+    });
+    return this.get(id, user);
+  }
+
+  async remove(id: number, user: AuthUser): Promise<unknown> {
+    const row = await this.findOrThrow(id, user);
+    const shown = this.present(row, this.context(user), 'one');
+    await this.repo.delete(id);
+    await this.afterWrite(row, this.ds.manager, row, true);
+    return shown;
+  }
+
+  /** Checks references and derives columns; returns the columns to write. */
+  protected async prepare(dto: Record<string, unknown>, _before: T | undefined, _m: EntityManager, _user: AuthUser): Promise<Partial<T>> {
+    return dto as Partial<T>;
+  }
+
+  /** Keeps derived data (paths, caches) in step after a write, inside the same transaction. */
+  protected async afterWrite(_row: T, _m: EntityManager, _before: T | undefined, _deleted = false): Promise<void> {}
+
+  /** An update may not set a required column to null; say which, before the database does. */
+  private rejectNulls(dto: Record<string, unknown>) {
+    const errors: Record<string, string> = {};
+    for (const col of this.repo.metadata.columns) {
+      if (!col.isNullable && dto[col.propertyName] === null) errors[col.propertyName] = 'must not be empty';
+    }
+    if (Object.keys(errors).length) throw validationError(errors);
+  }
+
+  /** A referenced record must exist: a 400 on the field, not a 500 from a foreign key. */
+  protected async mustExist<R extends ObjectLiteral>(m: EntityManager, target: new () => R, field: string, id: unknown): Promise<R> {
+    if (id === null || id === undefined) throw fieldError(field, 'is required');
+    const row = await m.getRepository(target).findOne({ where: { id } as never });
+    if (!row) throw fieldError(field, `refers to a record that does not exist (${String(id)})`);
+    return row;
+  }
+}

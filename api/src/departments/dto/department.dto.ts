@@ -1,0 +1,29 @@
+import { PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { DEPARTMENT_KINDS, type DepartmentKind } from '../department.entity.js';
+
+export class CreateDepartmentDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @IsOptional()
+  @IsIn(DEPARTMENT_KINDS)
+  kind?: DepartmentKind;
+
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{3,30}$/, { message: 'phone must be a phone number' })
+  phone?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  contactName?: string | null;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) {}

@@ -1,0 +1,48 @@
+import { PartialType } from '@nestjs/swagger';
+import { IsIn, IsInt, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { GRID_LEVELS, type GridLevel } from '../grid-unit.entity.js';
+
+export class CreateGridUnitDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,50}$/, { message: 'code must be 1–50 letters, digits, _ . or -' })
+  code: string;
+
+  @IsIn(GRID_LEVELS)
+  level: GridLevel;
+
+  @IsOptional()
+  @IsInt()
+  parentId?: number | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  leaderName?: string | null;
+
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{3,30}$/, { message: 'leaderPhone must be a phone number' })
+  leaderPhone?: string | null;
+
+  @IsOptional()
+  @IsLatitude()
+  lat?: number | null;
+
+  @IsOptional()
+  @IsLongitude()
+  lng?: number | null;
+
+  @IsOptional()
+  @IsObject()
+  geometry?: Record<string, unknown> | null;
+
+  @IsOptional()
+  @IsInt()
+  sort?: number;
+}
+
+export class UpdateGridUnitDto extends PartialType(CreateGridUnitDto) {}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Case } from '../cases/case.entity.js';
+import { CrudService, RequestContext } from '../common/crud.service.js';
+import { fieldError } from '../common/errors.js';
+import type { ListSpec } from '../common/list-query.js';
+import { childPath, subtreeUpperBound, whereInSubtree } from '../common/tree.js';
+import { Resident } from '../residents/resident.entity.js';
+import type { CreateGridUnitDto, UpdateGridUnitDto } from './dto/grid-unit.dto.js';
+import { GRID_LEVELS, GridUnit } from './grid-unit.entity.js';
+
+const SEP = ' / ';
+
+@Injectable()
+export class GridService extends CrudService<GridUnit, CreateGridUnitDto, UpdateGridUnitDto> {
+  protected readonly label = 'Grid unit';
+  private readonly paths = new Map<number, string>();
+
+  protected readonly spec: ListSpec<RequestContext> = {
+    alias: 'g',
+    defaultSort: ['path', 'ASC'],
+    fields: {
+      id: { type: 'int' },
+      name: { type: 'string' },
+      code: { type: 'string' },
+      level: { type: 'string', values: GRID_LEVELS },
+      parentId: { type: 'int' },
+      path: { type: 'string' },
+      fullName: { type: 'string' },
+      sort: { type: 'int' },
+    },
+    custom: {
+      unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'g.path', this.pathFromFilter(value), param),
+    },
+    search: (qb, term, param) => {
+      const p = param(`%${term}%`);
+      qb.andWhere(`(g.name LIKE ${p} OR g.code LIKE ${p} OR g.fullName LIKE ${p})`);
+    },
+  };
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    super(ds, ds.getRepository(GridUnit));
+  }
+
+  /** Path of a unit, cached: units change rarely and every subtree filter needs one. */
+  async pathOf(id: number, m: EntityManager = this.ds.manager): Promise<string | null> {
+    const hit = this.paths.get(id);
+    if (hit) return hit;
+    const row = await m.getRepository(GridUnit).findOne({ where: { id }, select: { id: true, path: true } });
+    if (row) this.paths.set(id, row.path);
+    return row?.path ?? null;
+  }
+
+  /** For `unitId` filters: the path, loaded up front by `resolveUnitFilter`. */
+  private pathFromFilter(value: unknown): string {
+    const path = typeof value === 'string' && value.startsWith('/') ? value : undefined;
+    if (!path) throw fieldError('filter.unitId', 'must be the id of a grid unit');
+    return path;
+  }
+
+  /** Replaces `filter.unitId` (an id) by the unit's path, or answers 400 when there is no such unit. */
+  async resolveUnitFilter(raw: { filter?: unknown }): Promise<void> {
+    if (typeof raw.filter !== 'string' || !raw.filter.includes('unitId')) return;
+    let filter: Record<string, unknown>;
+    try {
+      filter = JSON.parse(raw.filter);
+    } catch {
+      return; // the list-query parser reports malformed JSON
+    }
+    if (filter?.unitId === undefined || filter.unitId === null) return;
+    const id = Number(filter.unitId);
+    const path = Number.isSafeInteger(id) ? await this.pathOf(id) : null;
+    if (!path) throw fieldError('filter.unitId', `is not a grid unit (${JSON.stringify(filter.unitId)})`);
+    raw.filter = JSON.stringify({ ...filter, unitId: path });
+  }
+
+  override async list(raw: Record<string, unknown>, user: AuthUser) {
+    await this.resolveUnitFilter(raw);
+    return super.list(raw, user);
+  }
+
+  protected override async prepare(dto: Record<string, unknown>, before: GridUnit | undefined, m: EntityManager): Promise<Partial<GridUnit>> {
+    const parentId = dto.parentId === undefined ? before?.parentId ?? null : (dto.parentId as number | null);
+    const level = (dto.level as GridUnit['level']) ?? before?.level;
+    let parent: GridUnit | null = null;
+    if (parentId !== null) {
+      parent = await this.mustExist(m, GridUnit, 'parentId', parentId);
+      if (before && parent.path.startsWith(before.path)) throw fieldError('parentId', 'cannot be the unit itself or one of its descendants');
+      if (GRID_LEVELS.indexOf(parent.level) >= GRID_LEVELS.indexOf(level!)) {
+        throw fieldError('level', `must be below the parent's level (${parent.level})`);
+      }
+    }
+    const name = (dto.name as string) ?? before!.name;
+    // The path needs the id: a new unit gets a placeholder, completed in afterWrite.
+    return { ...dto, parentId, path: before && parentId === before.parentId ? before.path : '', fullName: parent ? `${parent.fullName}${SEP}${name}` : name } as Partial<GridUnit>;
+  }
+
+  protected override async afterWrite(row: GridUnit, m: EntityManager, before: GridUnit | undefined, deleted = false) {
+    if (deleted) {
+      this.paths.clear();
+      return;
+    }
+    const parentPath = row.parentId ? await this.pathOf(row.parentId, m) : null;
+    const path = childPath(parentPath, row.id);
+    if (row.path !== path) await m.update(GridUnit, row.id, { path });
+    if (before && (before.path !== path || before.fullName !== row.fullName)) {
+      // Re-parenting or renaming: carry the new path and names down the subtree and onto residents and cases.
+      const range = { lo: before.path, hi: subtreeUpperBound(before.path), n: before.path.length + 1, path, oldName: before.fullName.length + 1, fullName: row.fullName };
+      const inRange = (col: string) => `${col} >= :lo AND ${col} < :hi AND ${col} <> :path`;
+      await m.createQueryBuilder().update(GridUnit).set({ path: () => `:path || substr(path, :n)`, fullName: () => `:fullName || substr(full_name, :oldName)` }).where(inRange('path'), range).execute();
+      await m.createQueryBuilder().update(Resident).set({ unitPath: () => `:path || substr(unit_path, :n)` }).where(inRange('unit_path'), range).execute();
+      await m.createQueryBuilder().update(Case).set({ unitPath: () => `:path || substr(unit_path, :n)` }).where(inRange('unit_path'), range).execute();
+      await m.createQueryBuilder().update(Resident).set({ unitPath: path }).where('unit_path = :old', { old: before.path }).execute();
+      await m.createQueryBuilder().update(Case).set({ unitPath: path }).where('unit_path = :old', { old: before.path }).execute();
+    }
+    this.paths.clear();
+  }
+}

@@ -1,0 +1,42 @@
+import { PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type Role } from '../user.entity.js';
+
+export class CreateUserDto {
+  @Matches(/^[A-Za-z0-9_.-]{2,50}$/, { message: 'username must be 2–50 letters, digits, _ . or -' })
+  username: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name: string;
+
+  @IsIn(ROLES)
+  role: Role;
+
+  @IsOptional()
+  @IsInt()
+  scopeUnitId?: number | null;
+
+  @IsOptional()
+  @IsInt()
+  departmentId?: number | null;
+
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{3,30}$/, { message: 'phone must be a phone number' })
+  phone?: string | null;
+
+  /** An empty password on an edit form means "unchanged". */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsString()
+  @MinLength(8, { message: 'password must be at least 8 characters' })
+  @MaxLength(200)
+  password: string;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateUserDto extends PartialType(CreateUserDto) {}
