@@ -14,7 +14,8 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseKind' | 'data
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: process.env.DB_LOG === 'true' ? ('all' as const) : (['error'] as ('error')[]),
+    // Failed queries surface through the exception filter (mapped to 409/400, or logged as 500s).
+    logging: process.env.DB_LOG === 'true',
   };
   if (config.databaseKind === 'postgres') {
     return {

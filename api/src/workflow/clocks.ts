@@ -30,14 +30,17 @@ export function dueState(c: Pick<Case, 'status' | 'resolveDueAt'>, now: Date): D
   return left < 0 ? 'red' : left <= DAY_MS ? 'yellow' : 'green';
 }
 
-/** The same test as `isOverdue`, in SQL, for the `overdue` list filter (`c` is the cases alias). */
+/**
+ * The same test as `isOverdue`, in SQL, for the `overdue` list filter (`c` is the cases alias).
+ * Comparisons with a missing time are NULL; COALESCE makes the whole test strictly true or false.
+ */
 export function overdueSql(open: string, now: string): string {
-  return `(
+  return `COALESCE((
     (c.closedAt IS NOT NULL AND c.closedAt > c.resolveDueAt)
     OR (c.status IN (${open}) AND c.resolveDueAt < ${now})
     OR (COALESCE(c.respondedAt, c.closedAt) > c.responseDueAt)
     OR (c.respondedAt IS NULL AND c.status IN (${open}) AND c.responseDueAt < ${now})
     OR (c.acceptedAt IS NOT NULL AND c.acceptedAt > c.signDueAt)
     OR (c.status = 'dispatched' AND c.signDueAt < ${now})
-  )`;
+  ), FALSE)`;
 }

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildWorld, type World } from './support/fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('auth', () => {
+  let t: TestApp;
+  let w: World;
+  before(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+  });
+  after(() => t.close());
+
+  it('health answers without a token', async () => {
+    const res = await t.http.get('/api/health');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, { status: 'ok', db: 'ok' });
+  });
+
+  it('serves the OpenAPI page', async () => {
+    const res = await t.http.get('/api/docs');
+    assert.equal(res.status, 200);
+    assert.match(res.text, /swagger/i);
+  });
+
+  it('logs in with the right password and returns the user without its hash', async () => {
+    const res = await t.http.post('/api/auth/login').send({ username: 'disp', password: 'password-1' });
+    assert.equal(res.status, 200);
+    assert.ok(res.body.token);
+    assert.deepEqual(Object.keys(res.body.user).sort(), ['departmentId', 'id', 'name', 'role', 'scopeUnitId', 'username']);
+    assert.equal(res.body.user.role, 'dispatcher');
+  });
+
+  it('refuses a wrong password or unknown user with 401', async () => {
+    assert.equal((await t.http.post('/api/auth/login').send({ username: 'disp', password: 'nope-nope' })).status, 401);
+    assert.equal((await t.http.post('/api/auth/login').send({ username: 'ghost', password: 'password-1' })).status, 401);
+  });
+
+  it('answers 400 naming the field for a login without a password', async () => {
+    const res = await t.http.post('/api/auth/login').send({ username: 'disp' });
+    assert.equal(res.status, 400);
+    assert.ok(res.body.errors.password);
+  });
+
+  it('needs a valid bearer token everywhere else', async () => {
+    assert.equal((await t.http.get('/api/cases')).status, 401);
+    assert.equal((await t.http.get('/api/cases').set('Authorization', 'Bearer not-a-token')).status, 401);
+    const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${w.users.worker.token}`);
+    assert.equal(me.status, 200);
+    assert.equal(me.body.username, 'gw');
+    assert.equal(me.body.scopeUnitId, w.units.grid1);
+  });
+
+  it('answers 403 when the role may not do it', async () => {
+    const res = await t.http.post('/api/departments').set('Authorization', `Bearer ${w.users.dispatcher.token}`).send({ name: '新单位' });
+    assert.equal(res.status, 403);
+    const handlerResidents = await t.http.get('/api/residents').set('Authorization', `Bearer ${w.users.handler.token}`);
+    assert.equal(handlerResidents.status, 403);
+  });
+
+  it('never returns password hashes, and a new password works at once', async () => {
+    const list = await t.http.get('/api/users').set('Authorization', `Bearer ${w.admin}`);
+    assert.equal(list.status, 200);
+    assert.ok(list.body.every((u: Record<string, unknown>) => !('passwordHash' in u) && !('password' in u)));
+    const upd = await t.http.put(`/api/users/${w.users.worker.id}`).set('Authorization', `Bearer ${w.admin}`).send({ password: 'changed-pass-9' });
+    assert.equal(upd.status, 200);
+    assert.equal((await t.http.post('/api/auth/login').send({ username: 'gw', password: 'password-1' })).status, 401);
+    assert.equal((await t.http.post('/api/auth/login').send({ username: 'gw', password: 'changed-pass-9' })).status, 200);
+  });
+
+  it('a disabled account cannot sign in', async () => {
+    await t.http.put(`/api/users/${w.users.supervisor.id}`).set('Authorization', `Bearer ${w.admin}`).send({ active: false }).expect(200);
+    assert.equal((await t.http.post('/api/auth/login').send({ username: 'sup', password: 'password-1' })).status, 401);
+  });
+
+  it('refuses the demo password in production', async () => {
+    const prod = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'demo1234' });
+    try {
+      assert.equal((await prod.http.post('/api/auth/login').send({ username: 'admin', password: 'demo1234' })).status, 401);
+    } finally {
+      await prod.close();
+    }
+  });
+});
