@@ -1,0 +1,59 @@
+// Small helpers shared by the root scripts.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('..', import.meta.url).pathname;
+
+/** Newest modification time of the files below a directory (0 when it does not exist). */
+export function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const p = join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+/** Runs a command in the repo root, inheriting output; exits the script when it fails. */
+export function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });
+  if (r.status !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+/** Runs a command, echoing its output, and resolves with its exit code and the text it printed. */
+export function capture(cmd, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let text = '';
+    child.stdout.on('data', (d) => {
+      text += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      text += d;
+      process.stderr.write(d);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, text }));
+  });
+}
+
+/** Builds the API and the console when their sources are newer than their builds. */
+export function buildIfNeeded({ force = false } = {}) {
+  const apiBuilt = join(root, 'api/dist/src/main.js');
+  if (force || !existsSync(apiBuilt) || newest(join(root, 'api/src')) > statSync(apiBuilt).mtimeMs) {
+    console.log('building the API…');
+    run('npm', ['run', 'build', '-w', 'api']);
+  }
+  const adminBuilt = join(root, 'admin/dist/index.html');
+  if (force || !existsSync(adminBuilt) || newest(join(root, 'admin/src')) > statSync(adminBuilt).mtimeMs) {
+    console.log('building the console…');
+    run('npm', ['run', 'build', '-w', 'admin']);
+  }
+}
