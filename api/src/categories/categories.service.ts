@@ -4,15 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
-import { childPath, pathIds, subtreeUpperBound } from '../common/tree.js';
+import { pathIds, placeNode, settlePath } from '../common/tree.js';
 import { Department } from '../departments/department.entity.js';
 import { effectivePolicy } from '../workflow/time-limits.js';
 import { Category, RESOLVE_UNITS } from './category.entity.js';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
 
 const MAX_DEPTH = 3;
-const SEP = ' / ';
-
 @Injectable()
 export class CategoriesService extends CrudService<Category, CreateCategoryDto, UpdateCategoryDto> {
   protected readonly label = 'Category';
@@ -53,32 +51,21 @@ export class CategoriesService extends CrudService<Category, CreateCategoryDto, 
 
   protected override async prepare(dto: Record<string, unknown>, before: Category | undefined, m: EntityManager): Promise<Partial<Category>> {
     const parentId = dto.parentId === undefined ? before?.parentId ?? null : (dto.parentId as number | null);
-    let parent: Category | null = null;
-    if (parentId !== null) {
-      parent = await this.mustExist(m, Category, 'parentId', parentId);
-      if (before && parent.path.startsWith(before.path)) throw fieldError('parentId', 'cannot be the category itself or one of its descendants');
-      if (pathIds(parent.path).length >= MAX_DEPTH) throw fieldError('parentId', `categories have at most ${MAX_DEPTH} levels`);
-    }
+    const parent = parentId !== null ? await this.mustExist(m, Category, 'parentId', parentId) : null;
+    if (parent && pathIds(parent.path).length >= MAX_DEPTH) throw fieldError('parentId', `categories have at most ${MAX_DEPTH} levels`);
     if (dto.departmentId !== undefined && dto.departmentId !== null) await this.mustExist(m, Department, 'departmentId', dto.departmentId);
     const unit = (dto.resolveUnit ?? before?.resolveUnit ?? 'workdays') as string;
     const limit = (dto.resolveLimit ?? before?.resolveLimit) as number | null | undefined;
     if (unit === 'workdays' && limit != null && !Number.isInteger(limit)) throw fieldError('resolveLimit', 'must be a whole number of working days');
-    const name = (dto.name as string) ?? before!.name;
-    return { ...dto, parentId, path: before && parentId === before.parentId ? before.path : '', fullName: parent ? `${parent.fullName}${SEP}${name}` : name } as Partial<Category>;
+    const place = placeNode(parent, before, (dto.name as string) ?? before!.name, parentId !== before?.parentId, () => {
+      throw fieldError('parentId', 'cannot be the category itself or one of its descendants');
+    });
+    return { ...dto, parentId, ...place } as Partial<Category>;
   }
 
   protected override async afterWrite(row: Category, m: EntityManager, before: Category | undefined, deleted = false) {
     if (deleted) return;
     const parent = row.parentId ? await m.getRepository(Category).findOne({ where: { id: row.parentId } }) : null;
-    const path = childPath(parent?.path, row.id);
-    if (row.path !== path) await m.update(Category, row.id, { path });
-    if (before && (before.path !== path || before.fullName !== row.fullName)) {
-      await m
-        .createQueryBuilder()
-        .update(Category)
-        .set({ path: () => `:path || substr(path, :n)`, fullName: () => `:fullName || substr(full_name, :oldName)` })
-        .where('path >= :lo AND path < :hi AND id <> :id', { lo: before.path, hi: subtreeUpperBound(before.path), id: row.id, path, n: before.path.length + 1, fullName: row.fullName, oldName: before.fullName.length + 1 })
-        .execute();
-    }
+    await settlePath(m, Category, row, parent?.path ?? null, before);
   }
 }

@@ -22,3 +22,44 @@ export const isInSubtree = (path: string, rootPath: string) => path.startsWith(r
 
 /** Ids along a path, root first: `/1/5/12/` → [1, 5, 12]. */
 export const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
+
+export const NAME_SEPARATOR = ' / ';
+
+interface TreeRow {
+  id: number;
+  name: string;
+  parentId: number | null;
+  path: string;
+  fullName: string;
+}
+
+/**
+ * Where a new or edited node sits: refuses a parent inside its own subtree, and derives the full name.
+ * The path needs the row's id, so a new row gets a placeholder that `settlePath` completes.
+ */
+export function placeNode(parent: TreeRow | null, before: TreeRow | undefined, name: string, parentChanged: boolean, isCycle: () => never) {
+  if (parent && before && parent.path.startsWith(before.path)) isCycle();
+  return {
+    path: before && !parentChanged ? before.path : '',
+    fullName: parent ? `${parent.fullName}${NAME_SEPARATOR}${name}` : name,
+  };
+}
+
+/**
+ * After a write: gives the row its final path and, when its path or name changed, carries both down to
+ * every descendant in one statement. Returns the old and new path for callers that copy paths elsewhere.
+ */
+export async function settlePath(m: import('typeorm').EntityManager, target: new () => TreeRow, row: TreeRow, parentPath: string | null, before: TreeRow | undefined) {
+  const path = childPath(parentPath, row.id);
+  if (row.path !== path) await m.update(target, row.id, { path } as never);
+  const moved = !!before && (before.path !== path || before.fullName !== row.fullName);
+  if (moved) {
+    await m
+      .createQueryBuilder()
+      .update(target)
+      .set({ path: () => `:path || substr(path, :n)`, fullName: () => `:fullName || substr(full_name, :oldName)` } as never)
+      .where('path >= :lo AND path < :hi AND id <> :id', { lo: before.path, hi: subtreeUpperBound(before.path), id: row.id, path, n: before.path.length + 1, fullName: row.fullName, oldName: before.fullName.length + 1 })
+      .execute();
+  }
+  return { moved: moved && before!.path !== path, oldPath: before?.path, path };
+}

@@ -6,12 +6,10 @@ import { Case } from '../cases/case.entity.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
-import { childPath, subtreeUpperBound, whereInSubtree } from '../common/tree.js';
+import { placeNode, settlePath, subtreeUpperBound, whereInSubtree } from '../common/tree.js';
 import { Resident } from '../residents/resident.entity.js';
 import type { CreateGridUnitDto, UpdateGridUnitDto } from './dto/grid-unit.dto.js';
 import { GRID_LEVELS, GridUnit } from './grid-unit.entity.js';
-
-const SEP = ' / ';
 
 @Injectable()
 export class GridService extends CrudService<GridUnit, CreateGridUnitDto, UpdateGridUnitDto> {
@@ -84,36 +82,24 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
   protected override async prepare(dto: Record<string, unknown>, before: GridUnit | undefined, m: EntityManager): Promise<Partial<GridUnit>> {
     const parentId = dto.parentId === undefined ? before?.parentId ?? null : (dto.parentId as number | null);
     const level = (dto.level as GridUnit['level']) ?? before?.level;
-    let parent: GridUnit | null = null;
-    if (parentId !== null) {
-      parent = await this.mustExist(m, GridUnit, 'parentId', parentId);
-      if (before && parent.path.startsWith(before.path)) throw fieldError('parentId', 'cannot be the unit itself or one of its descendants');
-      if (GRID_LEVELS.indexOf(parent.level) >= GRID_LEVELS.indexOf(level!)) {
-        throw fieldError('level', `must be below the parent's level (${parent.level})`);
-      }
-    }
-    const name = (dto.name as string) ?? before!.name;
-    // The path needs the id: a new unit gets a placeholder, completed in afterWrite.
-    return { ...dto, parentId, path: before && parentId === before.parentId ? before.path : '', fullName: parent ? `${parent.fullName}${SEP}${name}` : name } as Partial<GridUnit>;
+    const parent = parentId !== null ? await this.mustExist(m, GridUnit, 'parentId', parentId) : null;
+    if (parent && GRID_LEVELS.indexOf(parent.level) >= GRID_LEVELS.indexOf(level!)) throw fieldError('level', `must be below the parent's level (${parent.level})`);
+    const place = placeNode(parent, before, (dto.name as string) ?? before!.name, parentId !== before?.parentId, () => {
+      throw fieldError('parentId', 'cannot be the unit itself or one of its descendants');
+    });
+    return { ...dto, parentId, ...place } as Partial<GridUnit>;
   }
 
   protected override async afterWrite(row: GridUnit, m: EntityManager, before: GridUnit | undefined, deleted = false) {
-    if (deleted) {
-      this.paths.clear();
-      return;
-    }
+    if (deleted) return this.paths.clear();
     const parentPath = row.parentId ? await this.pathOf(row.parentId, m) : null;
-    const path = childPath(parentPath, row.id);
-    if (row.path !== path) await m.update(GridUnit, row.id, { path });
-    if (before && (before.path !== path || before.fullName !== row.fullName)) {
-      // Re-parenting or renaming: carry the new path and names down the subtree and onto residents and cases.
-      const range = { lo: before.path, hi: subtreeUpperBound(before.path), n: before.path.length + 1, path, oldName: before.fullName.length + 1, fullName: row.fullName };
-      const inRange = (col: string) => `${col} >= :lo AND ${col} < :hi AND ${col} <> :path`;
-      await m.createQueryBuilder().update(GridUnit).set({ path: () => `:path || substr(path, :n)`, fullName: () => `:fullName || substr(full_name, :oldName)` }).where(inRange('path'), range).execute();
-      await m.createQueryBuilder().update(Resident).set({ unitPath: () => `:path || substr(unit_path, :n)` }).where(inRange('unit_path'), range).execute();
-      await m.createQueryBuilder().update(Case).set({ unitPath: () => `:path || substr(unit_path, :n)` }).where(inRange('unit_path'), range).execute();
-      await m.createQueryBuilder().update(Resident).set({ unitPath: path }).where('unit_path = :old', { old: before.path }).execute();
-      await m.createQueryBuilder().update(Case).set({ unitPath: path }).where('unit_path = :old', { old: before.path }).execute();
+    const { moved, oldPath, path } = await settlePath(m, GridUnit, row, parentPath, before);
+    if (moved) {
+      // Residents and cases keep a copy of their unit's path: move the copies with the subtree.
+      const range = { lo: oldPath, hi: subtreeUpperBound(oldPath!), path, n: oldPath!.length + 1 };
+      for (const target of [Resident, Case]) {
+        await m.createQueryBuilder().update(target).set({ unitPath: () => `:path || substr(unit_path, :n)` }).where('unit_path >= :lo AND unit_path < :hi', range).execute();
+      }
     }
     this.paths.clear();
   }
