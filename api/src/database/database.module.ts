@@ -5,19 +5,32 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { dataSourceOptions } from './data-source.js';
 
-/** An arbitrary constant: the advisory lock that lets one of several API instances migrate at a time. */
-const MIGRATION_LOCK = 72_621_001;
+/** Arbitrary constants: advisory locks that let one of several API instances at a time migrate or seed. */
+export const LOCKS = { migrate: 72_621_001, seed: 72_621_002 } as const;
+
+/**
+ * Runs `fn` while holding a PostgreSQL advisory lock (on one dedicated connection, since the lock belongs
+ * to the session that took it). SQLite has one writer anyway: `fn` simply runs.
+ */
+export async function withAdvisoryLock<T>(ds: DataSource, key: number, fn: () => Promise<T>): Promise<T> {
+  if (ds.options.type !== 'postgres') return fn();
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(${key})`);
+    try {
+      return await fn();
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock(${key})`);
+    }
+  } finally {
+    await runner.release();
+  }
+}
 
 export async function migrate(ds: DataSource) {
-  const logger = new Logger('Database');
-  const pg = ds.options.type === 'postgres';
-  if (pg) await ds.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
-  try {
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    if (applied.length) logger.log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
-  } finally {
-    if (pg) await ds.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
-  }
+  const applied = await withAdvisoryLock(ds, LOCKS.migrate, () => ds.runMigrations({ transaction: 'each' }));
+  if (applied.length) new Logger('Database').log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
 }
 
 @Module({
