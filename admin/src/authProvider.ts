@@ -1,0 +1,48 @@
+import type { AuthProvider } from 'react-admin';
+
+const TOKEN = 'tracker.token';
+const USER = 'tracker.user';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  name: string;
+  role: 'admin' | 'supervisor' | 'dispatcher' | 'grid_worker' | 'handler';
+  scopeUnitId: number | null;
+  departmentId: number | null;
+}
+
+export const getToken = () => localStorage.getItem(TOKEN);
+export const getUser = (): SessionUser | null => JSON.parse(localStorage.getItem(USER) ?? 'null');
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }) {
+    const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    if (!res.ok) throw new Error(res.status === 401 ? 'ra.auth.sign_in_error' : 'ra.notification.http_error');
+    const { token, user } = await res.json();
+    localStorage.setItem(TOKEN, token);
+    localStorage.setItem(USER, JSON.stringify(user));
+  },
+  async logout() {
+    localStorage.removeItem(TOKEN);
+    localStorage.removeItem(USER);
+  },
+  async checkAuth() {
+    if (!getToken()) throw new Error('ra.auth.auth_check_error');
+  },
+  async checkError(error) {
+    // 401: the session is over. 403 only means this one thing is not allowed.
+    if (error?.status === 401) {
+      localStorage.removeItem(TOKEN);
+      throw new Error('ra.notification.logged_out');
+    }
+  },
+  async getIdentity() {
+    const user = getUser();
+    if (!user) throw new Error('ra.auth.auth_check_error');
+    return { id: user.id, fullName: user.name };
+  },
+  async getPermissions() {
+    return getUser()?.role;
+  },
+};

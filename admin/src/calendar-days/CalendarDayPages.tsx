@@ -1,0 +1,49 @@
+import { Alert } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, required, SimpleForm, TextField, TextInput, useTranslate } from 'react-admin';
+import { httpClient } from '../dataProvider';
+
+/** Warns when the coming year has neither official holiday data nor local corrections. */
+export const CalendarWarning = () => {
+  const t = useTranslate();
+  const [status, setStatus] = useState<{ warning: boolean; nextYear: number } | null>(null);
+  useEffect(() => {
+    httpClient('/api/calendar/status').then(({ json }) => setStatus(json), () => setStatus(null));
+  }, []);
+  return status?.warning ? <Alert severity="warning">{t('app.calendar.warning', { year: status.nextYear })}</Alert> : null;
+};
+
+const Inputs = () => (
+  <>
+    <TextInput source="date" validate={required()} helperText="YYYY-MM-DD" />
+    <BooleanInput source="workday" />
+    <TextInput source="name" />
+  </>
+);
+
+export const CalendarDayList = () => (
+  <List sort={{ field: 'date', order: 'DESC' }} aside={undefined} title={undefined}>
+    <CalendarWarning />
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="date" />
+      <BooleanField source="workday" />
+      <TextField source="name" emptyText="—" />
+    </Datagrid>
+  </List>
+);
+
+export const CalendarDayEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm>
+      <Inputs />
+    </SimpleForm>
+  </Edit>
+);
+
+export const CalendarDayCreate = () => (
+  <Create redirect="list">
+    <SimpleForm defaultValues={{ workday: false }}>
+      <Inputs />
+    </SimpleForm>
+  </Create>
+);

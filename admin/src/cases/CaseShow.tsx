@@ -1,0 +1,101 @@
+import { Grid, Typography } from '@mui/material';
+import {
+  BooleanField,
+  DateField,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { choices, PRIORITIES, SATISFACTIONS, TYPES } from '../common/choices';
+import { CaseActions } from './CaseActions';
+import { DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
+import { CaseTimeline } from './CaseTimeline';
+
+const Section = ({ title }: { title: string }) => {
+  const t = useTranslate();
+  return (
+    <Typography variant="subtitle1" sx={{ mt: 2, fontWeight: 600 }}>
+      {t(`app.cases.sections.${title}`)}
+    </Typography>
+  );
+};
+
+const CaseTitle = () => {
+  const record = useRecordContext();
+  return record ? (
+    <span>
+      <span data-testid="case-number">{record.number}</span> {record.title}
+    </span>
+  ) : null;
+};
+
+export const CaseShow = () => (
+  <Show title={<CaseTitle />}>
+    <Grid container spacing={2} sx={{ p: 2 }}>
+      <Grid size={{ xs: 12, md: 7 }}>
+        <CaseActions />
+        <SimpleShowLayout sx={{ p: 0 }}>
+          <Labeled label="resources.cases.fields.number">
+            <TextField source="number" variant="h6" />
+          </Labeled>
+          <StatusChip label="resources.cases.fields.status" />
+          <SuperviseChip label="resources.cases.fields.superviseLevel" />
+          <Section title="request" />
+          <TextField source="title" />
+          <TextField source="description" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />
+          <SelectField source="type" choices={choices('type', TYPES)} />
+          <SelectField source="priority" choices={choices('priority', PRIORITIES)} />
+          <ReferenceField source="channelId" reference="channels" link={false}>
+            <TextField source="name" />
+          </ReferenceField>
+          <ReferenceField source="categoryId" reference="categories" link={false}>
+            <TextField source="fullName" />
+          </ReferenceField>
+          <DateField source="receivedAt" showTime />
+          <Section title="location" />
+          <ReferenceField source="gridUnitId" reference="grid-units" link="show">
+            <TextField source="fullName" />
+          </ReferenceField>
+          <TextField source="address" emptyText="—" />
+          <Section title="reporter" />
+          <TextField source="reporterName" emptyText="—" />
+          <TextField source="reporterPhone" emptyText="—" />
+          <ReferenceField source="residentId" reference="residents" emptyText="—">
+            <TextField source="name" />
+          </ReferenceField>
+          <TagChips label="resources.cases.fields.residentTags" />
+          <Section title="clocks" />
+          <DueBadge due="responseDueAt" done="respondedAt" label="resources.cases.fields.responseDueAt" />
+          <DateField source="responseDueAt" showTime />
+          <DueBadge due="resolveDueAt" done="closedAt" label="resources.cases.fields.resolveDueAt" />
+          <DateField source="resolveDueAt" showTime />
+          <Section title="handling" />
+          <ReferenceField source="departmentId" reference="departments" emptyText="—">
+            <TextField source="name" />
+          </ReferenceField>
+          <BooleanField source="handledDirectly" />
+          <DateField source="dispatchedAt" showTime emptyText="—" />
+          <DateField source="acceptedAt" showTime emptyText="—" />
+          <DateField source="respondedAt" showTime emptyText="—" />
+          <DateField source="repliedAt" showTime emptyText="—" />
+          <DateField source="closedAt" showTime emptyText="—" />
+          <TextField source="result" emptyText="—" />
+          <NumberField source="returnCount" />
+          <NumberField source="reopenCount" />
+          <Section title="follow_up" />
+          <BooleanField source="resolved" emptyText="—" />
+          <SelectField source="satisfaction" choices={choices('satisfaction', SATISFACTIONS)} emptyText="—" />
+        </SimpleShowLayout>
+      </Grid>
+      <Grid size={{ xs: 12, md: 5 }}>
+        <CaseTimeline />
+      </Grid>
+    </Grid>
+  </Show>
+);

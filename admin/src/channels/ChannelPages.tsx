@@ -1,0 +1,40 @@
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, required, SelectField, SelectInput, SimpleForm, TextField, TextInput } from 'react-admin';
+import { choices, GROUPS } from '../common/choices';
+
+const Inputs = () => (
+  <>
+    <TextInput source="name" validate={required()} />
+    <TextInput source="code" validate={required()} />
+    <SelectInput source="group" choices={choices('group', GROUPS)} validate={required()} />
+    <NumberInput source="sort" />
+    <BooleanInput source="active" />
+  </>
+);
+
+export const ChannelList = () => (
+  <List filters={[<SelectInput key="group" source="group" choices={choices('group', GROUPS)} alwaysOn />]} sort={{ field: 'sort', order: 'ASC' }}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="name" />
+      <TextField source="code" />
+      <SelectField source="group" choices={choices('group', GROUPS)} />
+      <NumberField source="sort" />
+      <BooleanField source="active" />
+    </Datagrid>
+  </List>
+);
+
+export const ChannelEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm>
+      <Inputs />
+    </SimpleForm>
+  </Edit>
+);
+
+export const ChannelCreate = () => (
+  <Create redirect="list">
+    <SimpleForm defaultValues={{ active: true, sort: 0 }}>
+      <Inputs />
+    </SimpleForm>
+  </Create>
+);

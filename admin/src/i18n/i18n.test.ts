@@ -1,0 +1,31 @@
+import englishMessages from 'ra-language-english';
+import { describe, expect, it } from 'vitest';
+import { messages } from './index';
+
+function keys(obj: unknown, prefix = ''): string[] {
+  if (typeof obj !== 'object' || obj === null) return [prefix];
+  return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+function values(obj: unknown): unknown[] {
+  return typeof obj === 'object' && obj !== null ? Object.values(obj).flatMap(values) : [obj];
+}
+
+describe('translations', () => {
+  it('Chinese and English have exactly the same keys', () => {
+    expect(keys(messages.zh).sort()).toEqual(keys(messages.en).sort());
+  });
+  it("Chinese covers every one of react-admin's own messages", () => {
+    const zh = new Set(keys(messages.zh));
+    expect(keys(englishMessages).filter((k) => !zh.has(k))).toEqual([]);
+  });
+  it('no message is empty (the boolean null placeholder aside)', () => {
+    for (const lang of [messages.zh, messages.en]) {
+      const empty = keys(lang).filter((k, i) => k !== 'ra.boolean.null' && String(values(lang)[i]).trim() === '');
+      expect(empty).toEqual([]);
+    }
+  });
+  it('Chinese is really Chinese where the app speaks', () => {
+    expect(messages.zh.app.title).toMatch(/[\u4e00-\u9fff]/);
+    expect(Object.values(messages.zh.enums.status).every((s) => /[\u4e00-\u9fff]/.test(s))).toBe(true);
+  });
+});

@@ -1,0 +1,13 @@
+import { required, SelectArrayInput, TextInput } from 'react-admin';
+import { choices, TAGS } from '../common/choices';
+import { PathReferenceInput } from '../common/PathInput';
+
+export const ResidentInputs = () => (
+  <>
+    <TextInput source="name" validate={required()} />
+    <TextInput source="phone" />
+    <PathReferenceInput source="gridUnitId" reference="grid-units" required />
+    <TextInput source="address" fullWidth />
+    <SelectArrayInput source="tags" choices={choices('tag', TAGS)} />
+  </>
+);

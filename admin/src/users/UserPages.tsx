@@ -1,0 +1,69 @@
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, PasswordInput, ReferenceField, ReferenceInput, required, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { choices, ROLES } from '../common/choices';
+import { PathReferenceInput } from '../common/PathInput';
+
+const Inputs = ({ create }: { create?: boolean }) => (
+  <>
+    <TextInput source="username" validate={required()} disabled={!create} />
+    <TextInput source="name" validate={required()} />
+    <SelectInput source="role" choices={choices('role', ROLES)} validate={required()} />
+    <PathReferenceInput source="scopeUnitId" reference="grid-units" />
+    <ReferenceInput source="departmentId" reference="departments" sort={{ field: 'name', order: 'ASC' }}>
+      <SelectInput optionText="name" />
+    </ReferenceInput>
+    <TextInput source="phone" />
+    <PasswordInput source="password" validate={create ? required() : undefined} />
+    <BooleanInput source="active" />
+  </>
+);
+
+export const UserList = () => (
+  <List filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={choices('role', ROLES)} alwaysOn />]} sort={{ field: 'username', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="username" />
+      <TextField source="name" />
+      <SelectField source="role" choices={choices('role', ROLES)} />
+      <ReferenceField source="scopeUnitId" reference="grid-units" link={false} emptyText="—">
+        <TextField source="fullName" />
+      </ReferenceField>
+      <ReferenceField source="departmentId" reference="departments" link={false} emptyText="—">
+        <TextField source="name" />
+      </ReferenceField>
+      <BooleanField source="active" />
+    </Datagrid>
+  </List>
+);
+
+export const UserShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="username" />
+      <TextField source="name" />
+      <SelectField source="role" choices={choices('role', ROLES)} />
+      <ReferenceField source="scopeUnitId" reference="grid-units" emptyText="—">
+        <TextField source="fullName" />
+      </ReferenceField>
+      <ReferenceField source="departmentId" reference="departments" emptyText="—">
+        <TextField source="name" />
+      </ReferenceField>
+      <TextField source="phone" emptyText="—" />
+      <BooleanField source="active" />
+    </SimpleShowLayout>
+  </Show>
+);
+
+export const UserEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm>
+      <Inputs />
+    </SimpleForm>
+  </Edit>
+);
+
+export const UserCreate = () => (
+  <Create redirect="show">
+    <SimpleForm defaultValues={{ active: true, role: 'grid_worker' }}>
+      <Inputs create />
+    </SimpleForm>
+  </Create>
+);
