@@ -14,11 +14,13 @@ import {
 } from 'react-admin';
 import { choices, PRIORITIES, TYPES } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
+import { getUser } from '../authProvider';
 
 export const CaseCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const t = useTranslate();
+  const scope = getUser()?.scopeUnitId;
   return (
     <Create
       mutationOptions={{
@@ -36,7 +38,8 @@ export const CaseCreate = () => {
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>
         <PathReferenceInput source="categoryId" reference="categories" required />
-        <PathReferenceInput source="gridUnitId" reference="grid-units" required />
+        {/* Only units in the user's own scope: the API refuses the others. */}
+        <PathReferenceInput source="gridUnitId" reference="grid-units" required filter={scope ? { unitId: scope } : undefined} />
         <SelectInput source="priority" choices={choices('priority', PRIORITIES)} />
         <ReferenceInput source="residentId" reference="residents">
           <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} />

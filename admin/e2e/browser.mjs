@@ -1,0 +1,24 @@
+// Debian's Chromium driven by playwright-core (no browser download), as a person would use the console.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+
+export async function openBrowser() {
+  mkdirSync(SHOTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
+  context.setDefaultTimeout(20_000);
+  return { browser, page: await context.newPage() };
+}
+
+export async function login(page, baseUrl, username, password = 'demo1234') {
+  await page.goto(`${baseUrl}/#/login`);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText('工作台').first().waitFor();
+}
