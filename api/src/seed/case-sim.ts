@@ -1,0 +1,196 @@
+/**
+ * A generated case and its timeline. Every change of the case goes through `act`, which appends the
+ * event and applies it with `applyEvent`: the case's fields are, by construction, what replaying its
+ * events gives. Times are epoch milliseconds here; the writer turns them into Dates.
+ *
+ * What each action does to the case (the replay rules; `data` is stored on the event):
+ * - create: status received; the case's due times are in data (as intake records them).
+ * - close_directly {result}: closed, handledDirectly, result, closedAt.
+ * - dispatch {departmentId, signDueAt}: dispatched to the unit; dispatchedAt, signDueAt; acceptedAt and assignee cleared.
+ * - accept: in_progress; acceptedAt; the actor becomes the assignee.
+ * - handle_in_community: in_progress without a unit (departmentId null); acceptedAt; the actor is the assignee.
+ * - return {reason, departmentId}: returned; returnCount + 1; assignee cleared (the unit stays recorded).
+ * - contact: same status; respondedAt is the first contact.
+ * - reply {result}: replied; result, repliedAt.
+ * - follow_up {resolved, satisfaction}: resolved and satisfied/basically satisfied → closed (closedAt);
+ *   otherwise back to in_progress and reopenCount + 1.
+ * - request_extension {days, reason}: extensionDaysPending = days.
+ * - approve_extension {days, resolveDueAt}: resolveDueAt moves; nothing pending. reject_extension {days}: nothing pending.
+ * - supervise {level}: superviseLevel.
+ * - merge {parentCaseId}: merged into the parent. reject {reason}: rejected.
+ */
+import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from '../cases/case.constants.js';
+
+export interface SimEvent {
+  action: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  actorId: number | null;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  at: number;
+}
+
+/** The case row, times as epoch ms; `number` and the parent's id are filled in by the writer. */
+export interface CaseFields {
+  title: string;
+  description: string;
+  type: CaseType;
+  channelId: number;
+  categoryId: number;
+  gridUnitId: number;
+  unitPath: string;
+  priority: Priority;
+  residentId: number | null;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  residentTags: string[];
+  keyPopulation: boolean;
+  receivedAt: number;
+  status: CaseStatus;
+  departmentId: number | null;
+  assigneeId: number | null;
+  handledDirectly: boolean;
+  signDueAt: number | null;
+  responseDueAt: number;
+  resolveDueAt: number;
+  dispatchedAt: number | null;
+  acceptedAt: number | null;
+  respondedAt: number | null;
+  repliedAt: number | null;
+  closedAt: number | null;
+  result: string | null;
+  resolved: boolean | null;
+  satisfaction: Satisfaction | null;
+  superviseLevel: SuperviseLevel | null;
+  parentCaseId: number | null;
+  reopenCount: number;
+  returnCount: number;
+  extensionDaysPending: number | null;
+  createdById: number | null;
+  version: number;
+  updatedAt: number;
+}
+
+/** Filled with the database id once the case is written; merges point at these. */
+export interface CaseRef {
+  id: number | null;
+}
+
+export function applyEvent(c: CaseFields, e: SimEvent): void {
+  const d = e.data ?? {};
+  c.status = e.toStatus;
+  c.version += 1;
+  c.updatedAt = e.at;
+  switch (e.action) {
+    case 'close_directly':
+      c.handledDirectly = true;
+      c.result = d.result as string;
+      c.closedAt = e.at;
+      break;
+    case 'dispatch':
+      c.departmentId = d.departmentId as number;
+      c.dispatchedAt = e.at;
+      c.signDueAt = Date.parse(d.signDueAt as string);
+      c.acceptedAt = null;
+      c.assigneeId = null;
+      break;
+    case 'accept':
+      c.acceptedAt = e.at;
+      c.assigneeId = e.actorId;
+      break;
+    case 'handle_in_community':
+      c.departmentId = null;
+      c.acceptedAt = e.at;
+      c.assigneeId = e.actorId;
+      break;
+    case 'return':
+      c.returnCount += 1;
+      c.assigneeId = null;
+      break;
+    case 'contact':
+      c.respondedAt ??= e.at;
+      break;
+    case 'reply':
+      c.result = d.result as string;
+      c.repliedAt = e.at;
+      break;
+    case 'follow_up':
+      c.resolved = d.resolved as boolean;
+      c.satisfaction = d.satisfaction as Satisfaction;
+      if (e.toStatus === 'closed') c.closedAt = e.at;
+      else c.reopenCount += 1;
+      break;
+    case 'request_extension':
+      c.extensionDaysPending = d.days as number;
+      break;
+    case 'approve_extension':
+      c.resolveDueAt = Date.parse(d.resolveDueAt as string);
+      c.extensionDaysPending = null;
+      break;
+    case 'reject_extension':
+      c.extensionDaysPending = null;
+      break;
+    case 'supervise':
+      c.superviseLevel = d.level as SuperviseLevel;
+      break;
+    case 'merge':
+      c.parentCaseId = (d.parentCaseId as number | null) ?? null;
+      break;
+  }
+}
+
+/** An event's data, or a function of the event's final time for data that depends on it (a due time). */
+export type EventData = Record<string, unknown> | null | ((at: number) => Record<string, unknown>);
+
+/** Events are at least this far apart, so that a timeline reads in order. */
+const MIN_GAP = 30_000;
+
+export class CaseSim {
+  readonly events: SimEvent[] = [];
+  readonly ref: CaseRef = { id: null };
+  number = '';
+  /** For a merge: the surviving case. */
+  parent: CaseRef | null = null;
+  /** Set once a step would happen after `now`: the case stays as it is, and later steps are skipped. */
+  stopped = false;
+
+  constructor(
+    readonly fields: CaseFields,
+    private readonly now: number,
+    createData: Record<string, unknown>,
+  ) {
+    this.events.push({ action: 'create', fromStatus: null, toStatus: 'received', actorId: fields.createdById, note: null, data: createData, at: fields.receivedAt });
+  }
+
+  get status(): CaseStatus {
+    return this.fields.status;
+  }
+
+  get last(): number {
+    return this.events[this.events.length - 1].at;
+  }
+
+  /** Appends an event at `at` (or just after the previous one); false, and stopped, when that is after now. */
+  act(action: string, at: number, actorId: number | null, toStatus: CaseStatus | null, data: EventData = null, note: string | null = null): boolean {
+    if (this.stopped) return false;
+    const time = Math.max(Math.floor(at / 1000) * 1000, this.last + MIN_GAP);
+    if (time > this.now) {
+      this.stopped = true;
+      return false;
+    }
+    const e: SimEvent = { action, fromStatus: this.fields.status, toStatus: toStatus ?? this.fields.status, actorId, note, data: typeof data === 'function' ? data(time) : data, at: time };
+    this.events.push(e);
+    applyEvent(this.fields, e);
+    return true;
+  }
+
+  /** When it left the open statuses (closed, merged, rejected), or Infinity while open. */
+  openUntil(): number {
+    const s = this.fields.status;
+    return s === 'closed' || s === 'merged' || s === 'rejected' ? this.last : Infinity;
+  }
+}
