@@ -1,6 +1,6 @@
 import { Alert } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, required, SimpleForm, TextField, TextInput, useTranslate } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, required, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
 
 /** Warns when the coming year has neither official holiday data nor local corrections. */
@@ -22,14 +22,24 @@ const Inputs = () => (
 );
 
 export const CalendarDayList = () => (
-  <List sort={{ field: 'date', order: 'DESC' }} aside={undefined} title={undefined}>
+  <List sort={{ field: 'date', order: 'DESC' }}>
     <CalendarWarning />
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="date" />
       <BooleanField source="workday" />
       <TextField source="name" emptyText="—" />
     </Datagrid>
   </List>
+);
+
+export const CalendarDayShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="date" />
+      <BooleanField source="workday" />
+      <TextField source="name" emptyText="—" />
+    </SimpleShowLayout>
+  </Show>
 );
 
 export const CalendarDayEdit = () => (

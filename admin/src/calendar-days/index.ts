@@ -1,4 +1,4 @@
 import EventIcon from '@mui/icons-material/Event';
-import { CalendarDayCreate, CalendarDayEdit, CalendarDayList } from './CalendarDayPages';
+import { CalendarDayCreate, CalendarDayEdit, CalendarDayList, CalendarDayShow } from './CalendarDayPages';
 
-export default { list: CalendarDayList, edit: CalendarDayEdit, create: CalendarDayCreate, icon: EventIcon, recordRepresentation: 'date' };
+export default { list: CalendarDayList, show: CalendarDayShow, edit: CalendarDayEdit, create: CalendarDayCreate, icon: EventIcon, recordRepresentation: 'date' };

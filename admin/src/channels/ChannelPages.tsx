@@ -1,4 +1,4 @@
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, required, SelectField, SelectInput, SimpleForm, TextField, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, required, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { choices, GROUPS } from '../common/choices';
 
 const Inputs = () => (
@@ -13,7 +13,7 @@ const Inputs = () => (
 
 export const ChannelList = () => (
   <List filters={[<SelectInput key="group" source="group" choices={choices('group', GROUPS)} alwaysOn />]} sort={{ field: 'sort', order: 'ASC' }}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="name" />
       <TextField source="code" />
       <SelectField source="group" choices={choices('group', GROUPS)} />
@@ -21,6 +21,18 @@ export const ChannelList = () => (
       <BooleanField source="active" />
     </Datagrid>
   </List>
+);
+
+export const ChannelShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <TextField source="code" />
+      <SelectField source="group" choices={choices('group', GROUPS)} />
+      <NumberField source="sort" />
+      <BooleanField source="active" />
+    </SimpleShowLayout>
+  </Show>
 );
 
 export const ChannelEdit = () => (

@@ -1,4 +1,4 @@
 import CallIcon from '@mui/icons-material/Call';
-import { ChannelCreate, ChannelEdit, ChannelList } from './ChannelPages';
+import { ChannelCreate, ChannelEdit, ChannelList, ChannelShow } from './ChannelPages';
 
-export default { list: ChannelList, edit: ChannelEdit, create: ChannelCreate, icon: CallIcon, recordRepresentation: 'name' };
+export default { list: ChannelList, show: ChannelShow, edit: ChannelEdit, create: ChannelCreate, icon: CallIcon, recordRepresentation: 'name' };
