@@ -1,0 +1,115 @@
+import type { Case } from '../cases/case.entity.js';
+import { SATISFACTIONS, SUPERVISE_LEVELS } from '../cases/case.constants.js';
+import { fieldError, validationError } from '../common/errors.js';
+import { nextStatus, type Action } from './transitions.js';
+
+export const RETURN_REASONS = ['wrong_area', 'unclear_ownership', 'overlapping_duties', 'not_our_duty', 'other'] as const;
+
+export interface ActionInput {
+  note?: string;
+  result?: string;
+  reason?: string;
+  departmentId?: number;
+  assigneeId?: number | null;
+  resolved?: boolean;
+  satisfaction?: string;
+  days?: number;
+  level?: string;
+  intoCaseId?: number;
+}
+
+/** What an action writes: the case columns and the event's data. Lookups and clocks are handed in. */
+/** A case's own columns (its relations are not written through actions). */
+export type CaseChanges = Partial<Omit<Case, 'channel' | 'category' | 'gridUnit' | 'resident' | 'department' | 'assignee' | 'parentCase' | 'createdBy'>>;
+
+export interface Effect {
+  changes: CaseChanges;
+  data: Record<string, unknown>;
+}
+
+export interface EffectContext {
+  now: Date;
+  /** The sign-for due time of a dispatch made now. */
+  signDueAt: () => Date;
+  /** The resolution due time moved by N working days. */
+  extendedDue: (days: number) => Date;
+}
+
+const text = (v: unknown, field: string, max = 5000): string => {
+  if (typeof v !== 'string' || !v.trim()) throw fieldError(field, 'is required');
+  if (v.length > max) throw fieldError(field, `must be at most ${max} characters`);
+  return v.trim();
+};
+
+/** Validates an action's fields and works out its effect on the case. Pure apart from the context. */
+export function effectOf(action: Action, c: Case, input: ActionInput, ctx: EffectContext): Effect {
+  const { now } = ctx;
+  const status = (rating?: { resolved: boolean; satisfaction: string }) => nextStatus(action, c.status, rating);
+  switch (action) {
+    case 'close_directly': {
+      const result = text(input.result, 'result');
+      return { changes: { status: status(), closedAt: now, handledDirectly: true, result, respondedAt: c.respondedAt ?? now }, data: {} };
+    }
+    case 'dispatch': {
+      if (!Number.isInteger(input.departmentId)) throw fieldError('departmentId', 'is required: the responsible unit');
+      const signDueAt = ctx.signDueAt();
+      return {
+        changes: { status: status(), departmentId: input.departmentId!, assigneeId: input.assigneeId ?? null, dispatchedAt: now, signDueAt, acceptedAt: null },
+        data: { departmentId: input.departmentId, signDueAt },
+      };
+    }
+    case 'accept':
+      return { changes: { status: status(), acceptedAt: now, assigneeId: c.assigneeId }, data: {} };
+    case 'handle_in_community':
+      return { changes: { status: status(), departmentId: null, acceptedAt: now }, data: {} };
+    case 'return': {
+      if (!RETURN_REASONS.includes(input.reason as never)) throw fieldError('reason', `must be one of ${RETURN_REASONS.join(', ')}`);
+      return { changes: { status: status(), returnCount: c.returnCount + 1 }, data: { reason: input.reason, departmentId: c.departmentId } };
+    }
+    case 'contact':
+      return { changes: { respondedAt: c.respondedAt ?? now }, data: {} };
+    case 'reply': {
+      const result = text(input.result, 'result');
+      return { changes: { status: status(), repliedAt: now, result, respondedAt: c.respondedAt ?? now }, data: {} };
+    }
+    case 'follow_up': {
+      const errors: Record<string, string> = {};
+      if (typeof input.resolved !== 'boolean') errors.resolved = 'must be true or false';
+      if (!SATISFACTIONS.includes(input.satisfaction as never)) errors.satisfaction = `must be one of ${SATISFACTIONS.join(', ')}`;
+      if (Object.keys(errors).length) throw validationError(errors);
+      const rating = { resolved: input.resolved!, satisfaction: input.satisfaction! };
+      const to = status(rating);
+      const base = { resolved: rating.resolved, satisfaction: rating.satisfaction as Case['satisfaction'], status: to };
+      return to === 'closed'
+        ? { changes: { ...base, closedAt: now }, data: rating }
+        : { changes: { ...base, reopenCount: c.reopenCount + 1, repliedAt: null }, data: { ...rating, reopened: true } };
+    }
+    case 'reopen':
+      return { changes: { status: status(), reopenCount: c.reopenCount + 1, closedAt: null, repliedAt: null }, data: { reason: text(input.reason, 'reason', 500) } };
+    case 'request_extension': {
+      if (!Number.isInteger(input.days) || input.days! < 1 || input.days! > 60) throw fieldError('days', 'must be a whole number of working days from 1 to 60');
+      return { changes: { extensionDaysPending: input.days! }, data: { days: input.days, reason: text(input.reason, 'reason', 500) } };
+    }
+    case 'approve_extension': {
+      const days = c.extensionDaysPending!;
+      const resolveDueAt = ctx.extendedDue(days);
+      return { changes: { extensionDaysPending: null, resolveDueAt }, data: { days, resolveDueAt, previousDueAt: c.resolveDueAt } };
+    }
+    case 'reject_extension':
+      return { changes: { extensionDaysPending: null }, data: { days: c.extensionDaysPending } };
+    case 'supervise': {
+      if (!SUPERVISE_LEVELS.includes(input.level as never)) throw fieldError('level', `must be one of ${SUPERVISE_LEVELS.join(', ')}`);
+      return { changes: { superviseLevel: input.level as Case['superviseLevel'] }, data: { level: input.level } };
+    }
+    case 'merge': {
+      if (!Number.isInteger(input.intoCaseId)) throw fieldError('intoCaseId', 'is required: the case that carries the work');
+      if (input.intoCaseId === c.id) throw fieldError('intoCaseId', 'cannot be the case itself');
+      return { changes: { status: status(), parentCaseId: input.intoCaseId! }, data: { parentCaseId: input.intoCaseId } };
+    }
+    case 'reject':
+      return { changes: { status: status() }, data: { reason: text(input.reason, 'reason', 500) } };
+    case 'comment':
+      text(input.note, 'note');
+      return { changes: {}, data: {} };
+  }
+}

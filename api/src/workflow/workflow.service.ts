@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { CaseEvent } from '../cases/case-event.entity.js';
+import { OPEN_STATUSES } from '../cases/case.constants.js';
+import { Case } from '../cases/case.entity.js';
+import { CasesService } from '../cases/cases.service.js';
+import { CategoriesService } from '../categories/categories.service.js';
+import { Department } from '../departments/department.entity.js';
+import { AppError, ErrorCode, fieldError, forbidden } from '../common/errors.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { User } from '../users/user.entity.js';
+import { effectOf, type ActionInput } from './effects.js';
+import { allowedActions, refusal } from './policy.js';
+import { dueAt, limitsFor } from './time-limits.js';
+import { ACTIONS, TRANSITIONS, type Action } from './transitions.js';
+
+@Injectable()
+export class WorkflowService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly cases: CasesService,
+    private readonly categories: CategoriesService,
+    private readonly calendars: CalendarService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The actions this user may take on the case now, with the fields each one asks for. */
+  async actions(caseId: number, user: AuthUser) {
+    const c = await this.cases.findOrThrow(caseId, user);
+    return allowedActions(user, c).map((a) => ({ action: a, label: TRANSITIONS[a].label, fields: TRANSITIONS[a].fields }));
+  }
+
+  /**
+   * Applies one action: checks the version the actor saw, the status and the actor, writes the case with
+   * a conditional update (`WHERE version = seen`) and its timeline event in one transaction.
+   */
+  async perform(caseId: number, actionName: string, body: ActionInput & { version?: unknown }, user: AuthUser) {
+    if (!ACTIONS.includes(actionName as Action)) throw new AppError(ErrorCode.NotFound, `No action "${actionName}"; actions: ${ACTIONS.join(', ')}`);
+    const action = actionName as Action;
+    if (!Number.isInteger(body?.version)) throw fieldError('version', 'is required: the version of the case you saw');
+    const seen = body.version as number;
+    const note = body.note === undefined || body.note === null ? null : String(body.note).slice(0, 5000);
+    await this.ds.transaction(async (m) => {
+      const c = await this.cases.findOrThrow(caseId, user, m);
+      if (c.version !== seen) throw await this.cases.stale(m, caseId);
+      const why = refusal(user, c, action);
+      if (why === 'status') {
+        const allowed = allowedActions(user, c);
+        throw new AppError(ErrorCode.IllegalTransition, `"${action}" is not allowed while the case is ${c.status}; you may: ${allowed.join(', ') || 'nothing'}`, undefined, { currentStatus: c.status, allowed });
+      }
+      if (why === 'role') throw forbidden(`Your role may not "${action}" this case`);
+      await this.checkReferences(m, action, body, c, user);
+      const now = new Date();
+      const [policy, calendar] = await Promise.all([this.categories.policyFor(c.categoryId, m), this.calendars.calendar(m)]);
+      const tz = this.config.timeZone;
+      const effect = effectOf(action, c, { ...body, note: note ?? undefined }, {
+        now,
+        signDueAt: () => dueAt(now, limitsFor(policy, c.priority).signFor, calendar, tz),
+        // An approved extension moves the resolution due time by N working days.
+        extendedDue: (days) => dueAt(c.resolveDueAt, { amount: days, unit: 'workdays' }, calendar, tz),
+      });
+      const res = await m
+        .createQueryBuilder()
+        .update(Case)
+        .set({ ...effect.changes, version: seen + 1, updatedAt: now })
+        .where('id = :id AND version = :seen', { id: caseId, seen })
+        .execute();
+      if (!res.affected) throw await this.cases.stale(m, caseId);
+      const event: Partial<CaseEvent> = { caseId, action, fromStatus: c.status, toStatus: effect.changes.status ?? c.status, actorId: user.id, note, data: effect.data, createdAt: now };
+      // TypeORM's deep-partial type cannot describe a JSON column of unknown shape.
+      await m.insert(CaseEvent, event as never);
+    });
+    return this.cases.get(caseId, user);
+  }
+
+  private async checkReferences(m: EntityManager, action: Action, body: ActionInput, c: Case, user: AuthUser) {
+    if (action === 'dispatch' && Number.isInteger(body.departmentId)) {
+      const dept = await m.getRepository(Department).findOne({ where: { id: body.departmentId } });
+      if (!dept || !dept.active) throw fieldError('departmentId', 'is not an active responsible unit');
+      if (body.assigneeId != null) {
+        const assignee = await m.getRepository(User).findOne({ where: { id: body.assigneeId } });
+        if (!assignee || assignee.departmentId !== dept.id) throw fieldError('assigneeId', 'must be a staff member of that unit');
+      }
+    }
+    if (action === 'merge' && Number.isInteger(body.intoCaseId)) {
+      const target = await this.cases.findOrThrow(body.intoCaseId!, user, m).catch(() => null);
+      if (!target) throw fieldError('intoCaseId', 'is not a case you can see');
+      if (!OPEN_STATUSES.includes(target.status)) throw fieldError('intoCaseId', `must be an open case (it is ${target.status})`);
+      if (target.parentCaseId === c.id) throw fieldError('intoCaseId', 'is itself merged into this case');
+    }
+  }
+}
