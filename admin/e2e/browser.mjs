@@ -17,8 +17,21 @@ export async function openBrowser() {
 
 export async function login(page, baseUrl, username, password = 'demo1234') {
   await page.goto(`${baseUrl}/#/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${baseUrl}/#/login`);
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   await page.getByText('工作台').first().waitFor();
+}
+
+/** Clicks an action button on the case page, fills its dialog, confirms, and waits for the new status. */
+export async function act(page, label, fill = async () => {}, expectStatus) {
+  await page.getByTestId('case-actions').getByRole('button', { name: label, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(dialog);
+  await dialog.getByTestId('action-submit').click();
+  await dialog.waitFor({ state: 'detached' });
+  if (expectStatus) await page.getByTestId('status').filter({ hasText: expectStatus }).waitFor();
 }

@@ -26,6 +26,19 @@ export const appEn: typeof appZh = {
       search: 'Number / title / reporter / address',
       actions_placeholder: 'Actions',
     },
+    actions: {
+      do: {
+        close_directly: 'Close on the spot', dispatch: 'Dispatch', accept: 'Sign for', handle_in_community: 'Handle in community', return: 'Return', contact: 'Contact resident', reply: 'Reply',
+        follow_up: 'Follow up', reopen: 'Reopen', request_extension: 'Request extension', approve_extension: 'Approve extension', reject_extension: 'Reject extension', supervise: 'Supervise',
+        merge: 'Merge', reject: 'Reject', comment: 'Comment',
+      },
+      fields: {
+        result: 'Result', departmentId: 'Responsible unit', assigneeId: 'Assignee id', reason: 'Reason', resolved: 'Resolved', satisfaction: 'Satisfaction',
+        days: 'Working days', level: 'Level', intoCaseId: 'Merge into case id', note: 'Note',
+      },
+      done: 'Done: %{action}',
+      conflict: 'Someone else just acted on this case; it has been reloaded. Check it and try again.',
+    },
     grid: { tree: 'Grid tree', children: 'Children' },
     hours: '1 hour |||| %{smart_count} hours',
     days: '1 day |||| %{smart_count} days',
@@ -51,6 +64,7 @@ export const appEn: typeof appZh = {
     kind: { government: 'Government', enterprise: 'Enterprise', property: 'Property company', police: 'Police', fire: 'Fire brigade', utility: 'Utility', other: 'Other' },
     resolveUnit: { hours: 'Hours', workdays: 'Working days' },
     satisfaction: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', unsatisfied: 'Unsatisfied' },
+    returnReason: { wrong_area: 'Wrong area', unclear_ownership: 'Unclear ownership', overlapping_duties: 'Overlapping duties', not_our_duty: 'Not our duty', other: 'Other' },
     superviseLevel: { yellow: 'Yellow card', red: 'Red card' },
     action: {
       create: 'Logged',

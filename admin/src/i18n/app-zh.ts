@@ -24,6 +24,19 @@ export const appZh = {
       search: '编号 / 标题 / 诉求人 / 地址',
       actions_placeholder: '办理操作',
     },
+    actions: {
+      do: {
+        close_directly: '直接办结', dispatch: '派单', accept: '签收', handle_in_community: '社区自办', return: '退单', contact: '联系群众', reply: '答复',
+        follow_up: '回访', reopen: '重办', request_extension: '申请延期', approve_extension: '批准延期', reject_extension: '驳回延期', supervise: '督办',
+        merge: '并案', reject: '不予受理', comment: '备注',
+      },
+      fields: {
+        result: '办理结果', departmentId: '责任单位', assigneeId: '经办人ID', reason: '原因', resolved: '问题是否解决', satisfaction: '满意度',
+        days: '延期工作日数', level: '督办等级', intoCaseId: '并入工单ID', note: '说明',
+      },
+      done: '已完成：%{action}',
+      conflict: '该工单刚被他人处理过，已刷新为最新状态，请确认后再操作。',
+    },
     grid: { tree: '网格树', children: '下级' },
     hours: '%{smart_count} 小时',
     days: '%{smart_count} 天',
@@ -49,6 +62,7 @@ export const appZh = {
     kind: { government: '政府部门', enterprise: '企业', property: '物业公司', police: '公安', fire: '消防', utility: '公用事业', other: '其他' },
     resolveUnit: { hours: '小时', workdays: '工作日' },
     satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
+    returnReason: { wrong_area: '属地不符', unclear_ownership: '权属不清', overlapping_duties: '职能交叉', not_our_duty: '非本单位职责', other: '其他' },
     superviseLevel: { yellow: '黄牌督办', red: '红牌督办' },
     action: {
       create: '受理',
