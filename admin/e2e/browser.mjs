@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core (no browser download), as a person would use the console.
 import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 
 export const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 
@@ -34,4 +36,18 @@ export async function act(page, label, fill = async () => {}, expectStatus) {
   await dialog.getByTestId('action-submit').click();
   await dialog.waitFor({ state: 'detached' });
   if (expectStatus) await page.getByTestId('status').filter({ hasText: expectStatus }).waitFor();
+}
+
+/** A served console and a browser for one test file, started before its tests and stopped after. */
+export function consoleSession() {
+  const session = {};
+  before(async () => {
+    session.server = await startServer();
+    Object.assign(session, await openBrowser());
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }
