@@ -1,7 +1,7 @@
 // A dispatcher logs a request and finds it in the list by its number.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { login, openBrowser, SHOTS, consoleSession } from './browser.mjs';
+import { consoleSession, login, SHOTS } from './browser.mjs';
 
 describe('intake in the console', () => {
   const session = consoleSession();

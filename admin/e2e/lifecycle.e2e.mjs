@@ -1,7 +1,7 @@
 // A case goes through its whole life in the console: dispatched, signed for, replied, followed up.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { act, login, openBrowser, SHOTS, consoleSession } from './browser.mjs';
+import { act, consoleSession, login, SHOTS } from './browser.mjs';
 
 describe('a case from intake to closing, as each role', () => {
   const session = consoleSession();
