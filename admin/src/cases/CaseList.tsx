@@ -1,26 +1,9 @@
-import { Datagrid, DateField, List, ReferenceField, TextField } from 'react-admin';
-import { DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
+import { List } from 'react-admin';
+import { CaseDatagrid } from './CaseDatagrid';
 import { useCaseFilters } from './CaseFilters';
 
 export const CaseList = () => (
   <List filters={useCaseFilters()} sort={{ field: 'receivedAt', order: 'DESC' }} perPage={25}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="number" />
-      <TextField source="title" />
-      <StatusChip label="resources.cases.fields.status" />
-      <ReferenceField source="categoryId" reference="categories" link={false}>
-        <TextField source="name" />
-      </ReferenceField>
-      <ReferenceField source="channelId" reference="channels" link={false}>
-        <TextField source="name" />
-      </ReferenceField>
-      <ReferenceField source="gridUnitId" reference="grid-units" link={false}>
-        <TextField source="name" />
-      </ReferenceField>
-      <DateField source="receivedAt" showTime />
-      <DueBadge label="resources.cases.fields.resolveDueAt" />
-      <SuperviseChip label="resources.cases.fields.superviseLevel" />
-      <TagChips label="resources.cases.fields.residentTags" />
-    </Datagrid>
+    <CaseDatagrid />
   </List>
 );
