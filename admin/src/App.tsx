@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import calendarDays from './calendar-days';
 import cases from './cases';
@@ -9,18 +10,23 @@ import { dataProvider } from './dataProvider';
 import departments from './departments';
 import gridUnits from './grid-units';
 import { i18nProvider } from './i18n';
+import { AppLayout } from './layout/AppLayout';
 import residents from './residents';
+import { TodoPage } from './todo';
 import users from './users';
 
 /** Everyone reads the reference data; only administrators change it (the API enforces the same). */
 const readOnly = <T extends object>(r: T) => ({ ...r, edit: undefined, create: undefined });
 
 export const App = () => (
-  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} title="有诉必应" requireAuth disableTelemetry>
+  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={AppLayout} title="有诉必应" requireAuth disableTelemetry>
     {(role: string) => {
       const admin = role === 'admin';
       const setup = <T extends object>(r: T) => (admin ? r : readOnly(r));
       return [
+        <CustomRoutes key="pages">
+          <Route path="/todo" element={<TodoPage />} />
+        </CustomRoutes>,
         <Resource key="cases" name="cases" {...cases} />,
         role !== 'handler' ? <Resource key="residents" name="residents" {...residents} /> : null,
         <Resource key="grid-units" name="grid-units" {...setup(gridUnits)} />,
@@ -30,6 +36,7 @@ export const App = () => (
         admin ? <Resource key="users" name="users" {...users} /> : <Resource key="users" name="users" />,
         <Resource key="calendar-days" name="calendar-days" {...(admin || role === 'supervisor' ? calendarDays : readOnly(calendarDays))} />,
         <Resource key="case-events" name="case-events" />,
+        <Resource key="attachments" name="attachments" />,
       ];
     }}
   </Admin>

@@ -1,4 +1,5 @@
 import type { AuthProvider } from 'react-admin';
+import { landingPath } from './todo/buckets';
 
 const TOKEN = 'tracker.token';
 const USER = 'tracker.user';
@@ -22,6 +23,10 @@ export const authProvider: AuthProvider = {
     const { token, user } = await res.json();
     localStorage.setItem(TOKEN, token);
     localStorage.setItem(USER, JSON.stringify(user));
+    // A page the user was sent away from (an expired session on a case link) wins; otherwise land by role.
+    // react-admin keeps that page in the login route's history state (react-router stores it under `usr`).
+    const next = (window.history.state as { usr?: { nextPathname?: string } } | null)?.usr?.nextPathname;
+    return next ? undefined : { redirectTo: landingPath(user.role) };
   },
   async logout() {
     localStorage.removeItem(TOKEN);

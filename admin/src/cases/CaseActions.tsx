@@ -2,8 +2,12 @@ import { Button, Stack } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { uploadAttachment, useAttachmentsChanged, useUploadErrorText } from '../attachments';
 import { httpClient } from '../dataProvider';
+import { useRefreshTodo } from '../todo';
 import { ActionDialog, type ActionSpec } from './ActionDialog';
+
+type HttpError = { status?: number; body?: { message?: string; errors?: Record<string, string> } };
 
 /** The actions this user may take now (from the API), as buttons; each opens its dialog. */
 export const CaseActions = () => {
@@ -12,6 +16,9 @@ export const CaseActions = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const queryClient = useQueryClient();
+  const refreshTodo = useRefreshTodo();
+  const attachmentsChanged = useAttachmentsChanged();
+  const uploadErrorText = useUploadErrorText();
   const [open, setOpen] = useState<ActionSpec | null>(null);
   const [busy, setBusy] = useState(false);
   const { data: actions = [] } = useQuery({
@@ -21,24 +28,41 @@ export const CaseActions = () => {
   });
   if (!record) return null;
 
-  const submit = async (values: Record<string, unknown>) => {
+  const failed = (e: unknown) => {
+    const err = e as HttpError;
+    if (err.status === 409) {
+      notify(t('app.actions.conflict'), { type: 'warning' });
+      setOpen(null);
+      return;
+    }
+    const fields = err.body?.errors ? Object.entries(err.body.errors).map(([f, why]) => `${t(`app.actions.fields.${f}`, { _: f })}: ${why}`).join('; ') : err.body?.message;
+    notify(fields ?? 'ra.notification.http_error', { type: 'error' });
+  };
+
+  const submit = async (values: Record<string, unknown>, photo: File | null) => {
+    const action = open!.action;
+    const done = t(`app.actions.do.${action}`);
     setBusy(true);
     try {
-      await httpClient(`/api/cases/${record.id}/actions/${open!.action}`, { method: 'POST', body: JSON.stringify({ ...values, version: record.version }) });
-      notify(t('app.actions.done', { action: t(`app.actions.do.${open!.action}`) }), { type: 'success' });
+      await httpClient(`/api/cases/${record.id}/actions/${action}`, { method: 'POST', body: JSON.stringify({ ...values, version: record.version }) });
       setOpen(null);
-    } catch (e) {
-      const err = e as { status?: number; body?: { message?: string; errors?: Record<string, string> } };
-      if (err.status === 409) {
-        notify(t('app.actions.conflict'), { type: 'warning' });
-        setOpen(null);
-      } else {
-        const fields = err.body?.errors ? Object.entries(err.body.errors).map(([f, why]) => `${t(`app.actions.fields.${f}`, { _: f })}: ${why}`).join('; ') : err.body?.message;
-        notify(fields ?? 'ra.notification.http_error', { type: 'error' });
+      // The action stands on its own: a photo the server refuses afterwards is reported, not undone.
+      if (photo) {
+        try {
+          await uploadAttachment(record.id, photo, 'after');
+        } catch (e) {
+          notify(t('app.attachments.photo_failed', { action: done, reason: uploadErrorText(e) }), { type: 'warning', autoHideDuration: 10_000 });
+          return;
+        }
       }
+      notify(t('app.actions.done', { action: done }), { type: 'success' });
+    } catch (e) {
+      failed(e);
     } finally {
       setBusy(false);
       refresh();
+      refreshTodo();
+      if (photo) attachmentsChanged();
       queryClient.invalidateQueries({ queryKey: ['case-events'] });
     }
   };

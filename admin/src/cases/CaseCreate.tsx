@@ -15,17 +15,20 @@ import {
 import { choices, PRIORITIES, TYPES } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
 import { getUser } from '../authProvider';
+import { useRefreshTodo } from '../todo';
 
 export const CaseCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const t = useTranslate();
+  const refreshTodo = useRefreshTodo();
   const scope = getUser()?.scopeUnitId;
   return (
     <Create
       mutationOptions={{
         onSuccess: (data: { id: number; number: string }) => {
           notify(t('app.cases.number_created', { number: data.number }), { type: 'success' });
+          refreshTodo();
           redirect('show', 'cases', data.id);
         },
       }}

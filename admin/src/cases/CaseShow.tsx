@@ -12,6 +12,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { AttachmentsPanel } from '../attachments';
 import { choices, PRIORITIES, SATISFACTIONS, TYPES } from '../common/choices';
 import { CaseActions } from './CaseActions';
 import { DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
@@ -94,6 +95,7 @@ export const CaseShow = () => (
         </SimpleShowLayout>
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
+        <AttachmentsPanel />
         <CaseTimeline />
       </Grid>
     </Grid>

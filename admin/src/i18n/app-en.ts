@@ -33,11 +33,35 @@ export const appEn: typeof appZh = {
         merge: 'Merge', reject: 'Reject', comment: 'Comment',
       },
       fields: {
-        result: 'Result', departmentId: 'Responsible unit', assigneeId: 'Assignee id', reason: 'Reason', resolved: 'Resolved', satisfaction: 'Satisfaction',
-        days: 'Working days', level: 'Level', intoCaseId: 'Merge into case id', note: 'Note',
+        result: 'Result', departmentId: 'Responsible unit', assigneeId: 'Assignee', reason: 'Reason', resolved: 'Resolved', satisfaction: 'Satisfaction',
+        days: 'Working days', level: 'Level', intoCaseId: 'Merge into', note: 'Note',
       },
       done: 'Done: %{action}',
       conflict: 'Someone else just acted on this case; it has been reloaded. Check it and try again.',
+      case_search: 'Type a number, title or keyword to find an open request', no_cases: 'No open request matches', assignee_none: 'Nobody in particular (the unit assigns it)', pick_unit_first: 'Choose the responsible unit first',
+    },
+    todo: {
+      title: 'My to-do',
+      empty: 'Nothing waiting here',
+      error: 'Could not load the to-do list: %{message}',
+      buckets: {
+        to_sign: 'To sign for', to_reply: 'To reply', to_handle: 'To handle', returned: 'Returned', to_follow_up: 'To follow up', in_community: 'Handled in community',
+        extensions: 'Extensions to approve', extension_pending: 'Extension pending', supervised: 'Under supervision', overdue: 'Overdue',
+      },
+    },
+    attachments: {
+      title: 'Attachments', upload: 'Upload', pick: 'Choose file', pick_photo: 'Photo after handling', none: 'No attachments', stage: 'Kind', note: 'Note', open: 'Open',
+      unavailable: 'File unavailable', uploaded: 'Uploaded: %{name}', failed: 'Upload failed: %{message}', photo_failed: '%{action} done, but the photo was not uploaded. %{reason}',
+      hint: 'An image (JPEG, PNG, GIF, WebP) or a PDF, up to %{max}', hint_photo: 'Optional: a JPEG, PNG, GIF or WebP photo, up to %{max}',
+      problem: {
+        empty: 'The file is empty; choose another', too_large: 'The file is over 10 MB; make it smaller and try again', wrong_type: 'Only JPEG, PNG, GIF, WebP images or PDF files',
+        wrong_type_photo: 'Only JPEG, PNG, GIF or WebP photos',
+      },
+    },
+    timeline: {
+      system: 'System', label: '%{label}: ', department: 'Unit', assignee: 'Assignee', sign_due: 'Sign-for due', reason: 'Reason', from_department: 'Returned by',
+      resolved: 'Resolved', satisfaction: 'Satisfaction', outcome: 'Outcome', reopened: 'Not resolved or unsatisfied: reopened', days: 'Extension', days_value: '1 working day |||| %{smart_count} working days',
+      new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', stage: 'Kind', due: 'Due', result: 'Result',
     },
     grid: { tree: 'Grid tree', children: 'Children' },
     hours: '1 hour |||| %{smart_count} hours',
@@ -66,6 +90,8 @@ export const appEn: typeof appZh = {
     satisfaction: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', unsatisfied: 'Unsatisfied' },
     returnReason: { wrong_area: 'Wrong area', unclear_ownership: 'Unclear ownership', overlapping_duties: 'Overlapping duties', not_our_duty: 'Not our duty', other: 'Other' },
     superviseLevel: { yellow: 'Yellow card', red: 'Red card' },
+    stage: { before: 'Before', after: 'After', document: 'Document' },
+    clock: { signFor: 'sign-for late', response: 'response late', resolve: 'resolution late' },
     action: {
       create: 'Logged',
       edit: 'Corrected',
@@ -86,6 +112,7 @@ export const appEn: typeof appZh = {
       reject: 'Rejected',
       comment: 'Comment',
       overdue: 'Overdue',
+      attach: 'Attachment',
     },
   },
   resources: {
@@ -104,6 +131,10 @@ export const appEn: typeof appZh = {
     'case-events': {
       name: 'Timeline event |||| Timeline events',
       fields: { id: 'ID', caseId: 'Request', action: 'Action', fromStatus: 'From', toStatus: 'To', actorId: 'By', note: 'Note', data: 'Details', createdAt: 'Time' },
+    },
+    attachments: {
+      name: 'Attachment |||| Attachments',
+      fields: { id: 'ID', caseId: 'Request', stage: 'Kind', fileName: 'File name', mimeType: 'Format', size: 'Size', note: 'Note', uploadedById: 'Uploaded by', createdAt: 'Uploaded' },
     },
     'grid-units': {
       name: 'Grid unit |||| Grid units',

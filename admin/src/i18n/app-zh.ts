@@ -31,11 +31,35 @@ export const appZh = {
         merge: '并案', reject: '不予受理', comment: '备注',
       },
       fields: {
-        result: '办理结果', departmentId: '责任单位', assigneeId: '经办人ID', reason: '原因', resolved: '问题是否解决', satisfaction: '满意度',
-        days: '延期工作日数', level: '督办等级', intoCaseId: '并入工单ID', note: '说明',
+        result: '办理结果', departmentId: '责任单位', assigneeId: '经办人', reason: '原因', resolved: '问题是否解决', satisfaction: '满意度',
+        days: '延期工作日数', level: '督办等级', intoCaseId: '并入工单', note: '说明',
       },
       done: '已完成：%{action}',
       conflict: '该工单刚被他人处理过，已刷新为最新状态，请确认后再操作。',
+      case_search: '输入编号、标题或关键词，搜索办理中的工单', no_cases: '没有匹配的办理中工单', assignee_none: '不指定（由单位内部分派）', pick_unit_first: '请先选择责任单位',
+    },
+    todo: {
+      title: '我的待办',
+      empty: '这里暂时没有待办的诉求',
+      error: '待办加载失败：%{message}',
+      buckets: {
+        to_sign: '待签收', to_reply: '待答复', to_handle: '待处理', returned: '退单待处理', to_follow_up: '待回访', in_community: '社区自办中',
+        extensions: '延期待审批', extension_pending: '延期待审批', supervised: '督办中', overdue: '已超期',
+      },
+    },
+    attachments: {
+      title: '附件', upload: '上传附件', pick: '选择文件', pick_photo: '办理后照片', none: '暂无附件', stage: '附件类型', note: '说明', open: '查看',
+      unavailable: '文件无法打开', uploaded: '已上传：%{name}', failed: '附件上传失败：%{message}', photo_failed: '%{action}已完成，但照片未能上传。%{reason}',
+      hint: '图片（JPEG、PNG、GIF、WebP）或 PDF，不超过 %{max}', hint_photo: '可选：JPEG、PNG、GIF 或 WebP 照片，不超过 %{max}',
+      problem: {
+        empty: '文件是空的，请重新选择', too_large: '文件超过 10 MB，请压缩后再上传', wrong_type: '只能上传 JPEG、PNG、GIF、WebP 图片或 PDF 文件',
+        wrong_type_photo: '只能上传 JPEG、PNG、GIF 或 WebP 格式的照片',
+      },
+    },
+    timeline: {
+      system: '系统', label: '%{label}：', department: '责任单位', assignee: '经办人', sign_due: '签收时限', reason: '原因', from_department: '退单单位',
+      resolved: '问题是否解决', satisfaction: '满意度', outcome: '结果', reopened: '未解决或不满意，转重办', days: '延期', days_value: '%{smart_count} 个工作日',
+      new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', stage: '附件类型', due: '时限', result: '办理结果',
     },
     grid: { tree: '网格树', children: '下级' },
     hours: '%{smart_count} 小时',
@@ -64,6 +88,8 @@ export const appZh = {
     satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
     returnReason: { wrong_area: '属地不符', unclear_ownership: '权属不清', overlapping_duties: '职能交叉', not_our_duty: '非本单位职责', other: '其他' },
     superviseLevel: { yellow: '黄牌督办', red: '红牌督办' },
+    stage: { before: '处理前', after: '处理后', document: '材料' },
+    clock: { signFor: '签收超时', response: '响应超时', resolve: '办结超时' },
     action: {
       create: '受理',
       edit: '更正',
@@ -84,6 +110,7 @@ export const appZh = {
       reject: '不予受理',
       comment: '备注',
       overdue: '超期',
+      attach: '附件',
     },
   },
   resources: {
@@ -102,6 +129,10 @@ export const appZh = {
     'case-events': {
       name: '办理记录 |||| 办理记录',
       fields: { id: 'ID', caseId: '工单', action: '操作', fromStatus: '原状态', toStatus: '新状态', actorId: '操作人', note: '说明', data: '详情', createdAt: '时间' },
+    },
+    attachments: {
+      name: '附件 |||| 附件',
+      fields: { id: 'ID', caseId: '工单', stage: '附件类型', fileName: '文件名', mimeType: '文件格式', size: '大小', note: '说明', uploadedById: '上传人', createdAt: '上传时间' },
     },
     'grid-units': {
       name: '网格 |||| 网格',

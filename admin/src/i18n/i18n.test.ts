@@ -29,3 +29,16 @@ describe('translations', () => {
     expect(Object.values(messages.zh.enums.status).every((s) => /[\u4e00-\u9fff]/.test(s))).toBe(true);
   });
 });
+
+describe('words for the issue-3 features', async () => {
+  const { BUCKET_ORDER } = await import('../todo/buckets');
+  const { STAGES } = await import('../attachments/fileCheck');
+  it('every to-do bucket, attachment stage and overdue clock has its words in both languages', () => {
+    for (const lang of [messages.zh, messages.en]) {
+      expect(BUCKET_ORDER.filter((k) => !(k in lang.app.todo.buckets))).toEqual([]);
+      expect(STAGES.filter((k) => !(k in lang.enums.stage))).toEqual([]);
+      expect(Object.keys(lang.enums.clock).sort()).toEqual(['resolve', 'response', 'signFor']);
+      expect(lang.enums.action.attach && lang.enums.action.overdue).toBeTruthy();
+    }
+  });
+});
