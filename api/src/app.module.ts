@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         UsersModule,
         ResidentsModule,
         CasesModule,
+        AttachmentsModule,
         ...console,
       ],
       controllers: [HealthController],

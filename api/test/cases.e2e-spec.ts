@@ -22,10 +22,16 @@ describe('cases: intake, numbers, due times, lists', () => {
     assert.equal(c.responseDueAt, '2026-10-01T01:15:00.000Z');
     assert.equal(c.resolveDueAt, '2026-10-13T15:59:59.999Z');
     const events = await get(`/case-events?filter=${filter({ caseId: c.id })}`);
-    assert.equal(events.body.length, 1);
     assert.equal(events.body[0].action, 'create');
     assert.equal(events.body[0].toStatus, 'received');
     assert.equal(events.body[0].actorId, w.users.dispatcher.id);
+    // Logged weeks after it came in: both clocks had run out, and the timeline says so (by the system).
+    assert.deepEqual(events.body.slice(1).map((e: { action: string; data: { clock: string }; actorId: number | null }) => [e.action, e.data.clock, e.actorId]), [
+      ['overdue', 'response', null],
+      ['overdue', 'resolve', null],
+    ]);
+    assert.equal(c.overdue, true);
+    assert.equal(c.version, 1, 'system marks do not change the version');
   });
 
   it('numbers are a daily serial, unique under concurrent intake', async () => {

@@ -4,7 +4,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { forbidden } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
-import { subtreeUpperBound } from '../common/tree.js';
+import { scopeThroughCase } from '../common/scope.js';
 import { CASE_STATUSES } from './case.constants.js';
 import { CaseEvent } from './case-event.entity.js';
 
@@ -32,11 +32,7 @@ export class CaseEventsService extends CrudService<CaseEvent> {
 
   /** An event is visible to whoever may see its case. */
   protected override scope(qb: SelectQueryBuilder<CaseEvent>, ctx: RequestContext) {
-    const { user } = ctx;
-    if (user.role === 'admin' || (user.role !== 'handler' && !user.scopePath)) return;
-    qb.innerJoin('e.case', 'sc');
-    if (user.role === 'handler') qb.andWhere('sc.departmentId = :evDept', { evDept: user.departmentId ?? -1 });
-    else qb.andWhere('sc.unitPath >= :evLo AND sc.unitPath < :evHi', { evLo: user.scopePath, evHi: subtreeUpperBound(user.scopePath!) });
+    scopeThroughCase(qb, 'e.case', ctx.user);
   }
 
   override async create(): Promise<never> {

@@ -2,8 +2,14 @@ import type { RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
 import { whereInSubtree } from '../common/tree.js';
-import { overdueSql } from '../workflow/clocks.js';
-import { CASE_STATUSES, CASE_TYPES, OPEN_STATUSES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
+import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
+
+/** A true/false filter value (react-admin sends booleans; a hand-written URL may send strings). */
+function bool(value: unknown, field: string): boolean {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw fieldError(field, 'must be true or false');
+}
 
 /** What the case list can be filtered and sorted by (CONTRACT.md), in one table. */
 export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
@@ -26,6 +32,9 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     superviseLevel: { type: 'string', values: SUPERVISE_LEVELS },
     satisfaction: { type: 'string', values: SATISFACTIONS },
     resolved: { type: 'boolean' },
+    signOverdue: { type: 'boolean' },
+    responseOverdue: { type: 'boolean' },
+    resolveOverdue: { type: 'boolean' },
     parentCaseId: { type: 'int' },
     createdById: { type: 'int' },
     reporterPhone: { type: 'string', sortable: false },
@@ -39,15 +48,15 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
   },
   custom: {
     unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'c.unitPath', value as string, param),
-    overdue: (qb, value, ctx, param) => {
-      if (value !== true && value !== false && value !== 'true' && value !== 'false') throw fieldError('filter.overdue', 'must be true or false');
-      const open = OPEN_STATUSES.map((s) => param(s)).join(', ');
-      const sql = overdueSql(open, param(ctx.now));
-      qb.andWhere(value === true || value === 'true' ? sql : `NOT ${sql}`);
+    // The stored flags, kept by the workflow at every write and by the overdue scan as clocks run out.
+    overdue: (qb, value, _ctx, param) => {
+      qb.andWhere(`c.overdue = ${param(bool(value, 'filter.overdue'))}`);
+    },
+    extensionPending: (qb, value) => {
+      qb.andWhere(bool(value, 'filter.extensionPending') ? 'c.extensionDaysPending IS NOT NULL' : 'c.extensionDaysPending IS NULL');
     },
     mine: (qb, value, ctx, param) => {
-      if (value !== true && value !== false && value !== 'true' && value !== 'false') throw fieldError('filter.mine', 'must be true or false');
-      if (value === false || value === 'false') return;
+      if (!bool(value, 'filter.mine')) return;
       const { user } = ctx;
       if (user.departmentId) qb.andWhere(`(c.assigneeId = ${param(user.id)} OR c.departmentId = ${param(user.departmentId)})`);
       else qb.andWhere(`(c.assigneeId = ${param(user.id)} OR c.createdById = ${param(user.id)})`);

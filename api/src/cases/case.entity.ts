@@ -21,6 +21,7 @@ import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } fro
 @Index('idx_cases_department_status', ['departmentId', 'status', 'receivedAt'])
 @Index('idx_cases_assignee_status', ['assigneeId', 'status'])
 @Index('idx_cases_status_resolve_due', ['status', 'resolveDueAt'])
+@Index('idx_cases_overdue_received', ['overdue', 'receivedAt'])
 export class Case {
   @PrimaryGeneratedColumn()
   id: number;
@@ -171,6 +172,23 @@ export class Case {
 
   @Column({ type: 'integer', default: 0 })
   returnCount: number;
+
+  /**
+   * Which clocks have run out before their step happened (DOMAIN.md), as of the last write or overdue scan.
+   * Kept by the workflow and the scan so that the `overdue` list is an indexed lookup, not a table scan.
+   */
+  @Column({ type: 'boolean', default: false })
+  signOverdue: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  responseOverdue: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  resolveOverdue: boolean;
+
+  /** Any of the three. */
+  @Column({ type: 'boolean', default: false })
+  overdue: boolean;
 
   /** Days asked for by a pending extension request (延期申请), null when none is pending. */
   @RealColumn()

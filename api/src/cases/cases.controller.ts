@@ -1,9 +1,25 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
 import { CrudController } from '../common/crud.controller.js';
 import { CaseEventsService } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
 import { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
+
+/** Routes under /cases that are not an id; registered before the resource's `:id` routes. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseViewsController {
+  constructor(private readonly service: CasesService) {}
+
+  /** 我的待办: `[{key, filter, count}]` for the signed-in user's role. */
+  @Get('todo')
+  todo(@CurrentUser() user: AuthUser) {
+    return this.service.todo(user);
+  }
+}
 
 @ApiTags('cases')
 @ApiBearerAuth()

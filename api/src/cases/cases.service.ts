@@ -15,9 +15,11 @@ import { GridUnit } from '../grid/grid-unit.entity.js';
 import { GridService } from '../grid/grid.service.js';
 import { Resident } from '../residents/resident.entity.js';
 import { dueState, isOverdue } from '../workflow/clocks.js';
+import { lateness } from '../workflow/overdue.js';
 import { dueAt, limitsFor } from '../workflow/time-limits.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CASE_LIST_SPEC } from './case-list.js';
+import { TODO_BUCKETS } from './case-todo.js';
 import { caseNumber, nextSerial } from './case-numbers.js';
 import { Case } from './case.entity.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
@@ -123,7 +125,9 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
         createdAt: now,
         updatedAt: now,
       };
-      const inserted = await m.insert(Case, values);
+      // A request logged late may already be past a due time: flag it now, recorded after its creation.
+      const late = lateness({}, { ...values, id: 0, signDueAt: null, acceptedAt: null, respondedAt: null, closedAt: null }, now);
+      const inserted = await m.insert(Case, { ...values, ...late.flags });
       const caseId = inserted.identifiers[0].id as number;
       await m.insert(CaseEvent, {
         caseId,
@@ -135,6 +139,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
         data: { number, channelId: channel.id, categoryId: category.id, priority, responseDueAt: values.responseDueAt, resolveDueAt: values.resolveDueAt },
         createdAt: now,
       });
+      for (const e of late.events) await m.insert(CaseEvent, { ...e, caseId } as never);
       return caseId;
     });
     return this.get(id, user);
@@ -166,6 +171,12 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       await m.insert(CaseEvent, { caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() });
     });
     return this.get(id, user);
+  }
+
+  /** 我的待办: each bucket of the user's role with its filter and how many cases wait in it. */
+  async todo(user: AuthUser) {
+    const buckets = TODO_BUCKETS[user.role];
+    return Promise.all(buckets.map(async (b) => ({ ...b, count: await this.count(b.filter, user) })));
   }
 
   /** The 409 for a stale version: who acted last and what the case looks like now. */

@@ -59,6 +59,13 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     return { rows: rows.map((r) => this.present(r, ctx, 'list')), total, offset: parsed.offset };
   }
 
+  /** How many records a filter (as the list takes it) matches for this user. */
+  async count(filter: Record<string, unknown>, user: AuthUser): Promise<number> {
+    const ctx = this.context(user);
+    const parsed = parseListQuery({ filter: JSON.stringify(filter) }, this.spec, this.config.timeZone);
+    return applyListQuery(this.query(ctx), parsed, this.spec, ctx).getCount();
+  }
+
   async findOrThrow(id: number, user: AuthUser, manager?: EntityManager): Promise<T> {
     const ctx = this.context(user);
     const qb = manager ? manager.getRepository<T>(this.repo.target).createQueryBuilder(this.spec.alias) : this.query(ctx);

@@ -18,6 +18,8 @@ export interface AppConfig {
   timeZone: string;
   jwtSecret: string;
   jwtExpiresIn: string;
+  /** How often the overdue scan runs (seconds); 0 turns it off. */
+  overdueScanSeconds: number;
   /** Directory of the built console, served at `/`. */
   consoleDir: string;
 }
@@ -63,8 +65,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone,
     jwtSecret: env.JWT_SECRET || randomBytes(32).toString('hex'),
     jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
+    overdueScanSeconds: nonNegative(env, 'OVERDUE_SCAN_SECONDS', 60),
     consoleDir: resolve(env.CONSOLE_DIR || new URL('../../../../admin/dist', import.meta.url).pathname),
   };
+}
+
+function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be a number of seconds ≥ 0 (got "${raw}")`);
+  return n;
 }
 
 /** The database kind decides column types at decoration time, so it is read from the environment directly. */

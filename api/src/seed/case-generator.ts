@@ -121,6 +121,7 @@ export async function generateCases(ds: DataSource, opts: GenerateOptions): Prom
     if (parent) sim.parent = parent.sim.ref;
     ctx.supervisorId = factory.supervisor(fields.unitPath);
     simulate(sim, plan, ctx);
+    sim.markOverdue();
     if (plan.path === 'dispatch' || plan.path === 'community') {
       recent.push({ sim, category: categoryById.get(fields.categoryId)!, unit: ref.unitById.get(fields.gridUnitId)! });
       if (recent.length > 400) recent.splice(0, 100);

@@ -20,6 +20,7 @@
  * - merge {parentCaseId}: merged into the parent. reject {reason}: rejected.
  */
 import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from '../cases/case.constants.js';
+import { CLOCK_DUE, overdueFlags } from '../workflow/clocks.js';
 
 export interface SimEvent {
   action: string;
@@ -70,6 +71,10 @@ export interface CaseFields {
   reopenCount: number;
   returnCount: number;
   extensionDaysPending: number | null;
+  signOverdue: boolean;
+  responseOverdue: boolean;
+  resolveOverdue: boolean;
+  overdue: boolean;
   createdById: number | null;
   version: number;
   updatedAt: number;
@@ -80,10 +85,14 @@ export interface CaseRef {
   id: number | null;
 }
 
+/** Events that record something without changing what a person acts on (no version step). */
+export const SYSTEM_EVENTS: readonly string[] = ['overdue', 'attach'];
+
 export function applyEvent(c: CaseFields, e: SimEvent): void {
   const d = e.data ?? {};
   c.status = e.toStatus;
-  c.version += 1;
+  // The system's overdue marks and added files change no field a person acts on: the version stays.
+  if (!SYSTEM_EVENTS.includes(e.action)) c.version += 1;
   c.updatedAt = e.at;
   switch (e.action) {
     case 'close_directly':
@@ -100,7 +109,7 @@ export function applyEvent(c: CaseFields, e: SimEvent): void {
       break;
     case 'accept':
       c.acceptedAt = e.at;
-      c.assigneeId = e.actorId;
+      c.assigneeId ??= e.actorId;
       break;
     case 'handle_in_community':
       c.departmentId = null;
@@ -186,6 +195,27 @@ export class CaseSim {
     this.events.push(e);
     applyEvent(this.fields, e);
     return true;
+  }
+
+  /**
+   * What the overdue scan would have written by now: one `overdue` event per clock that ran out before its
+   * step (at its due time, to the second), in its place on the timeline, and the flags.
+   */
+  markOverdue(): void {
+    const f = this.fields;
+    const d = (t: number | null) => (t === null ? null : new Date(t));
+    const clocked = { ...f, signDueAt: d(f.signDueAt), acceptedAt: d(f.acceptedAt), responseDueAt: d(f.responseDueAt)!, respondedAt: d(f.respondedAt), resolveDueAt: d(f.resolveDueAt)!, closedAt: d(f.closedAt) };
+    const { flags, newlyLate } = overdueFlags(clocked, new Date(this.now));
+    Object.assign(f, flags);
+    for (const clock of newlyLate) {
+      const due = f[CLOCK_DUE[clock]]!;
+      let at = Math.min(Math.ceil(due / 1000) * 1000, Math.floor(this.now / 1000) * 1000);
+      while (this.events.some((e) => e.at === at)) at -= 1000;
+      const i = this.events.findIndex((e) => e.at > at);
+      const pos = i === -1 ? this.events.length : i;
+      const status = this.events[pos - 1].toStatus;
+      this.events.splice(pos, 0, { action: 'overdue', fromStatus: status, toStatus: status, actorId: null, note: null, data: { clock, dueAt: new Date(due).toISOString() }, at });
+    }
   }
 
   /** When it left the open statuses (closed, merged, rejected), or Infinity while open. */

@@ -19,7 +19,9 @@ import { Resident } from '../residents/resident.entity.js';
 import { DEMO_PASSWORD, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import { dueAt, effectivePolicy, limitsFor } from '../workflow/time-limits.js';
+import { CLOCKS, lateClocks } from '../workflow/clocks.js';
 import { generateCases } from './case-generator.js';
+import { SYSTEM_EVENTS } from './case-sim.js';
 import { seedDemo } from './demo-seed.js';
 
 const TZ = 'Asia/Shanghai';
@@ -170,7 +172,13 @@ describe('demo seed', () => {
         assert.ok(evs[i].createdAt > evs[i - 1].createdAt, `case ${c.number}: times increase`);
       }
       assert.equal(evs.at(-1)!.toStatus, c.status, c.number);
-      assert.equal(c.version, evs.length);
+      assert.equal(c.version, evs.filter((e) => !SYSTEM_EVENTS.includes(e.action)).length, 'version counts the actions, not the system marks');
+      // The overdue scan's work: the flags as the clocks stand now, one event per late clock.
+      const late = lateClocks(c, NOW);
+      assert.deepEqual([c.signOverdue, c.responseOverdue, c.resolveOverdue], [late.signFor, late.response, late.resolve], c.number);
+      assert.equal(c.overdue, late.signFor || late.response || late.resolve);
+      const marks = evs.filter((e) => e.action === 'overdue').map((e) => e.data!.clock).sort();
+      assert.deepEqual(marks, CLOCKS.filter((k) => late[k]).sort(), `${c.number}: one overdue event per late clock`);
       assert.equal(c.closedAt !== null, c.status === 'closed', c.number);
       assert.equal(c.handledDirectly, evs.some((e) => e.action === 'close_directly'));
       assert.equal(c.returnCount, evs.filter((e) => e.action === 'return').length);

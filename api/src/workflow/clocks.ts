@@ -30,17 +30,19 @@ export function dueState(c: Pick<Case, 'status' | 'resolveDueAt'>, now: Date): D
   return left < 0 ? 'red' : left <= DAY_MS ? 'yellow' : 'green';
 }
 
-/**
- * The same test as `isOverdue`, in SQL, for the `overdue` list filter (`c` is the cases alias).
- * Comparisons with a missing time are NULL; COALESCE makes the whole test strictly true or false.
- */
-export function overdueSql(open: string, now: string): string {
-  return `COALESCE((
-    (c.closedAt IS NOT NULL AND c.closedAt > c.resolveDueAt)
-    OR (c.status IN (${open}) AND c.resolveDueAt < ${now})
-    OR (COALESCE(c.respondedAt, c.closedAt) > c.responseDueAt)
-    OR (c.respondedAt IS NULL AND c.status IN (${open}) AND c.responseDueAt < ${now})
-    OR (c.acceptedAt IS NOT NULL AND c.acceptedAt > c.signDueAt)
-    OR (c.status = 'dispatched' AND c.signDueAt < ${now})
-  ), FALSE)`;
+export const CLOCKS = ['signFor', 'response', 'resolve'] as const;
+export type Clock = (typeof CLOCKS)[number];
+
+/** The stored flag of each clock (columns kept by the workflow and the overdue scan). */
+export const CLOCK_FLAG = { signFor: 'signOverdue', response: 'responseOverdue', resolve: 'resolveOverdue' } as const satisfies Record<Clock, keyof Case>;
+/** The due time of each clock. */
+export const CLOCK_DUE = { signFor: 'signDueAt', response: 'responseDueAt', resolve: 'resolveDueAt' } as const satisfies Record<Clock, keyof Case>;
+
+export type OverdueFlags = Pick<Case, 'signOverdue' | 'responseOverdue' | 'resolveOverdue' | 'overdue'>;
+
+/** The flags as they stand at `now`, and the clocks that went late since `before` was stored. */
+export function overdueFlags(c: Clocked, now: Date, before?: Partial<OverdueFlags>): { flags: OverdueFlags; newlyLate: Clock[] } {
+  const l = lateClocks(c, now);
+  const flags = { signOverdue: l.signFor, responseOverdue: l.response, resolveOverdue: l.resolve, overdue: l.signFor || l.response || l.resolve };
+  return { flags, newlyLate: CLOCKS.filter((k) => l[k] && !before?.[CLOCK_FLAG[k]]) };
 }

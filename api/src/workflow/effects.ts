@@ -29,6 +29,8 @@ export interface Effect {
 
 export interface EffectContext {
   now: Date;
+  /** Who acts: the one who signs for a case or takes it on becomes its assignee. */
+  actorId: number;
   /** The sign-for due time of a dispatch made now. */
   signDueAt: () => Date;
   /** The resolution due time moved by N working days. */
@@ -41,14 +43,18 @@ const text = (v: unknown, field: string, max = 5000): string => {
   return v.trim();
 };
 
-/** Validates an action's fields and works out its effect on the case. Pure apart from the context. */
+/**
+ * Validates an action's fields and works out its effect on the case. Pure apart from the context. The
+ * event data follows the replay rules of `seed/case-sim.ts` (`applyEvent`): a timeline replays to its case.
+ * The response (响应) is the `contact` step alone; a closed case has answered the resident by its closing.
+ */
 export function effectOf(action: Action, c: Case, input: ActionInput, ctx: EffectContext): Effect {
   const { now } = ctx;
   const status = (rating?: { resolved: boolean; satisfaction: string }) => nextStatus(action, c.status, rating);
   switch (action) {
     case 'close_directly': {
       const result = text(input.result, 'result');
-      return { changes: { status: status(), closedAt: now, handledDirectly: true, result, respondedAt: c.respondedAt ?? now }, data: {} };
+      return { changes: { status: status(), closedAt: now, handledDirectly: true, result }, data: { result } };
     }
     case 'dispatch': {
       if (!Number.isInteger(input.departmentId)) throw fieldError('departmentId', 'is required: the responsible unit');
@@ -59,18 +65,18 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
       };
     }
     case 'accept':
-      return { changes: { status: status(), acceptedAt: now, assigneeId: c.assigneeId }, data: {} };
+      return { changes: { status: status(), acceptedAt: now, assigneeId: c.assigneeId ?? ctx.actorId }, data: {} };
     case 'handle_in_community':
-      return { changes: { status: status(), departmentId: null, acceptedAt: now }, data: {} };
+      return { changes: { status: status(), departmentId: null, acceptedAt: now, assigneeId: ctx.actorId }, data: {} };
     case 'return': {
       if (!RETURN_REASONS.includes(input.reason as never)) throw fieldError('reason', `must be one of ${RETURN_REASONS.join(', ')}`);
-      return { changes: { status: status(), returnCount: c.returnCount + 1 }, data: { reason: input.reason, departmentId: c.departmentId } };
+      return { changes: { status: status(), returnCount: c.returnCount + 1, assigneeId: null }, data: { reason: input.reason, departmentId: c.departmentId } };
     }
     case 'contact':
       return { changes: { respondedAt: c.respondedAt ?? now }, data: {} };
     case 'reply': {
       const result = text(input.result, 'result');
-      return { changes: { status: status(), repliedAt: now, result, respondedAt: c.respondedAt ?? now }, data: {} };
+      return { changes: { status: status(), repliedAt: now, result }, data: { result } };
     }
     case 'follow_up': {
       const errors: Record<string, string> = {};

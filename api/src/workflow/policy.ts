@@ -19,6 +19,8 @@ type Gate = Pick<Case, 'status' | 'departmentId' | 'extensionDaysPending'>;
 /** Conditions beyond status and role: an extension can be ruled on only while one is pending. */
 function gateOpen(action: Action, c: Gate): boolean {
   if (action === 'request_extension') return c.extensionDaysPending === null;
+  // A case the community handles itself has no unit to send it back from.
+  if (action === 'return') return c.departmentId !== null;
   if (action === 'approve_extension' || action === 'reject_extension') return c.extensionDaysPending !== null;
   return true;
 }

@@ -15,6 +15,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { User } from '../users/user.entity.js';
 import { effectOf, type ActionInput } from './effects.js';
 import { allowedActions, refusal } from './policy.js';
+import { lateness } from './overdue.js';
 import { dueAt, limitsFor } from './time-limits.js';
 import { ACTIONS, TRANSITIONS, type Action } from './transitions.js';
 
@@ -59,17 +60,21 @@ export class WorkflowService {
       const tz = this.config.timeZone;
       const effect = effectOf(action, c, { ...body, note: note ?? undefined }, {
         now,
+        actorId: user.id,
         signDueAt: () => dueAt(now, limitsFor(policy, c.priority).signFor, calendar, tz),
         // An approved extension moves the resolution due time by N working days.
         extendedDue: (days) => dueAt(c.resolveDueAt, { amount: days, unit: 'workdays' }, calendar, tz),
       });
+      // A clock that ran out before this step (and before the scan saw it) is recorded first.
+      const late = lateness(c, { ...c, ...effect.changes }, now);
       const res = await m
         .createQueryBuilder()
         .update(Case)
-        .set({ ...effect.changes, version: seen + 1, updatedAt: now })
+        .set({ ...effect.changes, ...late.flags, version: seen + 1, updatedAt: now })
         .where('id = :id AND version = :seen', { id: caseId, seen })
         .execute();
       if (!res.affected) throw await this.cases.stale(m, caseId);
+      for (const e of late.events) await m.insert(CaseEvent, e as never);
       const event: Partial<CaseEvent> = { caseId, action, fromStatus: c.status, toStatus: effect.changes.status ?? c.status, actorId: user.id, note, data: effect.data, createdAt: now };
       // TypeORM's deep-partial type cannot describe a JSON column of unknown shape.
       await m.insert(CaseEvent, event as never);

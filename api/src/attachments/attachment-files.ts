@@ -1,0 +1,41 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { fieldError } from '../common/errors.js';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** What may be attached: photos a phone or a browser shows, and PDF documents. */
+export const ATTACHMENT_TYPES: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
+
+/** The type by the content's own signature; a renamed executable or a text file with `.jpg` is refused. */
+export async function detectType(bytes: Uint8Array): Promise<{ mime: string; ext: string }> {
+  if (bytes.length === 0) throw fieldError('file', 'is empty');
+  const found = await fileTypeFromBuffer(bytes);
+  if (!found || !ATTACHMENT_TYPES[found.mime]) throw fieldError('file', 'must be a photo (JPEG, PNG, GIF, WebP) or a PDF document, judged by its content');
+  return { mime: found.mime, ext: ATTACHMENT_TYPES[found.mime] };
+}
+
+/** Stores the bytes under `<root>/<caseId>/<uuid>.<ext>`; returns the key and the digest. */
+export async function storeFile(root: string, caseId: number, ext: string, bytes: Uint8Array) {
+  const key = join(String(caseId), `${randomUUID()}.${ext}`);
+  const path = join(root, key);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, bytes, { flag: 'wx' });
+  return { key, sha256: createHash('sha256').update(bytes).digest('hex'), remove: () => rm(path, { force: true }) };
+}
+
+/** A file name as shown: no directories, no control characters, at most 200 characters. */
+export function cleanFileName(name: string | undefined, ext: string): string {
+  // Multer hands the multipart name over as latin1; browsers send UTF-8 (Chinese names).
+  const decoded = name ? Buffer.from(name, 'latin1').toString('utf8') : '';
+  const base = decoded.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (base || `attachment.${ext}`).slice(-200);
+}

@@ -1,0 +1,30 @@
+import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { AppError, ErrorCode, fieldError } from '../common/errors.js';
+import { MAX_ATTACHMENT_BYTES } from './attachment-files.js';
+
+// No `dest` or `storage`: multer keeps the file in memory (10 MB at most) for the content check.
+const Multer = FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } });
+
+/** Reads one multipart `file` (at most 10 MB) and says what was wrong with it on the `file` field. */
+@Injectable()
+export class UploadInterceptor implements NestInterceptor {
+  private readonly multer = new Multer();
+
+  async intercept(context: ExecutionContext, next: CallHandler) {
+    try {
+      return await this.multer.intercept(context, next);
+    } catch (err) {
+      if (!(err instanceof HttpException)) throw err;
+      if (err.getStatus() === 413) throw new AppError(ErrorCode.PayloadTooLarge, 'The file is larger than 10 MB', { file: 'must be at most 10 MB' });
+      throw fieldError('file', `could not be read as a multipart upload (${err.message})`);
+    }
+  }
+}
+
+/** The part of multer's file object used here. */
+export interface UploadedFileData {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}

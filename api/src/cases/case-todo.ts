@@ -1,0 +1,35 @@
+import type { Role } from '../users/user.entity.js';
+import { OPEN_STATUSES } from './case.constants.js';
+
+/** A to-do bucket: a name and the case-list filter behind it (scope is added by the list itself). */
+export interface TodoBucket {
+  key: string;
+  filter: Record<string, unknown>;
+}
+
+const open = [...OPEN_STATUSES];
+const B = {
+  to_sign: { key: 'to_sign', filter: { status: 'dispatched' } },
+  to_reply: { key: 'to_reply', filter: { status: 'in_progress' } },
+  overdue: { key: 'overdue', filter: { status: open, overdue: true } },
+  extension_pending: { key: 'extension_pending', filter: { extensionPending: true } },
+  to_handle: { key: 'to_handle', filter: { status: 'received' } },
+  returned: { key: 'returned', filter: { status: 'returned' } },
+  to_follow_up: { key: 'to_follow_up', filter: { status: 'replied' } },
+  in_community: { key: 'in_community', filter: { status: 'in_progress', departmentId: null } },
+  extensions: { key: 'extensions', filter: { extensionPending: true } },
+  supervised: { key: 'supervised', filter: { status: open, superviseLevel: ['yellow', 'red'] } },
+} satisfies Record<string, TodoBucket>;
+
+/**
+ * What waits on each role (我的待办): a handler signs for and replies to their unit's cases; intake staff
+ * handle new cases, re-dispatch returned ones, follow up replied ones and finish what the community took
+ * on itself; a supervisor rules on extensions and returns and watches the late and supervised.
+ */
+export const TODO_BUCKETS: Record<Role, TodoBucket[]> = {
+  handler: [B.to_sign, B.to_reply, B.overdue, B.extension_pending],
+  dispatcher: [B.to_handle, B.returned, B.to_follow_up, B.in_community, B.overdue],
+  grid_worker: [B.to_handle, B.returned, B.to_follow_up, B.in_community, B.overdue],
+  supervisor: [B.extensions, B.returned, B.overdue, B.supervised],
+  admin: [B.to_handle, B.returned, B.to_follow_up, B.extensions, B.overdue],
+};

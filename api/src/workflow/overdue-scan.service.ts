@@ -1,0 +1,112 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CaseEvent } from '../cases/case-event.entity.js';
+import { OPEN_STATUSES } from '../cases/case.constants.js';
+import { Case } from '../cases/case.entity.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { CLOCK_DUE, CLOCK_FLAG, CLOCKS, type Clock } from './clocks.js';
+import { overdueEvent } from './overdue.js';
+
+/** Cases marked per transaction: short write locks, so intake and actions are not held up. */
+const BATCH = 200;
+
+/** Open cases whose clock ran out while nobody touched them (the steps' own columns say the step has not happened). */
+const RUNNING: Record<Clock, { statuses: readonly string[]; pending: string }> = {
+  signFor: { statuses: ['dispatched'], pending: 'c.acceptedAt IS NULL' },
+  response: { statuses: OPEN_STATUSES, pending: 'c.respondedAt IS NULL' },
+  resolve: { statuses: OPEN_STATUSES, pending: '1 = 1' },
+};
+
+/**
+ * The scheduled overdue scan: every `OVERDUE_SCAN_SECONDS` it flags the clocks that ran out since the last
+ * write and writes one `overdue` event per case and clock. Safe with several API instances: each case is
+ * flagged by a conditional UPDATE (`… AND flag = false`), and only the instance whose update took writes
+ * the event. Writes made by people flag late clocks themselves (workflow `lateness`), so the scan only
+ * catches cases that sat still.
+ */
+@Injectable()
+export class OverdueScanService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OverdueScan');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    const seconds = this.config.overdueScanSeconds;
+    if (seconds <= 0) return;
+    this.timer = setInterval(() => void this.tick(), seconds * 1000);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  async onApplicationShutdown() {
+    clearInterval(this.timer);
+    await this.running?.catch(() => 0);
+  }
+
+  private async tick() {
+    if (this.running) return;
+    this.running = this.scan().catch((err) => {
+      this.logger.error(`overdue scan failed: ${err instanceof Error ? err.message : String(err)}`);
+      return 0;
+    });
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** One pass over every clock; returns how many clocks were flagged. */
+  async scan(now = new Date()): Promise<number> {
+    let flagged = 0;
+    for (const clock of CLOCKS) {
+      // A cursor on id: every candidate is looked at once per pass, whoever flags it.
+      for (let after = 0; ; ) {
+        const n = await this.flagBatch(clock, now, after);
+        flagged += n.flagged;
+        if (n.seen < BATCH) break;
+        after = n.lastId;
+      }
+    }
+    if (flagged) this.logger.log(`flagged ${flagged} overdue clock(s)`);
+    return flagged;
+  }
+
+  private async flagBatch(clock: Clock, now: Date, after: number): Promise<{ seen: number; flagged: number; lastId: number }> {
+    const flag = CLOCK_FLAG[clock];
+    const column = this.ds.getMetadata(Case).findColumnWithPropertyName(flag)!.databaseName;
+    const due = CLOCK_DUE[clock];
+    const { statuses, pending } = RUNNING[clock];
+    const candidates = await this.ds
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.status', `c.${due}`])
+      .where('c.status IN (:...statuses)', { statuses })
+      .andWhere(`c.${flag} = :no`, { no: false })
+      .andWhere(`c.${due} < :now`, { now })
+      .andWhere(pending)
+      .andWhere('c.id > :after', { after })
+      .orderBy('c.id')
+      .limit(BATCH)
+      .getMany();
+    let flagged = 0;
+    await this.ds.transaction(async (m) => {
+      for (const c of candidates) {
+        const res = await m
+          .createQueryBuilder()
+          .update(Case)
+          .set({ [flag]: true, overdue: true })
+          .where(`id = :id AND ${column} = :no AND status = :status`, { id: c.id, no: false, status: c.status })
+          .execute();
+        if (!res.affected) continue; // another instance, or a person, got there first
+        await m.insert(CaseEvent, overdueEvent(c.id, c.status, clock, c[due], now) as never);
+        flagged++;
+      }
+    });
+    return { seen: candidates.length, flagged, lastId: candidates.at(-1)?.id ?? after };
+  }
+}
