@@ -28,6 +28,23 @@ export async function withAdvisoryLock<T>(ds: DataSource, key: number, fn: () =>
   }
 }
 
+/**
+ * Retries `fn` when SQLite answers "database is locked" at once: a deferred transaction whose snapshot went
+ * stale while another process (a second instance, the seed command) wrote cannot wait for the lock, only
+ * start again. Used by background work; requests keep the busy timeout.
+ */
+export async function retryWhenBusy<T>(fn: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const busy = /SQLITE_BUSY|database is locked/i.test(`${(err as { code?: string }).code ?? ''} ${(err as Error).message}`);
+      if (!busy || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 20 * i + Math.random() * 50));
+    }
+  }
+}
+
 export async function migrate(ds: DataSource) {
   const applied = await withAdvisoryLock(ds, LOCKS.migrate, () => ds.runMigrations({ transaction: 'each' }));
   if (applied.length) new Logger('Database').log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);

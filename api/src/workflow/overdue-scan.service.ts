@@ -6,6 +6,7 @@ import { OPEN_STATUSES } from '../cases/case.constants.js';
 import { Case } from '../cases/case.entity.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { retryWhenBusy } from '../database/database.module.js';
 import { CLOCK_DUE, CLOCK_FLAG, CLOCKS, type Clock } from './clocks.js';
 import { overdueEvent } from './overdue.js';
 
@@ -94,7 +95,8 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
       .limit(BATCH)
       .getMany();
     let flagged = 0;
-    await this.ds.transaction(async (m) => {
+    await retryWhenBusy(() => this.ds.transaction(async (m) => {
+      flagged = 0;
       for (const c of candidates) {
         const res = await m
           .createQueryBuilder()
@@ -106,7 +108,7 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
         await m.insert(CaseEvent, overdueEvent(c.id, c.status, clock, c[due], now) as never);
         flagged++;
       }
-    });
+    }));
     return { seen: candidates.length, flagged, lastId: candidates.at(-1)?.id ?? after };
   }
 }

@@ -11,6 +11,8 @@ export const ADMIN_PASSWORD = 'admin-pass-123';
 
 export interface TestApp {
   app: INestApplication;
+  /** Starts another instance of the API on the same database (as a second server would be). */
+  another(): Promise<INestApplication>;
   config: AppConfig;
   http: ReturnType<typeof request>;
   /** A bearer token for a username and password. */
@@ -44,13 +46,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     databaseUrl = `sqlite:${join(dir, 'e2e.sqlite')}`;
     drop = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SEED: 'none', ADMIN_PASSWORD, PORT: '0', NODE_ENV: 'test', ...env });
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SEED: 'none', ADMIN_PASSWORD, PORT: '0', NODE_ENV: 'test', OVERDUE_SCAN_SECONDS: '0', ...env });
   const app = await createApp(config, { logger: ['error'] });
   await app.init();
   const http = request(app.getHttpServer());
+  const others: INestApplication[] = [];
   return {
     app,
     config,
+    async another() {
+      const other = await createApp(config, { logger: ['error'] });
+      await other.init();
+      others.push(other);
+      return other;
+    },
     http,
     async login(username, password = ADMIN_PASSWORD) {
       const res = await http.post('/api/auth/login').send({ username, password });
@@ -58,6 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return res.body.token as string;
     },
     async close() {
+      for (const o of others) await o.close();
       await app.close();
       await drop();
     },
