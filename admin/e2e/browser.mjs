@@ -18,13 +18,19 @@ export async function openBrowser() {
 }
 
 export async function login(page, baseUrl, username, password = 'demo1234') {
+  // A fresh page load after clearing the session: nothing of the previous user's app state survives.
   await page.goto(`${baseUrl}/#/login`);
   await page.evaluate(() => localStorage.clear());
-  await page.goto(`${baseUrl}/#/login`);
+  await page.reload();
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
-  await page.getByText('工作台').first().waitFor();
+  try {
+    await page.getByText('工作台').first().waitFor();
+  } catch (e) {
+    await page.screenshot({ path: `${SHOTS}login-failed-${username}.png` });
+    throw e;
+  }
 }
 
 /** Clicks an action button on the case page, fills its dialog, confirms, and waits for the new status. */
@@ -36,6 +42,47 @@ export async function act(page, label, fill = async () => {}, expectStatus) {
   await dialog.getByTestId('action-submit').click();
   await dialog.waitFor({ state: 'detached' });
   if (expectStatus) await page.getByTestId('status').filter({ hasText: expectStatus }).waitFor();
+}
+
+/** Fills the intake form (on #/cases/create) the way the dispatcher does: channel, category and place by search. */
+export async function fillCaseForm(page, { title, description }) {
+  await page.locator('input[name="title"]').fill(title);
+  await page.locator('textarea[name="description"]').fill(description);
+  await page.getByRole('combobox', { name: '来源渠道' }).click();
+  await page.getByRole('option', { name: '12345热线' }).click();
+  await page.getByRole('combobox', { name: '诉求分类' }).fill('电梯');
+  await page.getByRole('option', { name: /电梯/ }).first().click();
+  await page.getByRole('combobox', { name: '所属网格' }).fill('小碱小区');
+  await page.getByRole('option', { name: /小碱小区$/ }).first().click();
+}
+
+/** The API as one demo user, for setting the scene quickly (what the flow itself tests goes through the console). */
+export async function apiAs(baseUrl, username, password = 'demo1234') {
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const { token } = await login.json();
+  const call = async (method, path, body) => {
+    const res = await fetch(`${baseUrl}/api${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: body && JSON.stringify(body) });
+    const json = await res.json().catch(() => null);
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    return json;
+  };
+  const q = (filter) => `filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  return {
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    /** Logs an elevator case in 小碱小区 from the 12345 hotline, as the intake form would. */
+    async logCase(title) {
+      const [channel] = await call('GET', `/channels?${q({ code: 'hotline_12345' })}`);
+      const [category] = await call('GET', `/categories?${q({ q: '电梯' })}`);
+      const [unit] = await call('GET', `/grid-units?${q({ q: '小碱小区' })}`);
+      return call('POST', '/cases', { title, description: `${title}，请尽快处理`, type: 'help', channelId: channel.id, categoryId: category.id, gridUnitId: unit.id });
+    },
+    /** Performs a workflow action with the case's current version. */
+    async act(id, action, fields = {}) {
+      const { version } = await call('GET', `/cases/${id}`);
+      return call('POST', `/cases/${id}/actions/${action}`, { version, ...fields });
+    },
+  };
 }
 
 /** A served console and a browser for one test file, started before its tests and stopped after. */

@@ -1,25 +1,18 @@
 // A dispatcher logs a request and finds it in the list by its number.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { consoleSession, login, SHOTS } from './browser.mjs';
+import { consoleSession, fillCaseForm, login, SHOTS } from './browser.mjs';
 
 describe('intake in the console', () => {
   const session = consoleSession();
 
   it('the dispatcher logs a case and finds it in the list by its number', async () => {
     await login(session.page, session.server.baseUrl, 'dispatcher');
-    await session.page.screenshot({ path: `${SHOTS}1-dashboard.png` });
+    await session.page.screenshot({ path: `${SHOTS}1-home-todo.png` });
 
     await session.page.goto(`${session.server.baseUrl}/#/cases/create`);
     const title = `楼道灯不亮 ${Date.now() % 100000}`;
-    await session.page.locator('input[name="title"]').fill(title);
-    await session.page.locator('textarea[name="description"]').fill('5号楼2单元楼道灯坏了一周，老人晚上出行不便。');
-    await session.page.getByRole('combobox', { name: '来源渠道' }).click();
-    await session.page.getByRole('option', { name: '12345热线' }).click();
-    await session.page.getByRole('combobox', { name: '诉求分类' }).fill('电梯');
-    await session.page.getByRole('option', { name: /电梯/ }).first().click();
-    await session.page.getByRole('combobox', { name: '所属网格' }).fill('小碱小区');
-    await session.page.getByRole('option', { name: /小碱小区$/ }).first().click();
+    await fillCaseForm(session.page, { title, description: '5号楼2单元楼道灯坏了一周，老人晚上出行不便。' });
     await session.page.screenshot({ path: `${SHOTS}2-create.png` });
     const saved = session.page.waitForResponse((r) => r.url().endsWith('/api/cases') && r.request().method() === 'POST');
     await session.page.getByRole('button', { name: '保存' }).click();

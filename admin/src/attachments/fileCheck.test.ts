@@ -34,5 +34,6 @@ describe('attachment file checks', () => {
     expect(formatSize(300)).toBe('1 KB');
     expect(formatSize(850 * 1024)).toBe('850 KB');
     expect(formatSize(12.34 * 1024 * 1024)).toBe('12.3 MB');
+    expect(formatSize(10 * 1024 * 1024)).toBe('10 MB');
   });
 });

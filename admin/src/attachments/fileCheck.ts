@@ -39,6 +39,6 @@ export const isImage = (mimeType: string | undefined) => !!mimeType && mimeType.
 
 /** "1.2 MB" / "830 KB": a file size a person reads at a glance. */
 export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

@@ -60,7 +60,11 @@ export const TodoPage = () => {
           ))}
         </Tabs>
       )}
-      {selected && <BucketCases key={selected.key} bucket={selected} />}
+      {selected && (
+        <Box data-bucket={selected.key}>
+          <BucketCases key={selected.key} bucket={selected} />
+        </Box>
+      )}
     </Box>
   );
 };
