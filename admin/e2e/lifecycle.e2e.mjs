@@ -129,5 +129,15 @@ describe('a case from intake to closing, as each role', () => {
     // Uploading is not an action on the case: its status stays.
     await page.getByTestId('status').filter({ hasText: '已受理' }).waitFor();
     await page.screenshot({ path: `${SHOTS}attachments-panel.png`, fullPage: true });
+
+    // What the server refuses (here a stand-in answer) is shown in its own words, beside our label for the field.
+    await page.route('**/api/cases/*/attachments', (route) =>
+      route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ message: 'Validation failed', errors: { file: 'must be a photo (JPEG, PNG, GIF, WebP) or a PDF document, judged by its content' } }) }),
+    );
+    await panel.getByRole('button', { name: '上传附件' }).click();
+    await page.getByRole('dialog').getByTestId('file-input').setInputFiles({ name: '现场2.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('dialog').getByTestId('upload-submit').click();
+    await page.getByText('附件上传失败：文件 must be a photo (JPEG, PNG, GIF, WebP) or a PDF document, judged by its content').waitFor();
+    await page.unroute('**/api/cases/*/attachments');
   });
 });

@@ -20,6 +20,8 @@ export class UploadError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's `{field: why}`, when it named the field it refused. */
+    readonly errors?: Record<string, string>,
   ) {
     super(message);
   }
@@ -33,7 +35,7 @@ export async function uploadAttachment(caseId: number | string, file: File, stag
   body.append('file', file, file.name || 'photo');
   const res = await fetch(`${API_URL}/cases/${caseId}/attachments`, { method: 'POST', headers: authHeaders(), body });
   const json = await res.json().catch(() => null);
-  if (!res.ok) throw new UploadError(res.status, json?.errors?.file ?? json?.message ?? res.statusText);
+  if (!res.ok) throw new UploadError(res.status, json?.message ?? res.statusText, json?.errors);
   return json as Attachment;
 }
 
@@ -42,7 +44,8 @@ export const useUploadErrorText = () => {
   const t = useTranslate();
   return (e: unknown) => {
     if (e instanceof UploadError && e.status === 413) return t('app.attachments.problem.too_large');
-    return t('app.attachments.failed', { message: e instanceof Error ? e.message : String(e) });
+    const fields = e instanceof UploadError && e.errors ? Object.entries(e.errors).map(([f, why]) => `${t(`resources.attachments.fields.${f}`, { _: f })} ${why}`) : [];
+    return t('app.attachments.failed', { message: fields.length ? fields.join('; ') : e instanceof Error ? e.message : String(e) });
   };
 };
 

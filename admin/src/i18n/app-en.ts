@@ -134,7 +134,7 @@ export const appEn: typeof appZh = {
     },
     attachments: {
       name: 'Attachment |||| Attachments',
-      fields: { id: 'ID', caseId: 'Request', stage: 'Kind', fileName: 'File name', mimeType: 'Format', size: 'Size', note: 'Note', uploadedById: 'Uploaded by', createdAt: 'Uploaded' },
+      fields: { id: 'ID', file: 'File', caseId: 'Request', stage: 'Kind', fileName: 'File name', mimeType: 'Format', size: 'Size', note: 'Note', uploadedById: 'Uploaded by', createdAt: 'Uploaded' },
     },
     'grid-units': {
       name: 'Grid unit |||| Grid units',

@@ -132,7 +132,7 @@ export const appZh = {
     },
     attachments: {
       name: '附件 |||| 附件',
-      fields: { id: 'ID', caseId: '工单', stage: '附件类型', fileName: '文件名', mimeType: '文件格式', size: '大小', note: '说明', uploadedById: '上传人', createdAt: '上传时间' },
+      fields: { id: 'ID', file: '文件', caseId: '工单', stage: '附件类型', fileName: '文件名', mimeType: '文件格式', size: '大小', note: '说明', uploadedById: '上传人', createdAt: '上传时间' },
     },
     'grid-units': {
       name: '网格 |||| 网格',
