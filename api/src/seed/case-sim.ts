@@ -6,18 +6,21 @@
  * What each action does to the case (the replay rules; `data` is stored on the event):
  * - create: status received; the case's due times are in data (as intake records them).
  * - close_directly {result}: closed, handledDirectly, result, closedAt.
- * - dispatch {departmentId, signDueAt}: dispatched to the unit; dispatchedAt, signDueAt; acceptedAt and assignee cleared.
- * - accept: in_progress; acceptedAt; the actor becomes the assignee.
+ * - dispatch {departmentId, assigneeId?, signDueAt}: dispatched to the unit (and the person, when named); dispatchedAt,
+ *   signDueAt; acceptedAt cleared.
+ * - accept: in_progress; acceptedAt; the actor becomes the assignee unless the dispatch named one.
  * - handle_in_community: in_progress without a unit (departmentId null); acceptedAt; the actor is the assignee.
  * - return {reason, departmentId}: returned; returnCount + 1; assignee cleared (the unit stays recorded).
  * - contact: same status; respondedAt is the first contact.
  * - reply {result}: replied; result, repliedAt.
  * - follow_up {resolved, satisfaction}: resolved and satisfied/basically satisfied → closed (closedAt);
- *   otherwise back to in_progress and reopenCount + 1.
+ *   otherwise back to in_progress, reopenCount + 1, repliedAt cleared.
+ * - reopen {reason}: in_progress; reopenCount + 1; closedAt and repliedAt cleared.
  * - request_extension {days, reason}: extensionDaysPending = days.
  * - approve_extension {days, resolveDueAt}: resolveDueAt moves; nothing pending. reject_extension {days}: nothing pending.
  * - supervise {level}: superviseLevel.
  * - merge {parentCaseId}: merged into the parent. reject {reason}: rejected.
+ * - overdue {clock, dueAt} (the system) and attach {attachmentId, …}: nothing a person acts on; no version step.
  */
 import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from '../cases/case.constants.js';
 import { CLOCK_DUE, overdueFlags } from '../workflow/clocks.js';
@@ -105,7 +108,7 @@ export function applyEvent(c: CaseFields, e: SimEvent): void {
       c.dispatchedAt = e.at;
       c.signDueAt = Date.parse(d.signDueAt as string);
       c.acceptedAt = null;
-      c.assigneeId = null;
+      c.assigneeId = (d.assigneeId as number | undefined) ?? null;
       break;
     case 'accept':
       c.acceptedAt = e.at;
@@ -131,7 +134,16 @@ export function applyEvent(c: CaseFields, e: SimEvent): void {
       c.resolved = d.resolved as boolean;
       c.satisfaction = d.satisfaction as Satisfaction;
       if (e.toStatus === 'closed') c.closedAt = e.at;
-      else c.reopenCount += 1;
+      else {
+        // 重办: the unit's reply did not serve the resident; it must reply again.
+        c.reopenCount += 1;
+        c.repliedAt = null;
+      }
+      break;
+    case 'reopen':
+      c.reopenCount += 1;
+      c.closedAt = null;
+      c.repliedAt = null;
       break;
     case 'request_extension':
       c.extensionDaysPending = d.days as number;

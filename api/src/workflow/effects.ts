@@ -61,7 +61,7 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
       const signDueAt = ctx.signDueAt();
       return {
         changes: { status: status(), departmentId: input.departmentId!, assigneeId: input.assigneeId ?? null, dispatchedAt: now, signDueAt, acceptedAt: null },
-        data: { departmentId: input.departmentId, signDueAt },
+        data: { departmentId: input.departmentId, assigneeId: input.assigneeId ?? null, signDueAt },
       };
     }
     case 'accept':
