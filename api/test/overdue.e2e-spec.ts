@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OverdueScanService } from '../src/workflow/overdue-scan.service.js';
-import { buildWorld, logCase, type World } from './support/fixtures.js';
+import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 const HOUR = 3_600_000;
@@ -13,11 +13,7 @@ describe('overdue: stored flags, the scan, one event per case and clock', () => 
   const marks = async (id: number) =>
     (await get(`/case-events?filter=${filter({ caseId: id, action: 'overdue' })}`)).body.map((e: { data: { clock: string }; actorId: null; toStatus: string }) => [e.data.clock, e.actorId, e.toStatus]);
   const overdueIds = async (token = w.admin) => (await get(`/cases?filter=${filter({ overdue: true })}&range=[0,999]`, token)).body.map((c: { id: number }) => c.id);
-  const act = async (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => {
-    const res = await t.http.post(`/api/cases/${c.id}/actions/${action}`).set('Authorization', `Bearer ${token}`).send({ version: c.version, ...body });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body;
-  };
+  const act = (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => doAction(t, token, c, action, body);
 
   before(async () => {
     t = await startTestApp();

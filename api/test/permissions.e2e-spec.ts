@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildWorld, logCase, type World } from './support/fixtures.js';
+import { buildWorld, doAction, logCase, tryAction, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -87,13 +87,8 @@ describe('who may do what: role × action × in or out of scope', () => {
   const cases = {} as Record<Status, { id: number; version: number }>;
   let keeper: number;
 
-  const act = (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) =>
-    t.http.post(`/api/cases/${c.id}/actions/${action}`).set('Authorization', `Bearer ${token}`).send({ version: c.version, ...body });
-  const step = async (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => {
-    const res = await act(token, c, action, body);
-    assert.equal(res.status, 200, `${action}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  const act = (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => tryAction(t, token, c, action, body);
+  const step = (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => doAction(t, token, c, action, body);
   const tokenOf = (who: Who) => (who === 'admin' ? w.admin : w.users[who].token);
 
   before(async () => {

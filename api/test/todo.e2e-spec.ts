@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildWorld, logCase, type World } from './support/fixtures.js';
+import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('我的待办: what waits on each person', () => {
@@ -19,11 +19,7 @@ describe('我的待办: what waits on each person', () => {
     assert.equal(Number(res.headers['content-range'].split('/')[1]), b.count, `${key}: the count is the list's total`);
     return res.body.map((c: { id: number }) => c.id);
   };
-  const act = async (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => {
-    const res = await t.http.post(`/api/cases/${c.id}/actions/${action}`).set('Authorization', `Bearer ${token}`).send({ version: c.version, ...body });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body;
-  };
+  const act = (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => doAction(t, token, c, action, body);
 
   before(async () => {
     t = await startTestApp();

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildWorld, logCase, type World } from './support/fixtures.js';
+import { buildWorld, doAction, logCase, tryAction, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('workflow: actions, clocks, refusals, conflicts', () => {
   let t: TestApp;
   let w: World;
-  const act = (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) =>
-    t.http.post(`/api/cases/${c.id}/actions/${action}`).set('Authorization', `Bearer ${token}`).send({ version: c.version, ...body });
-  /** Performs an action that must succeed and returns the updated case. */
-  const ok = async (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => {
-    const res = await act(token, c, action, body);
-    assert.equal(res.status, 200, `${action}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  const act = (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => tryAction(t, token, c, action, body);
+  const ok = (token: string, c: { id: number; version: number }, action: string, body: Record<string, unknown> = {}) => doAction(t, token, c, action, body);
   const timeline = async (id: number) => (await t.http.get(`/api/case-events?filter=${filter({ caseId: id })}`).set('Authorization', `Bearer ${w.admin}`)).body;
   const allowed = async (token: string, id: number) => (await t.http.get(`/api/cases/${id}/actions`).set('Authorization', `Bearer ${token}`)).body.map((a: { action: string }) => a.action);
 

@@ -66,3 +66,16 @@ export async function logCase(t: TestApp, w: World, token: string, body: Record<
   assert.equal(res.status, 201, JSON.stringify(res.body));
   return res.body;
 }
+
+type CaseRef = { id: number; version: number };
+
+/** Posts an action with the version the actor saw; the raw response, for refusals. */
+export const tryAction = (t: TestApp, token: string, c: CaseRef, action: string, body: Record<string, unknown> = {}) =>
+  t.http.post(`/api/cases/${c.id}/actions/${action}`).set('Authorization', `Bearer ${token}`).send({ version: c.version, ...body });
+
+/** Performs an action that must succeed and returns the updated case. */
+export async function doAction(t: TestApp, token: string, c: CaseRef, action: string, body: Record<string, unknown> = {}) {
+  const res = await tryAction(t, token, c, action, body);
+  assert.equal(res.status, 200, `${action}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
