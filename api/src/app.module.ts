@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { GridModule } from './grid/grid.module.js';
 import { HealthController } from './health/health.controller.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -38,6 +39,7 @@ export class AppModule {
         ResidentsModule,
         CasesModule,
         AttachmentsModule,
+        ReportsModule,
         ...console,
       ],
       controllers: [HealthController],

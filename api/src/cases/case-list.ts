@@ -2,6 +2,7 @@ import type { RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
 import { whereInSubtree } from '../common/tree.js';
+import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
 
 /** A true/false filter value (react-admin sends booleans; a hand-written URL may send strings). */
@@ -36,6 +37,9 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     responseOverdue: { type: 'boolean' },
     resolveOverdue: { type: 'boolean' },
     parentCaseId: { type: 'int' },
+    communityId: { type: 'int' },
+    gridId: { type: 'int' },
+    isRepeat: { type: 'boolean' },
     createdById: { type: 'int' },
     reporterPhone: { type: 'string', sortable: false },
     receivedAt: { type: 'instant' },
@@ -51,6 +55,14 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     // The stored flags, kept by the workflow at every write and by the overdue scan as clocks run out.
     overdue: (qb, value, _ctx, param) => {
       qb.andWhere(`c.overdue = ${param(bool(value, 'filter.overdue'))}`);
+    },
+    // The cases a report's figure is made of (reports/measures.ts): one name or several (all must hold).
+    measure: (qb, value, ctx) => {
+      const names = Array.isArray(value) ? value : [value];
+      for (const n of names) {
+        if (!MEASURE_NAMES.includes(n as Measure)) throw fieldError('filter.measure', `must be one of ${MEASURE_NAMES.join(', ')}`);
+        qb.andWhere(MEASURES[n as Measure], { measureNow: ctx.now, measureTrue: true });
+      }
     },
     extensionPending: (qb, value) => {
       qb.andWhere(bool(value, 'filter.extensionPending') ? 'c.extensionDaysPending IS NOT NULL' : 'c.extensionDaysPending IS NULL');

@@ -66,6 +66,13 @@ export class Case {
   @Column({ type: 'varchar', length: 200 })
   unitPath: string;
 
+  /** The unit's ancestors at the levels reports group by (社区, 网格), kept with the unit tree. */
+  @Column({ type: 'integer', nullable: true })
+  communityId: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  gridId: number | null;
+
   @Column({ type: 'varchar', length: 10, default: 'normal' })
   priority: Priority;
 
@@ -189,6 +196,31 @@ export class Case {
   /** Any of the three. */
   @Column({ type: 'boolean', default: false })
   overdue: boolean;
+
+  /** 办结用时: received → closed, in hours and in working days (after the day of receipt, up to the day of
+   * closing, as limits count them); set when the case closes, cleared when it is reopened. */
+  @RealColumn()
+  closeHours: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  closeWorkdays: number | null;
+
+  /**
+   * Every follow-up (回访) is a rating: how many the case has had, and how many said resolved and
+   * satisfied (or basically satisfied). The resolution and satisfaction rates count these.
+   */
+  @Column({ type: 'integer', default: 0 })
+  followUps: number;
+
+  @Column({ type: 'integer', default: 0 })
+  followUpsResolved: number;
+
+  @Column({ type: 'integer', default: 0 })
+  followUpsSatisfied: number;
+
+  /** 重复诉求: the same reporter raised the same category within the 30 days before this one. */
+  @Column({ type: 'boolean', default: false })
+  isRepeat: boolean;
 
   /** Days asked for by a pending extension request (延期申请), null when none is pending. */
   @RealColumn()

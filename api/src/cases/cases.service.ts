@@ -12,6 +12,7 @@ import { maskPhone } from '../common/privacy.js';
 import { inScope, scopeToUnit } from '../common/scope.js';
 import { localDate, parseInstant } from '../common/time.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
+import { loadAncestry } from '../grid/ancestry.js';
 import { GridService } from '../grid/grid.service.js';
 import { Resident } from '../residents/resident.entity.js';
 import { dueState, isOverdue } from '../workflow/clocks.js';
@@ -23,6 +24,21 @@ import { TODO_BUCKETS } from './case-todo.js';
 import { caseNumber, nextSerial } from './case-numbers.js';
 import { Case } from './case.entity.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
+
+/** 重复诉求: the same reporter (by phone) raised the same category in the 30 days before. */
+const REPEAT_DAYS = 30;
+async function isRepeat(m: EntityManager, phone: string | null, categoryId: number, receivedAt: Date): Promise<boolean> {
+  if (!phone) return false;
+  const since = new Date(receivedAt.getTime() - REPEAT_DAYS * 86_400_000);
+  const earlier = await m
+    .getRepository(Case)
+    .createQueryBuilder('c')
+    .select('c.id')
+    .where('c.reporterPhone = :phone AND c.categoryId = :categoryId AND c.receivedAt >= :since AND c.receivedAt <= :receivedAt', { phone, categoryId, since, receivedAt })
+    .limit(1)
+    .getOne();
+  return !!earlier;
+}
 
 /** A request logged a little ahead of the server's clock is not "in the future". */
 const CLOCK_SKEW_MS = 60_000;
@@ -96,6 +112,8 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       const day = localDate(receivedAt, tz).replaceAll('-', '');
       const number = caseNumber(day, await nextSerial(m, day));
       const tags = resident?.tags ?? [];
+      const reporterPhone = dto.reporterPhone ?? resident?.phone ?? null;
+      const ancestry = await loadAncestry(m, unit.path);
       const values = {
         number,
         title: dto.title,
@@ -105,16 +123,18 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
         categoryId: category.id,
         gridUnitId: unit.id,
         unitPath: unit.path,
+        ...ancestry,
         priority,
         residentId: resident?.id ?? null,
         reporterName: dto.reporterName ?? resident?.name ?? null,
-        reporterPhone: dto.reporterPhone ?? resident?.phone ?? null,
+        reporterPhone,
         address: dto.address ?? resident?.address ?? null,
         lat: dto.lat ?? null,
         lng: dto.lng ?? null,
         residentTags: tags,
         keyPopulation: tags.length > 0,
         receivedAt,
+        isRepeat: await isRepeat(m, reporterPhone, category.id, receivedAt),
         status: 'received' as const,
         // The category's default unit is a suggestion for dispatch, not an assignment yet.
         departmentId: null,
@@ -171,6 +191,11 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       await m.insert(CaseEvent, { caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() });
     });
     return this.get(id, user);
+  }
+
+  /** The cases this user may see (the list's scope), for reports to aggregate. */
+  scoped(user: AuthUser): SelectQueryBuilder<Case> {
+    return this.query(this.context(user));
   }
 
   /** 我的待办: each bucket of the user's role with its filter and how many cases wait in it. */

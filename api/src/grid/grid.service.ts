@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Case } from '../cases/case.entity.js';
+import { ancestryOf } from './ancestry.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
@@ -90,6 +91,23 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     return { ...dto, parentId, ...place } as Partial<GridUnit>;
   }
 
+  /** After a move or a change of level: the community and grid each case under `path` is reported under. */
+  private async regroupCases(m: EntityManager, path: string) {
+    const units = await m.getRepository(GridUnit).createQueryBuilder('u').select(['u.id', 'u.level', 'u.path']).getMany();
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const groups = new Map<string, number[]>();
+    for (const u of units) {
+      if (!u.path.startsWith(path)) continue;
+      const a = ancestryOf(u.path, byId);
+      const key = `${a.communityId}/${a.gridId}`;
+      groups.set(key, [...(groups.get(key) ?? []), u.id]);
+    }
+    for (const [key, ids] of groups) {
+      const [communityId, gridId] = key.split('/').map((x) => (x === 'null' ? null : Number(x)));
+      await m.createQueryBuilder().update(Case).set({ communityId, gridId }).where('grid_unit_id IN (:...ids)', { ids }).execute();
+    }
+  }
+
   protected override async afterWrite(row: GridUnit, m: EntityManager, before: GridUnit | undefined, deleted = false) {
     if (deleted) return this.paths.clear();
     const parentPath = row.parentId ? await this.pathOf(row.parentId, m) : null;
@@ -101,6 +119,7 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
         await m.createQueryBuilder().update(target).set({ unitPath: () => `:path || substr(unit_path, :n)` }).where('unit_path >= :lo AND unit_path < :hi', range).execute();
       }
     }
+    if (moved || (before && before.level !== row.level)) await this.regroupCases(m, path);
     this.paths.clear();
   }
 }

@@ -76,6 +76,7 @@ export async function generateCases(ds: DataSource, opts: GenerateOptions): Prom
 
   const schedule = planDays(count - hotCount, days, now, clock, rng);
   const recent: Recent[] = [];
+  const lastByReporter = new Map<string, number>();
   const categoryById = new Map(ref.categories.map((c) => [c.id, c]));
   let done = 0;
   let events = 0;
@@ -121,7 +122,14 @@ export async function generateCases(ds: DataSource, opts: GenerateOptions): Prom
     if (parent) sim.parent = parent.sim.ref;
     ctx.supervisorId = factory.supervisor(fields.unitPath);
     simulate(sim, plan, ctx);
-    sim.markOverdue();
+    sim.settle(clock);
+    // 重复诉求: the same phone and category within 30 days (cases are made in time order).
+    if (fields.reporterPhone) {
+      const key = `${fields.reporterPhone}|${fields.categoryId}`;
+      const last = lastByReporter.get(key);
+      fields.isRepeat = last !== undefined && fields.receivedAt - last <= 30 * DAY;
+      lastByReporter.set(key, fields.receivedAt);
+    }
     if (plan.path === 'dispatch' || plan.path === 'community') {
       recent.push({ sim, category: categoryById.get(fields.categoryId)!, unit: ref.unitById.get(fields.gridUnitId)! });
       if (recent.length > 400) recent.splice(0, 100);

@@ -13,7 +13,7 @@
  * - return {reason, departmentId}: returned; returnCount + 1; assignee cleared (the unit stays recorded).
  * - contact: same status; respondedAt is the first contact.
  * - reply {result}: replied; result, repliedAt.
- * - follow_up {resolved, satisfaction}: resolved and satisfied/basically satisfied → closed (closedAt);
+ * - follow_up {resolved, satisfaction}: counted (followUps, followUpsResolved, followUpsSatisfied); resolved and satisfied/basically satisfied → closed (closedAt);
  *   otherwise back to in_progress, reopenCount + 1, repliedAt cleared.
  * - reopen {reason}: in_progress; reopenCount + 1; closedAt and repliedAt cleared.
  * - request_extension {days, reason}: extensionDaysPending = days.
@@ -24,6 +24,7 @@
  */
 import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from '../cases/case.constants.js';
 import { CLOCK_DUE, overdueFlags } from '../workflow/clocks.js';
+import type { SeedClock } from './clock.js';
 
 export interface SimEvent {
   action: string;
@@ -44,6 +45,8 @@ export interface CaseFields {
   categoryId: number;
   gridUnitId: number;
   unitPath: string;
+  communityId: number | null;
+  gridId: number | null;
   priority: Priority;
   residentId: number | null;
   reporterName: string | null;
@@ -78,6 +81,12 @@ export interface CaseFields {
   responseOverdue: boolean;
   resolveOverdue: boolean;
   overdue: boolean;
+  closeHours: number | null;
+  closeWorkdays: number | null;
+  isRepeat: boolean;
+  followUps: number;
+  followUpsResolved: number;
+  followUpsSatisfied: number;
   createdById: number | null;
   version: number;
   updatedAt: number;
@@ -133,6 +142,9 @@ export function applyEvent(c: CaseFields, e: SimEvent): void {
     case 'follow_up':
       c.resolved = d.resolved as boolean;
       c.satisfaction = d.satisfaction as Satisfaction;
+      c.followUps += 1;
+      if (c.resolved) c.followUpsResolved += 1;
+      if (c.satisfaction !== 'unsatisfied') c.followUpsSatisfied += 1;
       if (e.toStatus === 'closed') c.closedAt = e.at;
       else {
         // 重办: the unit's reply did not serve the resident; it must reply again.
@@ -210,11 +222,15 @@ export class CaseSim {
   }
 
   /**
-   * What the overdue scan would have written by now: one `overdue` event per clock that ran out before its
+   * The closure times of a closed case, and what the overdue scan would have written by now: one `overdue` event per clock that ran out before its
    * step (at its due time, to the second), in its place on the timeline, and the flags.
    */
-  markOverdue(): void {
+  settle(clock: SeedClock): void {
     const f = this.fields;
+    if (f.status === 'closed' && f.closedAt !== null) {
+      f.closeHours = (f.closedAt - f.receivedAt) / 3_600_000;
+      f.closeWorkdays = clock.calendar.workdaysBetween(clock.localDate(f.receivedAt), clock.localDate(f.closedAt));
+    }
     const d = (t: number | null) => (t === null ? null : new Date(t));
     const clocked = { ...f, signDueAt: d(f.signDueAt), acceptedAt: d(f.acceptedAt), responseDueAt: d(f.responseDueAt)!, respondedAt: d(f.respondedAt), resolveDueAt: d(f.resolveDueAt)!, closedAt: d(f.closedAt) };
     const { flags, newlyLate } = overdueFlags(clocked, new Date(this.now));

@@ -2,6 +2,7 @@
  * The reference data the generator draws on, read from whatever the database holds (the demo seed's or
  * a real deployment's), with the lookups it needs precomputed.
  */
+import { ancestryOf } from '../grid/ancestry.js';
 import type { DataSource } from 'typeorm';
 import { CalendarDay } from '../calendar/calendar-day.entity.js';
 import { WorkCalendar } from '../calendar/work-calendar.js';
@@ -31,6 +32,8 @@ export interface UnitInfo {
   name: string;
   level: string;
   path: string;
+  communityId: number | null;
+  gridId: number | null;
   lat: number | null;
   lng: number | null;
   /** How the place reads in a title: `小碱小区5号楼`, `铁路新村`, or a street for a grid. */
@@ -117,6 +120,6 @@ function describeUnits(rows: GridUnit[]): UnitInfo[] {
     const community = ancestor(u, 'community')?.name ?? ancestor(u, 'subdistrict')?.name ?? u.name;
     const street = community.replace(/(社区|街道)$/, '') || community;
     const place = compound ? `${compound}${building ?? ''}` : street;
-    return { id: u.id, name: u.name, level: u.level, path: u.path, lat: u.lat, lng: u.lng, place, compound, building, street };
+    return { id: u.id, name: u.name, level: u.level, path: u.path, ...ancestryOf(u.path, byId), lat: u.lat, lng: u.lng, place, compound, building, street };
   });
 }

@@ -85,7 +85,14 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
       if (Object.keys(errors).length) throw validationError(errors);
       const rating = { resolved: input.resolved!, satisfaction: input.satisfaction! };
       const to = status(rating);
-      const base = { resolved: rating.resolved, satisfaction: rating.satisfaction as Case['satisfaction'], status: to };
+      const base = {
+        resolved: rating.resolved,
+        satisfaction: rating.satisfaction as Case['satisfaction'],
+        status: to,
+        followUps: c.followUps + 1,
+        followUpsResolved: c.followUpsResolved + (rating.resolved ? 1 : 0),
+        followUpsSatisfied: c.followUpsSatisfied + (rating.satisfaction === 'unsatisfied' ? 0 : 1),
+      };
       return to === 'closed'
         ? { changes: { ...base, closedAt: now }, data: rating }
         : { changes: { ...base, reopenCount: c.reopenCount + 1, repliedAt: null }, data: { ...rating, reopened: true } };

@@ -65,6 +65,21 @@ export function limitsFor(policy: typeof DEFAULT_POLICY, priority: Priority): Cl
 }
 
 /**
+ * 办结用时 of a closed case: hours from receipt to closing, and working days counted as limits count them
+ * (the working days after the day of receipt up to and including the day of closing: closed the same day
+ * is 0, and a case within "N working days" took at most N).
+ */
+export function closureTimes(receivedAt: Date, closedAt: Date, calendar: WorkCalendar, timeZone: string) {
+  const day = (t: Date) => DateTime.fromJSDate(t, { zone: timeZone }).toISODate()!;
+  return { closeHours: (closedAt.getTime() - receivedAt.getTime()) / 3_600_000, closeWorkdays: calendar.workdaysBetween(day(receivedAt), day(closedAt)) };
+}
+
+/** The closure columns as a case stands: set while it is closed, cleared otherwise (reopened). */
+export function closureOf(c: { status: string; receivedAt: Date; closedAt: Date | null }, calendar: WorkCalendar, timeZone: string) {
+  return c.status === 'closed' && c.closedAt ? closureTimes(c.receivedAt, c.closedAt, calendar, timeZone) : { closeHours: null, closeWorkdays: null };
+}
+
+/**
  * When a limit started at `start` ends. N hours end N hours later; N working days end at 24:00
  * (shown as 23:59:59.999) of the Nth working day after the day of the start, in the deployment's zone.
  */

@@ -16,7 +16,7 @@ import { User } from '../users/user.entity.js';
 import { effectOf, type ActionInput } from './effects.js';
 import { allowedActions, refusal } from './policy.js';
 import { lateness } from './overdue.js';
-import { dueAt, limitsFor } from './time-limits.js';
+import { closureOf, dueAt, limitsFor } from './time-limits.js';
 import { ACTIONS, TRANSITIONS, type Action } from './transitions.js';
 
 @Injectable()
@@ -66,11 +66,13 @@ export class WorkflowService {
         extendedDue: (days) => dueAt(c.resolveDueAt, { amount: days, unit: 'workdays' }, calendar, tz),
       });
       // A clock that ran out before this step (and before the scan saw it) is recorded first.
-      const late = lateness(c, { ...c, ...effect.changes }, now);
+      const after = { ...c, ...effect.changes };
+      const late = lateness(c, after, now);
+      const closure = closureOf(after, calendar, tz);
       const res = await m
         .createQueryBuilder()
         .update(Case)
-        .set({ ...effect.changes, ...late.flags, version: seen + 1, updatedAt: now })
+        .set({ ...effect.changes, ...late.flags, ...closure, version: seen + 1, updatedAt: now })
         .where('id = :id AND version = :seen', { id: caseId, seen })
         .execute();
       if (!res.affected) throw await this.cases.stale(m, caseId);

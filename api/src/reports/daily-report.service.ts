@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Category } from '../categories/category.entity.js';
+import { Channel } from '../channels/channel.entity.js';
+import { fieldError } from '../common/errors.js';
+import { pathIds } from '../common/tree.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { GridUnit } from '../grid/grid-unit.entity.js';
+import { dailyText } from './daily-text.js';
+import { findHotSpots, type Sighting } from './hotspots.js';
+import { periodFilter, type ReportParams } from './report-params.js';
+import { ReportsService } from './reports.service.js';
+
+/** The category whose subtree the daily report counts as safety hazards (安全隐患). */
+const SAFETY = { code: 'safety', name: '安全隐患' };
+const TOP_TOPICS = 3;
+
+/** Hot spots (集中反映), the day's intake by channel, and the daily report (日报) built from them. */
+@Injectable()
+export class DailyReportService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reports: ReportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Hot spots among the period's requests (rejected ones aside): K of one category in one unit within the window. */
+  async hotspots(q: Record<string, unknown>, user: AuthUser, given?: ReportParams) {
+    const p = given ?? (await this.reports.params(q, user));
+    const k = q.k === undefined ? 5 : Number(q.k);
+    const windowHours = q.windowHours === undefined ? 24 : Number(q.windowHours);
+    const level = (q.level ?? 'grid') as string;
+    if (!Number.isInteger(k) || k < 2 || k > 1000) throw fieldError('k', 'must be a whole number from 2 to 1000');
+    if (!Number.isFinite(windowHours) || windowHours <= 0 || windowHours > 24 * 90) throw fieldError('windowHours', 'must be a number of hours from 1 to 2160');
+    if (level !== 'grid' && level !== 'community') throw fieldError('level', 'must be grid or community');
+    const unit = level === 'grid' ? 'COALESCE(c.gridId, c.gridUnitId)' : 'COALESCE(c.communityId, c.gridUnitId)';
+    const rows: { id: number; unit: number; category: number; at: Date | string }[] = await this.reports
+      .inPeriod(user, p)
+      .select('c.id', 'id')
+      .addSelect(unit, 'unit')
+      .addSelect('c.categoryId', 'category')
+      .addSelect('c.receivedAt', 'at')
+      .andWhere(`c.status <> 'rejected'`)
+      .orderBy(unit)
+      .addOrderBy('c.categoryId')
+      .addOrderBy('c.receivedAt')
+      .getRawMany();
+    const sightings: Sighting[] = rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit), categoryId: Number(r.category), at: toDate(r.at).getTime() }));
+    const spots = findHotSpots(sightings, k, windowHours * 3_600_000);
+    const [units, categories] = await Promise.all([this.names(GridUnit, 'name', spots.map((s) => s.unitId)), this.names(Category, 'name', spots.map((s) => s.categoryId))]);
+    return spots
+      .map((s) => ({ unitId: s.unitId, unitName: units.get(s.unitId) ?? null, categoryId: s.categoryId, categoryName: categories.get(s.categoryId) ?? null, count: s.caseIds.length, firstAt: new Date(s.firstAt), lastAt: new Date(s.lastAt), caseIds: s.caseIds }))
+      .sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime());
+  }
+
+  /** The period's intake by channel, every active channel listed. */
+  async intake(q: Record<string, unknown>, user: AuthUser, given?: ReportParams) {
+    const p = given ?? (await this.reports.params(q, user));
+    const counted: { channel: number; n: string | number }[] = await this.reports.inPeriod(user, p).select('c.channelId', 'channel').addSelect('COUNT(*)', 'n').groupBy('c.channelId').getRawMany();
+    const byId = new Map(counted.map((r) => [Number(r.channel), Number(r.n)]));
+    const channels = await this.ds.getRepository(Channel).find({ order: { id: 'ASC' } });
+    const byChannel = channels.filter((c) => c.active || byId.has(c.id)).map((c) => ({ channelId: c.id, name: c.name, group: c.group, count: byId.get(c.id) ?? 0 }));
+    return { from: p.from, to: p.to, unitId: p.unitId, total: byChannel.reduce((a, c) => a + c.count, 0), byChannel };
+  }
+
+  /** 日报: the day's figures as DOMAIN.md defines them, and the text a supervisor publishes. */
+  async daily(q: Record<string, unknown>, user: AuthUser) {
+    const today = DateTime.now().setZone(this.config.timeZone).toISODate()!;
+    const date = q.date === undefined || q.date === '' ? today : q.date;
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw fieldError('date', 'must be a date YYYY-MM-DD');
+    const p = await this.reports.params({ from: date, to: date, unitId: q.unitId }, user);
+    const [intake, spots, categories, rows] = await Promise.all([
+      this.intake(q, user, p),
+      this.hotspots({}, user, p),
+      this.ds.getRepository(Category).find(),
+      this.reports
+        .inPeriod(user, p)
+        .select('c.categoryId', 'category')
+        .addSelect('c.channelId', 'channel')
+        .addSelect('c.handledDirectly', 'direct')
+        .addSelect('c.dispatchedAt', 'dispatchedAt')
+        .getRawMany() as Promise<{ category: number; channel: number; direct: unknown; dispatchedAt: unknown }[]>,
+    ]);
+    const groupOf = new Map(intake.byChannel.map((c) => [c.channelId, c.group]));
+    const nameOfChannel = new Map(intake.byChannel.map((c) => [c.channelId, c.name]));
+    const catById = new Map(categories.map((c) => [c.id, c]));
+    const top = (id: number) => catById.get(pathIds(catById.get(id)?.path ?? '')[0] ?? id);
+    const safetyRoot = categories.find((c) => c.parentId === null && (c.code === SAFETY.code || c.name === SAFETY.name));
+    const base = periodFilter(p);
+
+    const online = intake.byChannel.filter((c) => c.group === 'online');
+    const topics = new Map<number, number>();
+    const safety = new Map<number, number>();
+    for (const r of rows) {
+      const channel = Number(r.channel);
+      const root = top(Number(r.category));
+      const group = groupOf.get(channel);
+      if (root && (group === 'hotline' || group === 'online')) topics.set(root.id, (topics.get(root.id) ?? 0) + 1);
+      if (root && safetyRoot && root.id === safetyRoot.id) safety.set(channel, (safety.get(channel) ?? 0) + 1);
+    }
+    const hotTopics = [...topics]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, TOP_TOPICS)
+      .map(([id, count]) => {
+        const mine = spots.filter((s) => top(s.categoryId)?.id === id);
+        return { categoryId: id, categoryName: catById.get(id)!.name, count, concentrated: mine.length > 0, spots: mine.map((s) => ({ unitName: s.unitName ?? '', categoryName: s.categoryName ?? '', count: s.count, caseIds: s.caseIds })) };
+      });
+    const figures = {
+      date,
+      calls: intake.byChannel.filter((c) => c.group === 'hotline').reduce((a, c) => a + c.count, 0),
+      online: { total: online.reduce((a, c) => a + c.count, 0), byChannel: online.map((c) => ({ channelId: c.channelId, name: c.name, count: c.count })) },
+      handledDirectly: rows.filter((r) => r.direct === true || Number(r.direct) === 1).length,
+      transferred: rows.filter((r) => r.dispatchedAt !== null).length,
+      hotTopics,
+      safety: { total: [...safety.values()].reduce((a, b) => a + b, 0), byChannel: [...safety].map(([channelId, count]) => ({ channelId, name: nameOfChannel.get(channelId) ?? '', count })).sort((a, b) => b.count - a.count) },
+    };
+    const channelsOf = (group: string) => intake.byChannel.filter((c) => c.group === group).map((c) => c.channelId);
+    return {
+      ...figures,
+      text: dailyText(figures),
+      filters: {
+        calls: { ...base, channelId: channelsOf('hotline') },
+        online: { ...base, channelId: channelsOf('online') },
+        handledDirectly: { ...base, handledDirectly: true },
+        transferred: { ...base, dispatchedAt_neq: null },
+        safety: safetyRoot ? { ...base, categoryId: categories.filter((c) => top(c.id)?.id === safetyRoot.id).map((c) => c.id) } : { ...base, categoryId: [] },
+      },
+    };
+  }
+
+  private async names<T extends { id: number }>(target: new () => T, column: keyof T & string, ids: number[]) {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map<number, string>();
+    const rows = await this.ds.getRepository(target).createQueryBuilder('x').select(['x.id', `x.${column}`]).where('x.id IN (:...ids)', { ids: unique }).getMany();
+    return new Map(rows.map((r) => [r.id, String(r[column])]));
+  }
+}
+
+/** SQLite answers raw times as text in UTC (`2026-10-15 01:02:03.000`), PostgreSQL as Dates. */
+function toDate(v: Date | string): Date {
+  return v instanceof Date ? v : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
+}
