@@ -116,7 +116,7 @@ export class DailyReportService {
       handledDirectly: rows.filter((r) => r.direct === true || Number(r.direct) === 1).length,
       transferred: rows.filter((r) => r.dispatchedAt !== null).length,
       hotTopics,
-      safety: { total: [...safety.values()].reduce((a, b) => a + b, 0), byChannel: [...safety].map(([channelId, count]) => ({ channelId, name: nameOfChannel.get(channelId) ?? '', count })).sort((a, b) => b.count - a.count) },
+      safety: { total: [...safety.values()].reduce((a, b) => a + b, 0), byChannel: [...safety].map(([channelId, count]) => ({ channelId, name: nameOfChannel.get(channelId) ?? '', count })).sort((a, b) => b.count - a.count || a.channelId - b.channelId) },
     };
     const channelsOf = (group: string) => intake.byChannel.filter((c) => c.group === group).map((c) => c.channelId);
     return {

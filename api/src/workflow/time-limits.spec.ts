@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WorkCalendar } from '../calendar/work-calendar.js';
-import { DEFAULT_POLICY, dueAt, effectivePolicy, limitsFor, type LimitPolicy } from './time-limits.js';
+import { closureOf, closureTimes, DEFAULT_POLICY, dueAt, effectivePolicy, limitsFor, type LimitPolicy } from './time-limits.js';
 
 const TZ = 'Asia/Shanghai';
 const cal = new WorkCalendar();
@@ -75,5 +75,26 @@ describe('limit policy', () => {
     const l = limitsFor(effectivePolicy([{ ...none, urgentResponseHours: 2, urgentResolveHours: 24 }]), 'urgent');
     assert.deepEqual(l.response, { amount: 2, unit: 'hours' });
     assert.deepEqual(l.resolve, { amount: 24, unit: 'hours' });
+  });
+});
+
+describe('closure times (办结用时)', () => {
+  const received = at('2026-09-30T10:00:00+08:00');
+  it('in hours: received to closed', () => {
+    assert.equal(closureTimes(received, at('2026-09-30T13:30:00+08:00'), cal, TZ).closeHours, 3.5);
+  });
+
+  it('in working days, as limits count them, across the National Day holiday and its make-up Saturday', () => {
+    const wd = (closed: string) => closureTimes(received, at(closed), cal, TZ).closeWorkdays;
+    assert.equal(wd('2026-09-30T23:00:00+08:00'), 0, 'closed the day it came in');
+    assert.equal(wd('2026-10-07T18:00:00+08:00'), 0, 'the holiday does not count');
+    assert.equal(wd('2026-10-08T09:00:00+08:00'), 1);
+    assert.equal(wd('2026-10-10T09:00:00+08:00'), 3, '10-08, 10-09 and the make-up Saturday 10-10');
+    assert.equal(wd('2026-10-11T09:00:00+08:00'), 3, 'Sunday 10-11 is off');
+    assert.equal(wd('2026-10-13T23:00:00+08:00'), 5, 'due at the end of 10-13 with 5 working days: closed within them');
+  });
+
+  it('only a closed case has closure times', () => {
+    assert.deepEqual(closureOf({ status: 'in_progress', receivedAt: received, closedAt: null }, cal, TZ), { closeHours: null, closeWorkdays: null });
   });
 });
