@@ -1,0 +1,33 @@
+/** How report figures are written: one decimal everywhere, and an em dash where there is nothing to measure. */
+export const NONE = '—';
+
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** Halves round up, as people round by hand (toFixed alone turns 87.65 into "87.6" when the float is 87.6499…). */
+const round1 = (x: number) => (Math.round(x * 10 + 1e-9) / 10).toFixed(1);
+
+/** A fraction 0..1 as a percentage with one decimal: 0.8765 → "87.7%"; null (nothing was due) → "—". */
+export const percent = (rate: number | null | undefined) => (finite(rate) ? `${round1(rate * 100)}%` : NONE);
+
+/** Hours (or working days) with one decimal: 26.25 → "26.3"; no closed case → "—". */
+export const oneDecimal = (value: number | null | undefined) => (finite(value) ? round1(value) : NONE);
+
+/** The composite score, 0..100, with one decimal. */
+export const score = oneDecimal;
+
+/** A count; a missing one is "—", never 0 (0 is a real answer). */
+export const count = (value: number | null | undefined) => (finite(value) ? String(value) : NONE);
+
+/** Below this many cases a rate is shown, but marked as resting on too few cases to compare. */
+export const SMALL_SAMPLE = 10;
+export const isSmallSample = (n: number | null | undefined) => !finite(n) || n < SMALL_SAMPLE;
+
+/** Sorting a column: nulls ("—") always last, whichever the direction; text in the locale's order. */
+export function compareValues(a: unknown, b: unknown, order: 'asc' | 'desc'): number {
+  const aNone = a === null || a === undefined;
+  const bNone = b === null || b === undefined;
+  if (aNone || bNone) return aNone === bNone ? 0 : aNone ? 1 : -1;
+  const sign = order === 'asc' ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return sign * (a - b);
+  return sign * String(a).localeCompare(String(b), 'zh-Hans-CN');
+}
