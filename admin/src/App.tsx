@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import calendarDays from './calendar-days';
@@ -15,6 +16,11 @@ import residents from './residents';
 import { TodoPage } from './todo';
 import users from './users';
 
+/** The report pages are their own chunks: most sessions are case work and never load them. */
+const ReportsPage = lazy(() => import('./reports/ReportsPage'));
+const DailyReportPage = lazy(() => import('./reports/DailyReportPage'));
+const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
+
 /** Everyone reads the reference data; only administrators change it (the API enforces the same). */
 const readOnly = <T extends object>(r: T) => ({ ...r, edit: undefined, create: undefined });
 
@@ -26,6 +32,8 @@ export const App = () => (
       return [
         <CustomRoutes key="pages">
           <Route path="/todo" element={<TodoPage />} />
+          <Route path="/reports" element={<Lazy><ReportsPage /></Lazy>} />
+          <Route path="/daily-report" element={<Lazy><DailyReportPage /></Lazy>} />
         </CustomRoutes>,
         <Resource key="cases" name="cases" {...cases} />,
         role !== 'handler' ? <Resource key="residents" name="residents" {...residents} /> : null,

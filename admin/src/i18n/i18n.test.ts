@@ -42,3 +42,25 @@ describe('words for the issue-3 features', async () => {
     }
   });
 });
+
+describe('words for the supervisors’ reports', async () => {
+  const { MEASURE_OF, RATE_PARTS } = await import('../reports/drill');
+  const { GROUP_BYS } = await import('../reports/api');
+  const { QUICK_PICKS } = await import('../reports/period');
+  const { REPORT_TABS } = await import('../reports/useReportParams');
+  const { DRILL_KEYS } = await import('../cases/DrillBanner');
+  it('every measure has a name and a definition; every drill-down measure, grouping, quick pick and tab has its words', () => {
+    const counts = Object.keys(MEASURE_OF).filter((k) => k !== 'onTime');
+    const rates = Object.keys(RATE_PARTS);
+    const hours = ['meanHours', 'medianHours', 'p90Hours', 'maxHours', 'meanWorkdays', 'medianWorkdays', 'p90Workdays', 'maxWorkdays'];
+    for (const lang of [messages.zh, messages.en]) {
+      const m = lang.app.measures as Record<string, { label: string; tip: string }>;
+      expect([...counts, ...rates, ...hours, 'score'].filter((k) => !m[k]?.label || !m[k]?.tip)).toEqual([]);
+      expect(Object.values(MEASURE_OF).filter((v) => v && !(v in lang.app.drill.measure))).toEqual([]);
+      expect(GROUP_BYS.filter((g) => !(g in lang.app.reports.groups))).toEqual([]);
+      expect(QUICK_PICKS.filter((p) => !(p in lang.app.reports.picks))).toEqual([]);
+      expect(REPORT_TABS.filter((p) => !(p in lang.app.reports.tabs))).toEqual([]);
+      expect(DRILL_KEYS.filter((k) => k !== 'measure' && k !== 'id' && !(k in lang.app.drill.key))).toEqual([]);
+    }
+  });
+});

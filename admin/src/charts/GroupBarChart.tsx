@@ -1,0 +1,31 @@
+import { BarChart } from '@mui/x-charts/BarChart';
+import { ChartsLocalizationProvider } from '@mui/x-charts/ChartsLocalizationProvider';
+import { useTranslate } from 'react-admin';
+
+export interface BarItem {
+  key: string;
+  name: string;
+  value: number;
+}
+
+/** One bar per group, longest first, names on the left (Chinese unit names are long); a bar opens its cases. */
+export default function GroupBarChart({ items, label, format, onClick, max }: { items: BarItem[]; label: string; format: (v: number | null) => string; onClick?: (index: number) => void; max?: number }) {
+  const t = useTranslate();
+  const longest = Math.max(4, ...items.map((i) => i.name.length));
+  return (
+    <ChartsLocalizationProvider localeText={{ noData: t('app.reports.no_data'), loading: t('ra.page.loading') }}>
+      <BarChart
+        dataset={items as unknown as Record<string, string | number>[]}
+        layout="horizontal"
+        height={Math.max(160, 48 + items.length * 30)}
+        yAxis={[{ scaleType: 'band', dataKey: 'name', width: Math.min(220, 16 + longest * 13) }]}
+        xAxis={[{ min: 0, max, tickNumber: 8, valueFormatter: (v: number | null) => format(v) }]}
+        series={[{ dataKey: 'value', label, valueFormatter: (v) => format(v) }]}
+        hideLegend
+        grid={{ vertical: true }}
+        onItemClick={onClick ? (_, item) => onClick(item.dataIndex) : undefined}
+        sx={onClick ? { '& .MuiBarElement-root': { cursor: 'pointer' } } : undefined}
+      />
+    </ChartsLocalizationProvider>
+  );
+}

@@ -1,0 +1,65 @@
+import { Alert, Box, Stack, Tooltip, Typography } from '@mui/material';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useTranslate } from 'react-admin';
+import { LazyGroupBarChart } from '../charts';
+import type { RatesReport } from './api';
+import { CaseCountLink } from './CaseCountLink';
+import { rowName } from './ClosureTab';
+import { casesPath, RATE_PARTS, type RateField } from './drill';
+import { isSmallSample, NONE, score as formatScore, SMALL_SAMPLE } from './format';
+import { rankRows, type Ranked } from './ranking';
+import { MeasureLabel } from './MeasureLabel';
+import { RateCell } from './RateCell';
+import { SortableTable, type Column } from './SortableTable';
+
+const RATES = Object.keys(RATE_PARTS) as RateField[];
+
+/** 三率 and the composite score per group, each rate over its own sample, each count a way into its cases. */
+export const RatesTab = ({ report }: { report: RatesReport }) => {
+  const t = useTranslate();
+  const navigate = useNavigate();
+  const rows = useMemo(() => rankRows(report.rows), [report.rows]);
+  const total = useMemo(() => ({ ...report.total, rank: null }), [report.total]);
+  const columns = useMemo<Column<Ranked>[]>(
+    () => [
+      { key: 'rank', header: t('app.reports.rank'), align: 'center', value: (r) => r.rank, render: (r) => (r === total ? '' : (r.rank ?? <Tooltip title={t('app.reports.no_rank', { min: SMALL_SAMPLE })}><span>{NONE}</span></Tooltip>)) },
+      { key: 'name', header: t('app.reports.groups_label'), value: (r) => rowName(r, t), render: (r) => (r === total ? t('app.reports.total') : rowName(r, t)) },
+      { key: 'cases', header: <MeasureLabel measure="cases" />, align: 'right', value: (r) => r.cases, render: (r) => <CaseCountLink filter={r.filter} count={r.cases} testId="cases" /> },
+      {
+        key: 'score',
+        header: <MeasureLabel measure="score" />,
+        align: 'right',
+        value: (r) => r.score,
+        render: (r) => (
+          <Box component="span" sx={{ fontWeight: 600, color: isSmallSample(r.valid) ? 'text.secondary' : undefined }} data-testid="score">
+            {formatScore(r.score)}
+          </Box>
+        ),
+      },
+      ...RATES.map<Column<Ranked>>((rate) => ({ key: rate, header: <MeasureLabel measure={rate} />, align: 'right', value: (r) => r[rate], render: (r) => <RateCell row={r as never} rate={rate} testId={rate} /> })),
+    ],
+    [t, total],
+  );
+  const bars = useMemo(
+    () => rows.filter((r) => r.score !== null).sort((a, b) => (b.score as number) - (a.score as number)).map((r) => ({ key: String(r.key), name: rowName(r, t), value: r.score as number, filter: r.filter })),
+    [rows, t],
+  );
+  if (!rows.length) return <Alert severity="info">{t('app.reports.empty')}</Alert>;
+  return (
+    <Stack spacing={2}>
+      <Typography variant="body2" color="text.secondary">
+        {t('app.reports.weights', report.weights)}
+      </Typography>
+      {bars.length > 0 && (
+        <div>
+          <Typography variant="subtitle2" color="text.secondary">
+            <MeasureLabel measure="score" label={t('app.reports.chart_score')} />
+          </Typography>
+          <LazyGroupBarChart items={bars} label={t('app.measures.score.label')} format={formatScore} max={100} onClick={(i) => navigate(casesPath(bars[i].filter))} />
+        </div>
+      )}
+      <SortableTable rows={rows} total={total} columns={columns} initialSort={{ key: 'rank', order: 'asc' }} rowKey={(r) => String(r.key)} testId="rates-table" />
+    </Stack>
+  );
+};

@@ -1,0 +1,59 @@
+import { Alert, Box, Card, CardContent, LinearProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { Title, useTranslate } from 'react-admin';
+import { useReport, type ClosureReport, type RatesReport } from './api';
+import { ClosureTab } from './ClosureTab';
+import { reportQuery } from './drill';
+import { ExportButtons } from './ExportButtons';
+import { reportFileName } from './fileName';
+import { RatesTab } from './RatesTab';
+import { GroupByPicker, PeriodPicker, UnitPicker } from './ReportFilters';
+import { REPORT_TABS, useReportParams } from './useReportParams';
+
+const PATHS = { closure: 'closure-times', rates: 'rates' } as const;
+
+/** 统计报表: closure times and the three rates for a period, a scope and a grouping, each figure a way into its cases. */
+export const ReportsPage = () => {
+  const t = useTranslate();
+  const { period, unitId, groupBy, tab, update, userScopeId } = useReportParams();
+  const params = { from: period.from, to: period.to, unitId, groupBy };
+  const path = PATHS[tab];
+  const closure = useReport<ClosureReport>(PATHS.closure, params, { enabled: tab === 'closure' });
+  const rates = useReport<RatesReport>(PATHS.rates, params, { enabled: tab === 'rates' });
+  const current = tab === 'closure' ? closure : rates;
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Title title={t('app.reports.title')} />
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
+            <PeriodPicker value={period} onChange={(p) => update({ period: p })} />
+            <UnitPicker value={unitId} fallbackId={userScopeId} onChange={(id) => update({ unitId: id })} />
+            <GroupByPicker value={groupBy} onChange={(g) => update({ groupBy: g })} />
+            <Box sx={{ flex: 1 }} />
+            <ExportButtons path={`reports/${path}`} query={reportQuery(params)} fileBase={reportFileName(path, [period.from, period.to, groupBy])} />
+          </Stack>
+        </CardContent>
+      </Card>
+      <Card>
+        <Tabs value={tab} onChange={(_, v) => update({ tab: v })} sx={{ borderBottom: 1, borderColor: 'divider', px: 2 }}>
+          {REPORT_TABS.map((k) => (
+            <Tab key={k} value={k} label={t(`app.reports.tabs.${k}`)} data-testid={`report-tab-${k}`} />
+          ))}
+        </Tabs>
+        {current.isFetching ? <LinearProgress /> : <Box sx={{ height: 4 }} />}
+        <CardContent data-testid={`report-${tab}`} data-loading={current.isFetching || undefined}>
+          {current.error && <Alert severity="error">{t('app.reports.error', { message: (current.error as Error).message })}</Alert>}
+          {current.data && (
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              {t('app.reports.summary', { from: current.data.from, to: current.data.to, group: t(`app.reports.groups.${current.data.groupBy}`) })}
+            </Typography>
+          )}
+          {tab === 'closure' && closure.data && <ClosureTab rows={closure.data.rows} total={closure.data.total} />}
+          {tab === 'rates' && rates.data && <RatesTab report={rates.data} />}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};
+
+export default ReportsPage;
