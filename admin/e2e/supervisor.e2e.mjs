@@ -105,6 +105,11 @@ describe("the supervisor's console", () => {
     await page.getByTestId('daily-date').fill(yesterday);
     await page.waitForFunction((d) => document.querySelector('[data-testid="daily-text"]')?.value?.startsWith(d), chineseDate(yesterday));
     assert.equal(await page.getByTestId('daily-text').inputValue(), report.text);
+    // 复制 puts the text on the clipboard, ready for the group chat.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.getByTestId('daily-copy').click();
+    await page.getByText('日报正文已复制').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), report.text);
     await page.screenshot({ path: `${SHOTS}supervisor-5-daily.png`, fullPage: true });
 
     // The calls figure opens that day's hotline cases.

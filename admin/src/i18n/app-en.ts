@@ -47,6 +47,7 @@ export const appEn: typeof appZh = {
       weights: 'Score = response rate × %{response}% + resolution rate × %{resolution}% + satisfaction rate × %{satisfaction}% (out of 100); only units with at least 10 valid requests are ranked.',
       chart_score: 'Composite score (click a bar for the requests)',
       chart_median: 'Median closure time in hours (click a bar for the closed requests)',
+      chart_top: '(top %{n}; the table has them all)',
       empty: 'No requests were received in this period',
       no_data: 'No data',
       error: 'The report could not be loaded: %{message}',

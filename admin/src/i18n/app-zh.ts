@@ -45,6 +45,7 @@ export const appZh = {
       weights: '综合评分 = 响应率 × %{response}% + 解决率 × %{resolution}% + 满意率 × %{satisfaction}%（满分 100）；排名只计有效诉求不少于 10 件的单位。',
       chart_score: '综合评分（点击柱条查看诉求）',
       chart_median: '办结用时中位数（小时，点击柱条查看已办结诉求）',
+      chart_top: '（前 %{n} 个，全部见下表）',
       empty: '该期间内没有受理诉求',
       no_data: '暂无数据',
       error: '报表加载失败：%{message}',

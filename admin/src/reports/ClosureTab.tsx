@@ -8,6 +8,7 @@ import { CaseCountLink } from './CaseCountLink';
 import { casesPath, countFilter } from './drill';
 import { oneDecimal } from './format';
 import { MeasureLabel } from './MeasureLabel';
+import { MAX_BARS } from './SortableTable';
 import { RateCell } from './RateCell';
 import { SortableTable, type Column } from './SortableTable';
 
@@ -21,7 +22,7 @@ export const ClosureTab = ({ rows, total }: { rows: ClosureRow[]; total: Closure
   const navigate = useNavigate();
   const columns = useMemo<Column<ClosureRow>[]>(
     () => [
-      { key: 'name', header: t('app.reports.groups_label'), value: (r) => rowName(r, t), render: (r) => (r === total ? t('app.reports.total') : rowName(r, t)) },
+      { key: 'name', header: t('app.reports.groups_label'), value: (r) => rowName(r, t), render: (r) => (r === total ? t('app.reports.total') : <span title={r.fullName ?? undefined}>{rowName(r, t)}</span>) },
       { key: 'closed', header: <MeasureLabel measure="closed" />, align: 'right', value: (r) => r.closed, render: (r) => <CaseCountLink filter={countFilter(r.filter, 'closed')} count={r.closed} testId="closed" /> },
       { key: 'onTime', header: <MeasureLabel measure="closedOnTime" />, align: 'right', value: (r) => r.onTime, render: (r) => <CaseCountLink filter={countFilter(r.filter, 'onTime')} count={r.onTime} /> },
       { key: 'onTimeRate', header: <MeasureLabel measure="onTimeRate" />, align: 'right', value: (r) => r.onTimeRate, render: (r) => <RateCell row={r as never} rate="onTimeRate" parts={['onTime', 'closed']} /> },
@@ -30,7 +31,8 @@ export const ClosureTab = ({ rows, total }: { rows: ClosureRow[]; total: Closure
     [t, total],
   );
   const bars = useMemo(
-    () => rows.filter((r) => r.medianHours !== null).sort((a, b) => (b.medianHours ?? 0) - (a.medianHours ?? 0)).map((r) => ({ key: String(r.key), name: rowName(r, t), value: r.medianHours as number, filter: r.filter })),
+    () => rows.filter((r) => r.medianHours !== null).sort((a, b) => (b.medianHours ?? 0) - (a.medianHours ?? 0)).slice(0, MAX_BARS)
+      .map((r) => ({ key: String(r.key), name: rowName(r, t), value: r.medianHours as number, filter: r.filter })),
     [rows, t],
   );
   if (!rows.length) return <Alert severity="info">{t('app.reports.empty')}</Alert>;
@@ -40,6 +42,7 @@ export const ClosureTab = ({ rows, total }: { rows: ClosureRow[]; total: Closure
         <div>
           <Typography variant="subtitle2" color="text.secondary">
             <MeasureLabel measure="medianHours" label={t('app.reports.chart_median')} />
+            {rows.length > MAX_BARS && ` ${t('app.reports.chart_top', { n: MAX_BARS })}`}
           </Typography>
           <LazyGroupBarChart items={bars} label={t('app.measures.medianHours.label')} format={oneDecimal} onClick={(i) => navigate(casesPath(countFilter(bars[i].filter, 'closed')))} />
         </div>

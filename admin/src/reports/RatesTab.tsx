@@ -10,6 +10,7 @@ import { casesPath, RATE_PARTS, type RateField } from './drill';
 import { isSmallSample, NONE, score as formatScore, SMALL_SAMPLE } from './format';
 import { rankRows, type Ranked } from './ranking';
 import { MeasureLabel } from './MeasureLabel';
+import { MAX_BARS } from './SortableTable';
 import { RateCell } from './RateCell';
 import { SortableTable, type Column } from './SortableTable';
 
@@ -24,7 +25,7 @@ export const RatesTab = ({ report }: { report: RatesReport }) => {
   const columns = useMemo<Column<Ranked>[]>(
     () => [
       { key: 'rank', header: t('app.reports.rank'), align: 'center', value: (r) => r.rank, render: (r) => (r === total ? '' : (r.rank ?? <Tooltip title={t('app.reports.no_rank', { min: SMALL_SAMPLE })}><span>{NONE}</span></Tooltip>)) },
-      { key: 'name', header: t('app.reports.groups_label'), value: (r) => rowName(r, t), render: (r) => (r === total ? t('app.reports.total') : rowName(r, t)) },
+      { key: 'name', header: t('app.reports.groups_label'), value: (r) => rowName(r, t), render: (r) => (r === total ? t('app.reports.total') : <span title={r.fullName ?? undefined}>{rowName(r, t)}</span>) },
       { key: 'cases', header: <MeasureLabel measure="cases" />, align: 'right', value: (r) => r.cases, render: (r) => <CaseCountLink filter={r.filter} count={r.cases} testId="cases" /> },
       {
         key: 'score',
@@ -42,7 +43,8 @@ export const RatesTab = ({ report }: { report: RatesReport }) => {
     [t, total],
   );
   const bars = useMemo(
-    () => rows.filter((r) => r.score !== null).sort((a, b) => (b.score as number) - (a.score as number)).map((r) => ({ key: String(r.key), name: rowName(r, t), value: r.score as number, filter: r.filter })),
+    () => rows.filter((r) => r.score !== null).sort((a, b) => (b.score as number) - (a.score as number)).slice(0, MAX_BARS)
+      .map((r) => ({ key: String(r.key), name: rowName(r, t), value: r.score as number, filter: r.filter })),
     [rows, t],
   );
   if (!rows.length) return <Alert severity="info">{t('app.reports.empty')}</Alert>;
@@ -55,6 +57,7 @@ export const RatesTab = ({ report }: { report: RatesReport }) => {
         <div>
           <Typography variant="subtitle2" color="text.secondary">
             <MeasureLabel measure="score" label={t('app.reports.chart_score')} />
+            {rows.length > MAX_BARS && ` ${t('app.reports.chart_top', { n: MAX_BARS })}`}
           </Typography>
           <LazyGroupBarChart items={bars} label={t('app.measures.score.label')} format={formatScore} max={100} onClick={(i) => navigate(casesPath(bars[i].filter))} />
         </div>

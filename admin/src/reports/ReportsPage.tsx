@@ -1,9 +1,11 @@
 import { Alert, Box, Card, CardContent, LinearProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { useMemo } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { useReport, type ClosureReport, type RatesReport } from './api';
 import { ClosureTab } from './ClosureTab';
 import { reportQuery } from './drill';
 import { ExportButtons } from './ExportButtons';
+import { shortenNames } from './format';
 import { reportFileName } from './fileName';
 import { RatesTab } from './RatesTab';
 import { GroupByPicker, PeriodPicker, UnitPicker } from './ReportFilters';
@@ -20,6 +22,8 @@ export const ReportsPage = () => {
   const closure = useReport<ClosureReport>(PATHS.closure, params, { enabled: tab === 'closure' });
   const rates = useReport<RatesReport>(PATHS.rates, params, { enabled: tab === 'rates' });
   const current = tab === 'closure' ? closure : rates;
+  const closureRows = useMemo(() => (closure.data ? shortenNames(closure.data.rows) : []), [closure.data]);
+  const ratesReport = useMemo(() => rates.data && { ...rates.data, rows: shortenNames(rates.data.rows) }, [rates.data]);
   return (
     <Box sx={{ mt: 1 }}>
       <Title title={t('app.reports.title')} />
@@ -48,8 +52,8 @@ export const ReportsPage = () => {
               {t('app.reports.summary', { from: current.data.from, to: current.data.to, group: t(`app.reports.groups.${current.data.groupBy}`) })}
             </Typography>
           )}
-          {tab === 'closure' && closure.data && <ClosureTab rows={closure.data.rows} total={closure.data.total} />}
-          {tab === 'rates' && rates.data && <RatesTab report={rates.data} />}
+          {tab === 'closure' && closure.data && <ClosureTab rows={closureRows} total={closure.data.total} />}
+          {tab === 'rates' && ratesReport && <RatesTab report={ratesReport} />}
         </CardContent>
       </Card>
     </Box>

@@ -2,6 +2,9 @@ import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Table
 import { useMemo, useState, type ReactNode } from 'react';
 import { compareValues } from './format';
 
+/** A chart beside a table shows at most this many groups (the table has them all). */
+export const MAX_BARS = 20;
+
 export interface Column<R> {
   key: string;
   header: ReactNode;

@@ -12,6 +12,8 @@ interface GroupRow {
   key: string | number | null;
   /** null for the cases with no such group (no unit, no handler) and for the total. */
   name: string | null;
+  /** The name as the API gave it, when the console shortened `name` (see `shortenNames`). */
+  fullName?: string | null;
   filter: CaseFilter;
 }
 

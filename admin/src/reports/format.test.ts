@@ -35,3 +35,14 @@ describe('report figures', () => {
     expect(['b', 'a'].sort((a, b) => compareValues(a, b, 'asc'))).toEqual(['a', 'b']);
   });
 });
+
+describe('group names', () => {
+  it('drop the path every group shares, keeping at least the last segment', async () => {
+    const { withoutCommonPath } = await import('./format');
+    expect(withoutCommonPath(['街道 / 黄河路社区 / 第一片区 / 1号网格', '街道 / 黄河路社区 / 第二片区 / 6号网格', null])).toEqual(['第一片区 / 1号网格', '第二片区 / 6号网格', null]);
+    expect(withoutCommonPath(['街道 / 社区 / 网格', '街道 / 社区'])).toEqual(['社区 / 网格', '社区']);
+    expect(withoutCommonPath(['住房 / 物业', '住房 / 物业'])).toEqual(['物业', '物业']);
+    expect(withoutCommonPath(['黄河路社区', '长江路社区'])).toEqual(['黄河路社区', '长江路社区']);
+    expect(withoutCommonPath(['只有一个 / 网格'])).toEqual(['只有一个 / 网格']);
+  });
+});

@@ -31,3 +31,24 @@ export function compareValues(a: unknown, b: unknown, order: 'asc' | 'desc'): nu
   if (typeof a === 'number' && typeof b === 'number') return sign * (a - b);
   return sign * String(a).localeCompare(String(b), 'zh-Hans-CN');
 }
+
+const SEP = ' / ';
+
+/**
+ * Group names without the path they all share: grids of one community read "第二片区 / 6号网格", not
+ * "火车站街道 / 黄河路社区 / 第二片区 / 6号网格" nine times over. The last segment always stays.
+ */
+export function withoutCommonPath(names: readonly (string | null)[]): (string | null)[] {
+  const split = names.map((n) => (n === null ? null : n.split(SEP)));
+  const paths = split.filter((p): p is string[] => p !== null);
+  if (paths.length < 2) return [...names];
+  let common = 0;
+  while (paths.every((p) => common < p.length - 1 && p[common] === paths[0][common])) common++;
+  return split.map((p) => (p === null ? null : p.slice(common).join(SEP)));
+}
+
+/** Rows with their names shortened by `withoutCommonPath`, the full name kept for a tooltip. */
+export function shortenNames<R extends { name: string | null }>(rows: readonly R[]): (R & { fullName: string | null })[] {
+  const short = withoutCommonPath(rows.map((r) => r.name));
+  return rows.map((r, i) => ({ ...r, name: short[i], fullName: r.name }));
+}
