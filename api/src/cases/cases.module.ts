@@ -6,6 +6,8 @@ import { CasesService } from './cases.service.js';
 import { WorkflowController } from '../workflow/workflow.controller.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
 import { OverdueScanService } from '../workflow/overdue-scan.service.js';
+import { CaseExportsController } from '../exports/case-exports.controller.js';
+import { CaseExportService } from '../exports/case-export.service.js';
 
-@Module({ imports: [CategoriesModule], controllers: [CaseViewsController, CasesController, CaseEventsController, WorkflowController], providers: [CasesService, CaseEventsService, WorkflowService, OverdueScanService], exports: [CasesService] })
+@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, CasesController, CaseEventsController, WorkflowController], providers: [CasesService, CaseEventsService, WorkflowService, OverdueScanService, CaseExportService], exports: [CasesService] })
 export class CasesModule {}

@@ -59,6 +59,17 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     return { rows: rows.map((r) => this.present(r, ctx, 'list')), total, offset: parsed.offset };
   }
 
+  /**
+   * For exports: the query behind the list for this filter and sort (same parser, same scope, same 400s)
+   * without its paging, for the caller to stream; and each record as this user sees it on its own page.
+   */
+  exportQuery(raw: RawListQuery, user: AuthUser) {
+    const ctx = this.context(user);
+    const parsed = parseListQuery({ sort: raw.sort, filter: raw.filter }, this.spec, this.config.timeZone);
+    const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx).skip(undefined).take(undefined);
+    return { qb, present: (row: T) => this.present(row, ctx, 'one') };
+  }
+
   /** How many records a filter (as the list takes it) matches for this user. */
   async count(filter: Record<string, unknown>, user: AuthUser): Promise<number> {
     const ctx = this.context(user);

@@ -1,0 +1,33 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/auth.decorators.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { CaseExportService } from './case-export.service.js';
+import { CONTENT_TYPE } from './download-headers.js';
+
+/**
+ * `GET /cases.xlsx` and `GET /cases.csv`: the case list as a file, with the list's `filter` and `sort`.
+ * Registered before the cases resource so that nothing under `/cases` can take these paths.
+ */
+@ApiTags('cases')
+@ApiBearerAuth()
+@ApiQuery({ name: 'filter', required: false, description: 'as for GET /cases' })
+@ApiQuery({ name: 'sort', required: false, description: 'as for GET /cases' })
+@Controller()
+export class CaseExportsController {
+  constructor(private readonly exports: CaseExportService) {}
+
+  @Get('cases.xlsx')
+  @ApiProduces(CONTENT_TYPE.xlsx)
+  xlsx(@Query() query: RawListQuery, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return this.exports.export('xlsx', query, user, res);
+  }
+
+  @Get('cases.csv')
+  @ApiProduces(CONTENT_TYPE.csv)
+  csv(@Query() query: RawListQuery, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    return this.exports.export('csv', query, user, res);
+  }
+}

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/**
+ * The rows of a query, in its order, in batches, through ONE database cursor: the database sorts once and
+ * hands rows over as they are asked for, so a million-row export costs one pass and constant memory,
+ * whatever column it is sorted by (paging by OFFSET, or by keyset on a column without an index, would
+ * re-scan the table for every batch). The cursor reads a consistent snapshot of the data.
+ *
+ * The query builder must select one entity without joins (its columns are hydrated as TypeORM would).
+ * Stopping early (`break`, or `return()` on the iterator) closes the cursor.
+ */
+export interface EntityBatch<T> {
+  rows: T[];
+  /** Where to read anything else the rows need: on PostgreSQL the cursor's own connection (and snapshot). */
+  manager: EntityManager;
+}
+
+export async function* streamEntities<T extends ObjectLiteral>(ds: DataSource, qb: SelectQueryBuilder<T>, batchSize = 500): AsyncGenerator<EntityBatch<T>> {
+  const [sql, params] = qb.getQueryAndParameters();
+  const metadata = qb.expressionMap.mainAlias!.metadata;
+  const prefix = `${qb.alias}_`;
+  const hydrate = (raw: Record<string, unknown>) => {
+    const row: Record<string, unknown> = {};
+    for (const col of metadata.columns) {
+      const key = prefix + col.databaseName;
+      if (key in raw) row[col.propertyName] = ds.driver.prepareHydratedValue(raw[key], col);
+    }
+    return row as T;
+  };
+  const batches = ds.options.type === 'postgres' ? postgresBatches(ds, sql, params, batchSize) : sqliteBatches(ds, sql, params, batchSize);
+  for await (const { rows, manager } of batches) yield { rows: rows.map(hydrate), manager };
+}
+
+type RawBatch = { rows: Record<string, unknown>[]; manager: EntityManager };
+
+/**
+ * PostgreSQL: a server-side cursor in a read-only transaction on a pooled connection of its own, held for
+ * as long as the client downloads. So that exports to slow clients cannot take every connection and stall
+ * the API, at most half the pool streams at once; further exports wait for a turn before sending anything.
+ */
+async function* postgresBatches(ds: DataSource, sql: string, params: unknown[], size: number): AsyncGenerator<RawBatch> {
+  const release = await turnFor(ds);
+  const runner = ds.createQueryRunner('slave');
+  let open = false;
+  try {
+    await runner.connect();
+    await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    open = true;
+    await runner.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
+    for (;;) {
+      const rows: Record<string, unknown>[] = await runner.query(`FETCH ${size} FROM export_rows`);
+      if (rows.length) yield { rows, manager: runner.manager };
+      if (rows.length < size) break;
+    }
+    await runner.query('COMMIT');
+    open = false;
+  } finally {
+    if (open) await runner.query('ROLLBACK').catch(() => undefined);
+    await runner.release();
+    release();
+  }
+}
+
+const turns = new WeakMap<DataSource, { free: number; waiting: (() => void)[] }>();
+
+/** Waits for one of the pool's export turns; resolves to the function that gives it back. */
+async function turnFor(ds: DataSource): Promise<() => void> {
+  let t = turns.get(ds);
+  if (!t) {
+    const pool = Number((ds.options as { extra?: { max?: number } }).extra?.max ?? 10);
+    turns.set(ds, (t = { free: Math.max(1, Math.floor(pool / 2)), waiting: [] }));
+  }
+  const slots = t;
+  if (slots.free > 0) slots.free -= 1;
+  else await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  let given = false;
+  return () => {
+    if (given) return;
+    given = true;
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.free += 1;
+  };
+}
+
+/**
+ * SQLite: better-sqlite3 reads synchronously and keeps its connection busy while a statement is being
+ * stepped through, so the export reads through a second, read-only connection to the same file (WAL lets
+ * it read while the application writes); an in-memory database is copied into one instead.
+ */
+async function* sqliteBatches(ds: DataSource, sql: string, params: unknown[], size: number): AsyncGenerator<RawBatch> {
+  const { default: BetterSqlite3 } = await import('better-sqlite3');
+  const main = (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+  const db = main.memory ? new BetterSqlite3(main.serialize()) : new BetterSqlite3(main.name, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    let batch: Record<string, unknown>[] = [];
+    for (const row of db.prepare(sql).iterate(...params) as IterableIterator<Record<string, unknown>>) {
+      batch.push(row);
+      if (batch.length < size) continue;
+      yield { rows: batch, manager: ds.manager };
+      batch = [];
+      // Reading is synchronous: let the other requests of this process in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (batch.length) yield { rows: batch, manager: ds.manager };
+  } finally {
+    db.close();
+  }
+}
