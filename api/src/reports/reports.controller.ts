@@ -1,8 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
+import { notFound } from '../common/errors.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { writeTable, type ExportFormat } from '../exports/table-export.js';
 import { DailyReportService } from './daily-report.service.js';
+import { closureTable, dailyTable, hotspotsTable, intakeTable, ratesTable, type ReportTable } from './report-exports.js';
 import { ReportsService } from './reports.service.js';
 
 /** The supervisors' figures (CONTRACT.md "Reports"); every figure carries the case filter behind it. */
@@ -13,7 +19,35 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly daily: DailyReportService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Every report as a file: append `.xlsx` or `.csv` to its path, with the same parameters. */
+  @Get(':report.:format')
+  async file(@Param('report') report: string, @Param('format') format: string, @Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res() res: Response) {
+    if (format !== 'xlsx' && format !== 'csv') throw notFound('Report format', format);
+    const table = await this.table(report, q, user);
+    await writeTable(res, format as ExportFormat, table.name, table.columns, table.rows, { timeZone: this.config.timeZone, asciiName: `${report}` });
+  }
+
+  private async table(report: string, q: Record<string, unknown>, user: AuthUser): Promise<ReportTable> {
+    switch (report) {
+      case 'closure-times':
+        return closureTable(await this.reports.closureTimes(q, user));
+      case 'rates':
+        return ratesTable(await this.reports.rates(q, user));
+      case 'hotspots': {
+        const p = await this.reports.params(q, user);
+        return hotspotsTable(await this.daily.hotspots(q, user, p), p.from, p.to);
+      }
+      case 'intake':
+        return intakeTable(await this.daily.intake(q, user));
+      case 'daily':
+        return dailyTable(await this.daily.daily(q, user));
+      default:
+        throw notFound('Report', report);
+    }
+  }
 
   @Get('closure-times')
   closureTimes(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser) {

@@ -1,0 +1,114 @@
+import type { ExportColumn, ExportRow } from '../exports/table-export.js';
+
+/** A report as a table: its Chinese file name, its columns and its rows (the total last, where it has one). */
+export interface ReportTable {
+  name: string;
+  columns: ExportColumn[];
+  rows: ExportRow[];
+}
+
+const GROUP_HEADER: Record<string, string> = { community: '社区', grid: '网格', department: '责任单位', category: '诉求分类', channel: '来源渠道', worker: '经办人' };
+const TOTAL = '合计';
+const period = (r: { from: string; to: string }) => `${r.from}至${r.to}`;
+const withTotal = <T extends { name: string | null }>(rows: T[], total: T) => [...rows.map((r) => ({ ...r, name: r.name ?? '（未归属）' })), { ...total, name: TOTAL }];
+
+type Closure = { from: string; to: string; groupBy: string; rows: ({ name: string | null } & ExportRow)[]; total: { name: string | null } & ExportRow };
+
+export function closureTable(r: Closure): ReportTable {
+  const n = (key: string, header: string): ExportColumn => ({ key, header, type: 'number' });
+  return {
+    name: `办结用时-${period(r)}`,
+    columns: [
+      { key: 'name', header: GROUP_HEADER[r.groupBy], width: 28 },
+      n('closed', '办结件数'),
+      n('meanHours', '平均用时(小时)'),
+      n('medianHours', '中位用时(小时)'),
+      n('p90Hours', '90%用时(小时)'),
+      n('maxHours', '最长用时(小时)'),
+      n('meanWorkdays', '平均用时(工作日)'),
+      n('medianWorkdays', '中位用时(工作日)'),
+      n('p90Workdays', '90%用时(工作日)'),
+      n('maxWorkdays', '最长用时(工作日)'),
+      n('onTime', '按时办结件数'),
+      { key: 'onTimeRate', header: '按时办结率', type: 'percent' },
+    ],
+    rows: withTotal(r.rows, r.total),
+  };
+}
+
+export function ratesTable(r: Closure): ReportTable {
+  const n = (key: string, header: string): ExportColumn => ({ key, header, type: 'number' });
+  const p = (key: string, header: string): ExportColumn => ({ key, header, type: 'percent' });
+  return {
+    name: `三率统计-${period(r)}`,
+    columns: [
+      { key: 'name', header: GROUP_HEADER[r.groupBy], width: 28 },
+      n('cases', '受理件数'),
+      n('valid', '有效件数'),
+      n('score', '综合评分'),
+      p('responseRate', '响应率'),
+      n('responseDue', '应响应件数'),
+      p('resolutionRate', '解决率'),
+      p('satisfactionRate', '满意率'),
+      n('followUps', '回访次数'),
+      p('onTimeRate', '按时办结率'),
+      n('closed', '办结件数'),
+      p('directRate', '直办率'),
+      p('returnRate', '退单率'),
+      p('reopenRate', '重办率'),
+      p('repeatRate', '重复诉求率'),
+    ],
+    rows: withTotal(r.rows, r.total),
+  };
+}
+
+export function hotspotsTable(items: ExportRow[], from: string, to: string): ReportTable {
+  return {
+    name: `集中反映-${from}至${to}`,
+    columns: [
+      { key: 'unitName', header: '网格', width: 20 },
+      { key: 'categoryName', header: '诉求分类', width: 20 },
+      { key: 'count', header: '件数', type: 'number' },
+      { key: 'firstAt', header: '首次受理', type: 'datetime' },
+      { key: 'lastAt', header: '最近受理', type: 'datetime' },
+      { key: 'caseIds', header: '工单ID', width: 40 },
+    ],
+    rows: items,
+  };
+}
+
+export function intakeTable(r: { from: string; to: string; total: number; byChannel: ExportRow[] }): ReportTable {
+  return {
+    name: `受理渠道-${period(r)}`,
+    columns: [
+      { key: 'name', header: '来源渠道', width: 24 },
+      { key: 'count', header: '件数', type: 'number' },
+    ],
+    rows: [...r.byChannel, { name: TOTAL, count: r.total }],
+  };
+}
+
+/** The daily report as a two-column ledger: each figure with its count, then the text. */
+export function dailyTable(r: {
+  date: string;
+  calls: number;
+  online: { total: number; byChannel: { name: string; count: number }[] };
+  handledDirectly: number;
+  transferred: number;
+  hotTopics: { categoryName: string; count: number; concentrated: boolean }[];
+  safety: { total: number; byChannel: { name: string; count: number }[] };
+  text: string;
+}): ReportTable {
+  const rows: ExportRow[] = [
+    { item: '12345热线来电', value: r.calls },
+    { item: '网民留言', value: r.online.total },
+    ...r.online.byChannel.map((c) => ({ item: `　其中${c.name}`, value: c.count })),
+    { item: '直接办理', value: r.handledDirectly },
+    { item: '转交责任单位办理', value: r.transferred },
+    ...r.hotTopics.map((t, i) => ({ item: `热点问题${i + 1}：${t.categoryName}（${t.concentrated ? '有集中反映' : '无集中反映'}）`, value: t.count })),
+    { item: '安全隐患举报', value: r.safety.total },
+    ...r.safety.byChannel.map((c) => ({ item: `　其中${c.name}接收`, value: c.count })),
+    { item: '日报全文', value: r.text },
+  ];
+  return { name: `日报-${r.date}`, columns: [{ key: 'item', header: '项目', width: 36 }, { key: 'value', header: '数值', width: 80 }], rows };
+}
