@@ -18,14 +18,10 @@ export interface EntityBatch<T> {
 
 export async function* streamEntities<T extends ObjectLiteral>(ds: DataSource, qb: SelectQueryBuilder<T>, batchSize = 500): AsyncGenerator<EntityBatch<T>> {
   const [sql, params] = qb.getQueryAndParameters();
-  const metadata = qb.expressionMap.mainAlias!.metadata;
-  const prefix = `${qb.alias}_`;
+  const columns = qb.expressionMap.mainAlias!.metadata.columns.map((col) => ({ col, key: `${qb.alias}_${col.databaseName}` }));
   const hydrate = (raw: Record<string, unknown>) => {
     const row: Record<string, unknown> = {};
-    for (const col of metadata.columns) {
-      const key = prefix + col.databaseName;
-      if (key in raw) row[col.propertyName] = ds.driver.prepareHydratedValue(raw[key], col);
-    }
+    for (const { col, key } of columns) if (key in raw) row[col.propertyName] = ds.driver.prepareHydratedValue(raw[key], col);
     return row as T;
   };
   const batches = ds.options.type === 'postgres' ? postgresBatches(ds, sql, params, batchSize) : sqliteBatches(ds, sql, params, batchSize);
