@@ -37,7 +37,7 @@ async function totalOf(page, expected) {
 describe("the supervisor's console", () => {
   const session = consoleSession();
 
-  it('dashboard figures open their cases; reports rank the communities and drill into a rate; the list exports to Excel', async () => {
+  it('dashboard figures open their cases; reports rank the communities, export, and drill into a rate; the list exports to Excel', async () => {
     const { page } = session;
     const base = session.server.baseUrl;
     const supervisor = await apiAs(base, 'supervisor');
@@ -68,6 +68,11 @@ describe("the supervisor's console", () => {
     assert.ok(names.includes('黄河路社区'));
     await page.waitForTimeout(500); // the chart chunk
     await page.screenshot({ path: `${SHOTS}supervisor-3-rates.png`, fullPage: true });
+
+    // The report itself as an Excel file, under the server's name.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    assert.match(report.suggestedFilename(), /^三率.*\.xlsx$/);
+    assert.ok(statSync(await report.path()).size > 0);
 
     // The response rate of 黄河路社区 drills into the cases responded on time: as many as its numerator.
     const row = table.getByTestId('report-row').filter({ hasText: '黄河路社区' });
