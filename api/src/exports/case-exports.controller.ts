@@ -13,8 +13,8 @@ import { CONTENT_TYPE } from './download-headers.js';
  */
 @ApiTags('cases')
 @ApiBearerAuth()
-@ApiQuery({ name: 'filter', required: false, description: 'as for GET /cases' })
-@ApiQuery({ name: 'sort', required: false, description: 'as for GET /cases' })
+@ApiQuery({ name: 'filter', type: String, required: false, description: 'JSON, as for GET /cases' })
+@ApiQuery({ name: 'sort', type: String, required: false, description: 'JSON ["field","ASC"|"DESC"], as for GET /cases' })
 @Controller()
 export class CaseExportsController {
   constructor(private readonly exports: CaseExportService) {}

@@ -141,6 +141,16 @@ describe('writeTable', () => {
     });
   }
 
+  it('answers HEAD with the headers alone and reads no further than the first row', async () => {
+    let produced = 0;
+    table = { format: 'csv', rows: (function* () { for (;;) yield { n: ++produced }; })() };
+    const res = await new Promise<IncomingMessage>((resolve) => get(url(), { method: 'HEAD' }, resolve));
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-disposition']), /^attachment; /);
+    await sleep(50);
+    assert.equal(produced, 1);
+  });
+
   it('an error before the first row leaves the response to the caller, who can still answer with JSON', async () => {
     async function* broken(): AsyncGenerator<ExportRow> {
       throw new Error('filter.status must be one of …');

@@ -80,6 +80,7 @@ export async function writeTable(
   let sink: TableSink | undefined;
   try {
     if (gone.aborted) return; // the client left while the first rows were on their way
+    if (res.req?.method === 'HEAD') return void res.end(); // the headers are the whole answer: read no further
     sink = format === 'xlsx' ? new XlsxSink(res, cols, opts) : new CsvSink(res, cols, opts);
     let turn = Date.now();
     while (!next.done && !gone.aborted) {
