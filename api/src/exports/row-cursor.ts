@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
+export interface EntityBatch<T> {
+  rows: T[];
+  /** Where to read anything else the rows need: on PostgreSQL the cursor's own connection (and snapshot). */
+  manager: EntityManager;
+}
+
 /**
  * The rows of a query, in its order, in batches, through ONE database cursor: the database sorts once and
  * hands rows over as they are asked for, so a million-row export costs one pass and constant memory,
@@ -10,12 +16,6 @@ import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } fro
  * The query builder must select one entity without joins (its columns are hydrated as TypeORM would).
  * Stopping early (`break`, or `return()` on the iterator) closes the cursor.
  */
-export interface EntityBatch<T> {
-  rows: T[];
-  /** Where to read anything else the rows need: on PostgreSQL the cursor's own connection (and snapshot). */
-  manager: EntityManager;
-}
-
 export async function* streamEntities<T extends ObjectLiteral>(ds: DataSource, qb: SelectQueryBuilder<T>, batchSize = 500): AsyncGenerator<EntityBatch<T>> {
   const [sql, params] = qb.getQueryAndParameters();
   const columns = qb.expressionMap.mainAlias!.metadata.columns.map((col) => ({ col, key: `${qb.alias}_${col.databaseName}` }));

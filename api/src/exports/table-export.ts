@@ -56,7 +56,8 @@ function whenClientLeaves(res: ServerResponse): AbortSignal {
  * JSON with its status; a failure later cuts the download short (the client sees an incomplete transfer,
  * never a complete-looking truncated file).
  *
- * `fileName` is the Chinese name without extension (`诉求工单-2026-11-23`).
+ * `res` is the Express response (`@Res()`), or any node:http response; `rows` any (async) iterable, an array
+ * included. `fileName` is the Chinese name without extension (`诉求工单-2026-11-23`).
  */
 export async function writeTable(
   res: ServerResponse,
