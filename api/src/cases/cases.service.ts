@@ -95,11 +95,10 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       receivedAt = parsed;
     }
     const id = await this.ds.transaction(async (m) => {
-      const [channel, category, unit] = await Promise.all([
-        this.mustExist(m, Channel, 'channelId', dto.channelId),
-        this.mustExist(m, Category, 'categoryId', dto.categoryId),
-        this.mustExist(m, GridUnit, 'gridUnitId', dto.gridUnitId),
-      ]);
+      // One after another: a transaction is one connection, and pg no longer queues concurrent queries on it.
+      const channel = await this.mustExist(m, Channel, 'channelId', dto.channelId);
+      const category = await this.mustExist(m, Category, 'categoryId', dto.categoryId);
+      const unit = await this.mustExist(m, GridUnit, 'gridUnitId', dto.gridUnitId);
       if (!channel.active) throw fieldError('channelId', 'is no longer in use');
       if (!category.active) throw fieldError('categoryId', 'is no longer in use');
       if (!inScope(user, unit.path)) throw forbidden('That grid unit is outside your scope');

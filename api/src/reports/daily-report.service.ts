@@ -62,7 +62,7 @@ export class DailyReportService {
     const p = given ?? (await this.reports.params(q, user));
     const counted: { channel: number; n: string | number }[] = await this.reports.inPeriod(user, p).select('c.channelId', 'channel').addSelect('COUNT(*)', 'n').groupBy('c.channelId').getRawMany();
     const byId = new Map(counted.map((r) => [Number(r.channel), Number(r.n)]));
-    const channels = await this.ds.getRepository(Channel).find({ order: { id: 'ASC' } });
+    const channels = await this.ds.getRepository(Channel).find({ order: { sort: 'ASC', id: 'ASC' } });
     const byChannel = channels.filter((c) => c.active || byId.has(c.id)).map((c) => ({ channelId: c.id, name: c.name, group: c.group, count: byId.get(c.id) ?? 0 }));
     return { from: p.from, to: p.to, unitId: p.unitId, total: byChannel.reduce((a, c) => a + c.count, 0), byChannel };
   }

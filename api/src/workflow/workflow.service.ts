@@ -56,7 +56,8 @@ export class WorkflowService {
       if (why === 'role') throw forbidden(`Your role may not "${action}" this case`);
       await this.checkReferences(m, action, body, c, user);
       const now = new Date();
-      const [policy, calendar] = await Promise.all([this.categories.policyFor(c.categoryId, m), this.calendars.calendar(m)]);
+      const policy = await this.categories.policyFor(c.categoryId, m);
+      const calendar = await this.calendars.calendar(m);
       const tz = this.config.timeZone;
       const effect = effectOf(action, c, { ...body, note: note ?? undefined }, {
         now,
