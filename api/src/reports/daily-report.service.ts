@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { dailyText } from './daily-text.js';
+import { byName } from './groups.js';
 import { findHotSpots, type Sighting } from './hotspots.js';
 import { periodFilter, type ReportParams } from './report-params.js';
 import { ReportsService } from './reports.service.js';
@@ -51,7 +52,7 @@ export class DailyReportService {
       .getRawMany();
     const sightings: Sighting[] = rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit), categoryId: Number(r.category), at: toDate(r.at).getTime() }));
     const spots = findHotSpots(sightings, k, windowHours * 3_600_000);
-    const [units, categories] = await Promise.all([this.names(GridUnit, 'name', spots.map((s) => s.unitId)), this.names(Category, 'name', spots.map((s) => s.categoryId))]);
+    const [units, categories] = await Promise.all([byName(GridUnit, 'name')(this.ds.manager, spots.map((s) => s.unitId)), byName(Category, 'name')(this.ds.manager, spots.map((s) => s.categoryId))]);
     return spots
       .map((s) => ({ unitId: s.unitId, unitName: units.get(s.unitId) ?? null, categoryId: s.categoryId, categoryName: categories.get(s.categoryId) ?? null, count: s.caseIds.length, firstAt: new Date(s.firstAt), lastAt: new Date(s.lastAt), caseIds: s.caseIds }))
       .sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime());
@@ -130,13 +131,6 @@ export class DailyReportService {
         safety: safetyRoot ? { ...base, categoryId: categories.filter((c) => top(c.id)?.id === safetyRoot.id).map((c) => c.id) } : { ...base, categoryId: [] },
       },
     };
-  }
-
-  private async names<T extends { id: number }>(target: new () => T, column: keyof T & string, ids: number[]) {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map<number, string>();
-    const rows = await this.ds.getRepository(target).createQueryBuilder('x').select(['x.id', `x.${column}`]).where('x.id IN (:...ids)', { ids: unique }).getMany();
-    return new Map(rows.map((r) => [r.id, String(r[column])]));
   }
 }
 

@@ -14,11 +14,13 @@ interface GroupSpec {
   names: (m: EntityManager, ids: number[]) => Promise<Map<number, string>>;
 }
 
-const byName =
+/** Names of the records with these ids (reference tables are small; only the ids asked for are read). */
+export const byName =
   <T extends { id: number }>(target: new () => T, column: keyof T & string) =>
   async (m: EntityManager, ids: number[]) => {
-    if (ids.length === 0) return new Map<number, string>();
-    const rows = await m.getRepository(target).createQueryBuilder('x').select(['x.id', `x.${column}`]).where('x.id IN (:...ids)', { ids }).getMany();
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map<number, string>();
+    const rows = await m.getRepository(target).createQueryBuilder('x').select(['x.id', `x.${column}`]).where('x.id IN (:...ids)', { ids: unique }).getMany();
     return new Map(rows.map((r) => [r.id, String(r[column])]));
   };
 
