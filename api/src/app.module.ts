@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BenchModule } from './bench/bench.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         CasesModule,
         AttachmentsModule,
         ReportsModule,
+        ...BenchModule.ifEnabled(),
         ...console,
       ],
       controllers: [HealthController],
