@@ -1,0 +1,88 @@
+// The benchmark database: built once per size and per version of the generator and schema, cached in
+// bench/cache/, and copied to a scratch file for each run (intake and actions write to it).
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** What decides the generated data: the generator's and the migrations' sources. */
+const INPUTS = ['api/src/seed', 'api/src/database/migrations'];
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+export function cacheKey(root, days, seed) {
+  const hash = createHash('sha256').update(`days=${days} seed=${seed}\n`);
+  for (const file of INPUTS.flatMap((d) => files(join(root, d))).filter((f) => !f.endsWith('.spec.ts')).sort()) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Runs the generator into `path`; resolves with its own figures and the wall time. */
+function generate(root, path, { cases, days, seed }, log) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [join(root, 'api/dist/src/seed/seed-cli.js'), '--cases', String(cases), '--days', String(days), '--seed', String(seed)], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `sqlite:${path}`, DB_LOG: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => {
+      out += d;
+      const line = String(d).trim().split(/\r|\n/).pop();
+      if (line?.includes('cases/s')) log(`  generator: ${line.trim()}`);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return reject(new Error(`the generator failed (exit ${code}):\n${out.slice(-3000)}`));
+      const m = /added (\d+) cases \((\d+) events\) in ([\d.]+) s/.exec(out);
+      resolve({ seconds, cases: m ? Number(m[1]) : cases, events: m ? Number(m[2]) : null, generatorSeconds: m ? Number(m[3]) : null });
+    });
+  });
+}
+
+/**
+ * The cached database for these options, built when missing. `generator` is the build's timing, or null
+ * when the cache was reused.
+ */
+export async function ensureDatabase(root, opts, log) {
+  const dir = join(root, 'bench/cache');
+  mkdirSync(dir, { recursive: true });
+  const key = cacheKey(root, opts.days, opts.seed);
+  const name = `cases-${opts.cases}-${key}.sqlite`;
+  const path = join(dir, name);
+  if (existsSync(path)) {
+    log(`database: reusing bench/cache/${name} (${mb(statSync(path).size)} MB)`);
+    return { path, key, generator: null };
+  }
+  // An older build of this size is stale (generator or schema changed): replace it.
+  for (const f of readdirSync(dir)) if (f.startsWith(`cases-${opts.cases}-`)) rmSync(join(dir, f), { force: true });
+  const partial = join(dir, `${name}.partial`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  log(`database: building ${opts.cases.toLocaleString('en')} cases over ${opts.days} days (seed ${opts.seed}) into bench/cache/${name}`);
+  const generator = await generate(root, partial, opts, log);
+  // One self-contained file: fold the WAL in before the rename.
+  const db = new Database(partial);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  renameSync(partial, path);
+  log(`database: built in ${generator.seconds.toFixed(1)} s (${mb(statSync(path).size)} MB)`);
+  return { path, key, generator };
+}
+
+/** A scratch copy for one run, removed by `remove()`. */
+export function workingCopy(cachedPath) {
+  const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
+  const path = join(dir, 'bench.sqlite');
+  copyFileSync(cachedPath, path);
+  return { dir, path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const mb = (bytes) => (bytes / 1e6).toFixed(0);

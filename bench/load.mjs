@@ -1,0 +1,52 @@
+// One measured figure: autocannon against a running server, latencies taken from every response (autocannon's
+// own histogram has no p95), statuses counted; any non-2xx or socket error fails the bench.
+import autocannon from 'autocannon';
+
+export function percentile(sorted, q) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+export function summarize(latencies) {
+  const sorted = Float64Array.from(latencies).sort();
+  return { samples: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.length ? sorted[sorted.length - 1] : null };
+}
+
+/**
+ * `request`: {method, path, headers, body} or, to rotate, `paths` (cycled in order) / `setupRequest`
+ * and `onResponse` as autocannon takes them. Resolves with {rps, p50, p95, samples, ...}.
+ */
+export function load(baseUrl, request, { connections = 1, duration = 5 } = {}) {
+  const { paths, ...base } = request;
+  let next = 0;
+  const req = {
+    method: 'GET',
+    ...base,
+    headers: { ...(request.body ? { 'Content-Type': 'application/json' } : {}), ...request.headers },
+    ...(paths ? { setupRequest: (r) => ({ ...r, path: paths[next++ % paths.length] }) } : {}),
+  };
+  const latencies = [];
+  const statuses = {};
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ url: baseUrl, connections, duration, requests: [req], timeout: 30 }, (err, result) => {
+      if (err) return reject(err);
+      const bad = Object.entries(statuses).filter(([s]) => s < 200 || s >= 300);
+      const failed = bad.length > 0 || result.errors > 0 || result.timeouts > 0;
+      resolve({
+        ...summarize(latencies),
+        rps: result.requests.total / (result.duration || duration),
+        requests: result.requests.total,
+        connections,
+        duration: result.duration,
+        statuses,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        failed: failed ? `non-2xx ${JSON.stringify(Object.fromEntries(bad))}, errors ${result.errors}, timeouts ${result.timeouts}` : null,
+      });
+    });
+    instance.on('response', (_client, status, _bytes, ms) => {
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      latencies.push(ms);
+    });
+  });
+}

@@ -1,0 +1,159 @@
+// `npm run bench`: the whole run, in order. Reads first (lists, search, one case, timeline, reports, each
+// with its SQL replayed straight on better-sqlite3), then an action, then the no-op route and intake at 10
+// connections, the console, the API's memory, and last the bare node:http baseline on the same file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { firstList, initialJs } from './console.mjs';
+import { ensureDatabase, workingCopy } from './database.mjs';
+import { load } from './load.mjs';
+import { parseOptions } from './options.mjs';
+import { formatTable, tableRows, writeResults } from './report.mjs';
+import { actionRequest, BUDGETS, scenarios } from './scenarios.mjs';
+import { login, memoryOf, startApi, startBare } from './server.mjs';
+import { recordSql, replay } from './sql-baseline.mjs';
+
+const log = (msg) => process.stderr.write(`${msg}\n`);
+
+class BenchFailure extends Error {}
+
+function ensureBuilt(root) {
+  const api = ['api/dist/src/main.js', 'api/dist/src/seed/seed-cli.js', 'api/dist/src/bench/bench.module.js'];
+  if (api.some((f) => !existsSync(join(root, f)))) {
+    log('building the API (npm run build -w api)');
+    execFileSync('npm', ['run', 'build', '-w', 'api'], { cwd: root, stdio: ['ignore', 2, 2] });
+  }
+  if (!existsSync(join(root, 'admin/dist/index.html'))) {
+    log('building the console (npm run build -w admin)');
+    execFileSync('npm', ['run', 'build', '-w', 'admin'], { cwd: root, stdio: ['ignore', 2, 2] });
+  }
+}
+
+/** One request before the load: it must succeed, or the figure would measure an error page. */
+async function check(baseUrl, request) {
+  const path = request.path ?? request.paths[0];
+  const res = await fetch(baseUrl + path, { method: request.method ?? 'GET', headers: { 'Content-Type': 'application/json', ...request.headers }, body: request.body });
+  const text = await res.text();
+  if (!res.ok) throw new BenchFailure(`${request.method ?? 'GET'} ${path} answered ${res.status}: ${text.slice(0, 500)}`);
+}
+
+function mustSucceed(label, result) {
+  if (result.failed) throw new BenchFailure(`${label}: ${result.failed}`);
+  if (result.requests === 0) throw new BenchFailure(`${label}: no request completed`);
+  return result;
+}
+
+/**
+ * The generator's figure: timed now, or the last one measured for this database (results.json). Below a
+ * million cases the budget is not judged: the million is projected from the start-up (migrations,
+ * reference data) plus the generator's own rate.
+ */
+function generatorFigure(opts, db, previous) {
+  if (db.generator) {
+    const { seconds, cases, events, generatorSeconds } = db.generator;
+    const casesPerSecond = cases / (generatorSeconds || seconds);
+    const millionSeconds = cases >= 1_000_000 ? seconds : seconds - (generatorSeconds ?? 0) + 1_000_000 / casesPerSecond;
+    return { cases, events, seconds, casesPerSecond, millionSeconds, projected: cases < 1_000_000, cached: false, measuredAt: new Date().toISOString(), ok: cases >= 1_000_000 ? seconds <= BUDGETS.generatorSeconds : null };
+  }
+  const prev = previous?.generator;
+  if (prev?.seconds && prev.cases === opts.cases && previous.database?.key === db.key) return { ...prev, cached: true };
+  return { cases: opts.cases, seconds: null, cached: true, ok: null };
+}
+
+export async function runBench(root, argv) {
+  const opts = parseOptions(argv);
+  const out = opts.out ?? join(root, 'bench/results.json');
+  const previous = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
+  const started = Date.now();
+  const loadBefore = loadavg();
+  ensureBuilt(root);
+
+  const db = await ensureDatabase(root, opts, log);
+  const work = workingCopy(db.path);
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1e9), node: process.version, loadAverageBefore: loadBefore.map((l) => +l.toFixed(2)) },
+    options: { cases: opts.cases, durationSeconds: opts.duration, days: opts.days, seed: opts.seed, readConnections: 1, writeConnections: 10 },
+    database: { file: db.path.slice(root.length + 1), key: db.key, cached: !db.generator },
+    budgets: BUDGETS,
+    generator: generatorFigure(opts, db, previous),
+    figures: [],
+  };
+  let api;
+  let bare;
+  try {
+    log(`starting the API on a copy of the database (${work.path})`);
+    api = await startApi(root, work.path);
+    const as = {};
+    for (const u of ['admin', 'dispatcher', 'handler', 'supervisor']) as[u] = await login(api.baseUrl, u);
+    const sc = await scenarios(api.baseUrl, as);
+    results.picked = sc.picked;
+
+    for (const fig of sc.reads) {
+      const request = { ...fig.request, headers: as[fig.user].headers };
+      await check(api.baseUrl, request);
+      const http = mustSucceed(fig.label, await load(api.baseUrl, request, { connections: 1, duration: opts.duration }));
+      api.assertAlive();
+      const queries = await recordSql(api.baseUrl, as.admin, as[fig.user], request.path ?? request.paths[0]);
+      const sql = replay(work.path, queries, Math.min(2, opts.duration));
+      const ok = fig.budget ? http.p95 <= fig.budget.p95 : null;
+      results.figures.push({ key: fig.key, label: fig.label, kind: fig.kind, user: fig.user, budget: fig.budget, http, sql, ok });
+      log(`  ${fig.label.padEnd(32)} p50 ${http.p50.toFixed(2)} ms  p95 ${http.p95.toFixed(2)} ms  (${Math.round(http.rps)}/s; SQL p50 ${sql.p50.toFixed(2)} ms, ${sql.statements} statements)`);
+    }
+
+    const action = actionRequest(as, sc.actionCases, sc.ids);
+    for (const t of action.targets) {
+      const res = await fetch(`${api.baseUrl}/api/cases/${t.id}`, { headers: action.request.headers });
+      if (!res.ok) throw new BenchFailure(`GET /api/cases/${t.id} answered ${res.status}`);
+      t.version = (await res.json()).version;
+    }
+    const acted = mustSucceed(action.figure.label, await load(api.baseUrl, action.request, { connections: 1, duration: opts.duration }));
+    results.figures.push({ ...action.figure, http: acted, sql: null, ok: null, cases: action.targets.length });
+    log(`  ${action.figure.label.padEnd(32)} p50 ${acted.p50.toFixed(2)} ms  p95 ${acted.p95.toFixed(2)} ms  (${Math.round(acted.rps)}/s over ${action.targets.length} cases)`);
+
+    const body = JSON.stringify(sc.intakeBody);
+    const write = (path, session) => ({ method: 'POST', path, headers: session.headers, body });
+    await check(api.baseUrl, write('/api/bench/noop', as.dispatcher));
+    results.noop = mustSucceed('no-op route', await load(api.baseUrl, write('/api/bench/noop', as.dispatcher), { connections: 10, duration: opts.duration }));
+    log(`  no-op route: ${Math.round(results.noop.rps)}/s`);
+    results.intake = mustSucceed('intake', await load(api.baseUrl, write('/api/cases', as.dispatcher), { connections: 10, duration: opts.duration }));
+    api.assertAlive();
+    results.intake.ok = results.intake.rps >= BUDGETS.intakeRps && results.intake.rps >= BUDGETS.intakeVsNoop * results.noop.rps;
+    log(`  intake: ${Math.round(results.intake.rps)}/s`);
+
+    results.console = { initialJs: await initialJs(root) };
+    results.console.initialJs.ok = results.console.initialJs.kB <= BUDGETS.initialJsKB;
+    if (opts.console) {
+      log('  console: first case list in Chromium');
+      const fl = await firstList(api.baseUrl);
+      results.console.firstList = fl.skipped ? fl : { ...fl, ok: fl.max <= BUDGETS.firstListMs };
+    } else results.console.firstList = { skipped: '--no-console' };
+
+    api.assertAlive();
+    results.rss = memoryOf(api.pid);
+    results.rss.ok = results.rss.rssMB <= BUDGETS.rssMB;
+    await api.stop();
+    api = null;
+
+    log('starting the bare node:http + better-sqlite3 server on the same file');
+    bare = await startBare(root, work.path);
+    results.bare = mustSucceed('bare server', await load(bare.baseUrl, { method: 'POST', path: '/', body }, { connections: 10, duration: opts.duration }));
+    log(`  bare: ${Math.round(results.bare.rps)}/s`);
+  } finally {
+    await api?.stop().catch(() => {});
+    await bare?.stop().catch(() => {});
+    work.remove();
+  }
+
+  results.machine.loadAverageAfter = loadavg().map((l) => +l.toFixed(2));
+  results.elapsedSeconds = Math.round((Date.now() - started) / 1000);
+  const rows = tableRows(results);
+  results.misses = rows.filter((r) => r.ok === false).map((r) => r.figure);
+  writeResults(out, results);
+  console.log(`\nnpm run bench: ${opts.cases.toLocaleString('en')} cases, ${opts.duration} s per figure, ${results.machine.cpus} CPUs, Node ${process.version}, ${results.elapsedSeconds} s in all\n`);
+  console.log(formatTable(rows));
+  console.log(`\n${results.misses.length ? `${results.misses.length} budget(s) missed: ${results.misses.join('; ')}` : 'every budget met'}. Written to ${out.slice(root.length + 1)}.`);
+}
+
+export { BenchFailure };

@@ -1,0 +1,41 @@
+// The database's share: the very statements the API ran for one request (recorded by the API's bench
+// routes, parameters as bound), replayed straight on better-sqlite3 with no HTTP, no framework, no ORM.
+// Recorded rather than hand-written so the baseline cannot drift from what the API really runs while the
+// queries evolve; writes (if any) are left out since the connection is read-only.
+import Database from 'better-sqlite3';
+import { summarize } from './load.mjs';
+
+/** The statements one request runs: recording on, the request, recording off (nothing else runs meanwhile). */
+export async function recordSql(baseUrl, admin, session, path) {
+  const post = (p) => fetch(baseUrl + p, { method: 'POST', headers: admin.headers });
+  await fetch(baseUrl + path, { headers: session.headers }); // warm caches (users, calendar) so only the request's own SQL is seen
+  if (!(await post('/api/bench/sql/start')).ok) throw new Error('the API has no bench routes (BENCH_ROUTES=1): rebuild it with `npm run build -w api`');
+  const res = await fetch(baseUrl + path, { headers: session.headers });
+  await res.arrayBuffer();
+  const stop = await post('/api/bench/sql/stop');
+  const recorded = await stop.json();
+  if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
+  return recorded;
+}
+
+/** Runs the recorded SELECTs back to back, repeatedly, for about `seconds`; p50/p95 of the whole request's SQL. */
+export function replay(dbPath, queries, seconds) {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const stmts = queries.map((q) => ({ stmt: db.prepare(q.query), params: q.parameters })).filter((s) => s.stmt.reader);
+    const run = () => {
+      for (const { stmt, params } of stmts) stmt.all(...params);
+    };
+    run(); // warm the page cache and the statement
+    const times = [];
+    const until = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9));
+    do {
+      const t0 = process.hrtime.bigint();
+      run();
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    } while (process.hrtime.bigint() < until || times.length < 5);
+    return { ...summarize(times), statements: stmts.length };
+  } finally {
+    db.close();
+  }
+}
