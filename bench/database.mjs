@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 
-/** What decides the generated data: the generator's and the migrations' sources. */
-const INPUTS = ['api/src/seed', 'api/src/database/migrations'];
+/**
+ * What decides the generated data: the generator and the migrations, as built (api/dist is what runs,
+ * so a source edit not yet built does not pretend to be in the cached file).
+ */
+const INPUTS = ['api/dist/src/seed', 'api/dist/src/database/migrations'];
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
@@ -16,7 +19,7 @@ function files(dir) {
 
 export function cacheKey(root, days, seed) {
   const hash = createHash('sha256').update(`days=${days} seed=${seed}\n`);
-  for (const file of INPUTS.flatMap((d) => files(join(root, d))).filter((f) => !f.endsWith('.spec.ts')).sort()) {
+  for (const file of INPUTS.flatMap((d) => files(join(root, d))).filter((f) => f.endsWith('.js') && !f.endsWith('.spec.js')).sort()) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 12);

@@ -36,7 +36,7 @@ export function tableRows(r) {
       ok: intake.ok,
     });
   if (bare) rows.push({ figure: 'bare node:http + SQLite insert', p50: ms(bare.p50), p95: ms(bare.p95), rate: `${num(bare.rps)}/s`, budget: '', baseline: '', ratio: '', ok: null });
-  if (r.rss) rows.push({ figure: 'API RSS at the end', p50: '', p95: '', rate: `${r.rss.rssMB.toFixed(0)} MB`, budget: `≤ ${r.budgets.rssMB} MB`, baseline: `peak ${r.rss.peakMB.toFixed(0)} MB`, ratio: '', ok: r.rss.ok });
+  if (r.rss) rows.push({ figure: 'API RSS at the end', p50: '', p95: '', rate: `${r.rss.rssMB.toFixed(0)} MB`, budget: `≤ ${r.budgets.rssMB} MB`, baseline: `at start ${r.rss.atStartMB?.toFixed(0)} MB, peak ${r.rss.peakMB.toFixed(0)} MB`, ratio: '', ok: r.rss.ok });
   if (r.console?.initialJs) rows.push({ figure: 'console initial JS (gzip)', p50: '', p95: '', rate: `${r.console.initialJs.kB.toFixed(1)} kB`, budget: `≤ ${r.budgets.initialJsKB} kB`, baseline: '', ratio: '', ok: r.console.initialJs.ok });
   const fl = r.console?.firstList;
   if (fl && !fl.skipped) rows.push({ figure: `first case list (${fl.runs} cold loads)`, p50: ms(fl.p50), p95: ms(fl.max), rate: '', budget: `≤ ${r.budgets.firstListMs} ms`, baseline: '', ratio: '', ok: fl.ok });

@@ -85,6 +85,7 @@ export async function runBench(root, argv) {
   try {
     log(`starting the API on a copy of the database (${work.path})`);
     api = await startApi(root, work.path);
+    const rssAtStart = memoryOf(api.pid).rssMB;
     const as = {};
     for (const u of ['admin', 'dispatcher', 'handler', 'supervisor']) as[u] = await login(api.baseUrl, u);
     const sc = await scenarios(api.baseUrl, as);
@@ -131,7 +132,7 @@ export async function runBench(root, argv) {
     } else results.console.firstList = { skipped: '--no-console' };
 
     api.assertAlive();
-    results.rss = memoryOf(api.pid);
+    results.rss = { ...memoryOf(api.pid), atStartMB: rssAtStart };
     results.rss.ok = results.rss.rssMB <= BUDGETS.rssMB;
     await api.stop();
     api = null;
