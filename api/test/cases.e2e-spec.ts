@@ -171,6 +171,33 @@ describe('cases: intake, numbers, due times, lists', () => {
     assert.ok(residents.body.every((r: { phone: string | null }) => !r.phone || r.phone.includes('****')));
   });
 
+  it('finds cases by Chinese words of two and four characters, by the reporter and by number; corrections re-index', async () => {
+    const ids = (r: { body: { id: number }[] }) => r.body.map((c) => c.id).sort((a, b) => a - b);
+    const lift = await logCase(t, w, w.users.dispatcher.token, { title: '幸福里3号楼电梯故障', description: '电梯停在五层，困人十分钟。', reporterName: '欧阳建国' });
+    const lamp = await logCase(t, w, w.users.dispatcher.token, { title: '路灯不亮', description: '夜里两盏路灯不亮，行人摔倒。', address: '幸福里北门' });
+    const drill = await logCase(t, w, w.users.dispatcher.token, { title: '装修电钻噪音', description: '周末早上七点开始。' });
+    const search = async (q: string, token = w.admin) => ids(await get(`/cases?filter=${filter({ q })}&range=${filter([0, 99])}`, token));
+
+    assert.deepEqual(await search('电梯'), [lift.id]);
+    assert.deepEqual(await search('电梯故障'), [lift.id]);
+    assert.deepEqual(await search('路灯不亮'), [lamp.id]);
+    assert.deepEqual(await search('幸福里'), [lift.id, lamp.id], 'in the title of one and the address of the other');
+    assert.deepEqual(await search('欧阳'), [lift.id], 'the reporter by name');
+    assert.deepEqual(await search('电钻噪音'), [drill.id]);
+    assert.deepEqual(await search('不灯'), [], 'both characters occur, the word does not');
+    assert.deepEqual(await search(lamp.number), [lamp.id]);
+    // The count in Content-Range is the number of matches, not of a page.
+    const counted = await get(`/cases?filter=${filter({ q: '幸福里' })}&range=${filter([0, 0])}`);
+    assert.match(counted.headers['content-range'], /\/2$/);
+    // Scope still applies: a handler sees only cases dispatched to their unit, none of these.
+    assert.deepEqual(await search('电梯', w.users.handler.token), []);
+
+    const fixed = await t.http.put(`/api/cases/${drill.id}`).set('Authorization', `Bearer ${w.users.dispatcher.token}`).send({ title: '装修电锤噪音', version: 1 });
+    assert.equal(fixed.status, 200);
+    assert.deepEqual(await search('电锤'), [drill.id]);
+    assert.deepEqual(await search('电钻'), [], 'the old word is gone from the index');
+  });
+
   it('corrections are version-checked and written to the timeline', async () => {
     const c = await logCase(t, w, w.users.dispatcher.token, { title: '错别字' });
     const ok = await t.http.put(`/api/cases/${c.id}`).set('Authorization', `Bearer ${w.users.dispatcher.token}`).send({ title: '更正后的标题', version: 1 });

@@ -3,6 +3,7 @@ import { fieldError } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
 import { whereInSubtree } from '../common/tree.js';
 import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
+import { ftsQuery, tokenQuery } from './case-search.js';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
 
 /** A true/false filter value (react-admin sends booleans; a hand-written URL may send strings). */
@@ -70,12 +71,29 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     mine: (qb, value, ctx, param) => {
       if (!bool(value, 'filter.mine')) return;
       const { user } = ctx;
+      // A handler's scope is already their unit's cases: all of them are theirs to work on.
+      if (user.role === 'handler') return;
       if (user.departmentId) qb.andWhere(`(c.assigneeId = ${param(user.id)} OR c.departmentId = ${param(user.departmentId)})`);
       else qb.andWhere(`(c.assigneeId = ${param(user.id)} OR c.createdById = ${param(user.id)})`);
     },
   },
+  // Words through the keyword index (case-search.ts), case numbers by prefix on their unique index.
   search: (qb, term, param) => {
+    // Case numbers are digits and a hyphen (20261015-0012): only such a term can be the start of one.
+    const byNumber = /^[\d-]+$/.test(term) ? `c.number LIKE ${param(`${term}%`)}` : null;
+    const either = (cond: string) => qb.andWhere(byNumber ? `(${byNumber} OR ${cond})` : cond);
     const like = param(`%${term}%`);
-    qb.andWhere(`(c.number LIKE ${param(`${term}%`)} OR c.title LIKE ${like} OR c.reporterName LIKE ${like} OR c.address LIKE ${like} OR c.description LIKE ${like})`);
+    const op = qb.connection.options.type === 'postgres' ? 'ILIKE' : 'LIKE';
+    const contains = `(c.title ${op} ${like} OR c.reporterName ${op} ${like} OR c.address ${op} ${like} OR c.description ${op} ${like})`;
+    if (qb.connection.options.type !== 'postgres') {
+      const match = ftsQuery(term);
+      either(match ? `c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ${param(match)})` : contains);
+      return;
+    }
+    // PostgreSQL: the pairs narrow the cases on a GIN index, LIKE confirms the word is there as typed.
+    // (The array goes as one literal: TypeORM would spread an array parameter into a list.)
+    const tokens = tokenQuery(term);
+    const literal = `{${tokens.map((t) => `"${t}"`).join(',')}}`;
+    either(tokens.length ? `(c.id IN (SELECT case_id FROM case_search WHERE tokens @> ${param(literal)}::text[]) AND ${contains})` : contains);
   },
 };

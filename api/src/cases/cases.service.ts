@@ -20,6 +20,7 @@ import { lateness } from '../workflow/overdue.js';
 import { dueAt, limitsFor } from '../workflow/time-limits.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CASE_LIST_SPEC } from './case-list.js';
+import { indexCases } from './case-search.js';
 import { TODO_BUCKETS } from './case-todo.js';
 import { caseNumber, nextSerial } from './case-numbers.js';
 import { Case } from './case.entity.js';
@@ -148,6 +149,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       const late = lateness({}, { ...values, id: 0, signDueAt: null, acceptedAt: null, respondedAt: null, closedAt: null }, now);
       const inserted = await m.insert(Case, { ...values, ...late.flags });
       const caseId = inserted.identifiers[0].id as number;
+      await indexCases(m, [{ id: caseId, ...values }]);
       await m.insert(CaseEvent, {
         caseId,
         action: 'create',
@@ -187,6 +189,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
         .where('id = :id AND version = :seen', { id, seen })
         .execute();
       if (!res.affected) throw await this.stale(m, id);
+      if (['title', 'description', 'address', 'reporterName'].some((k) => k in changes)) await indexCases(m, [{ ...before, ...set, id }]);
       await m.insert(CaseEvent, { caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() });
     });
     return this.get(id, user);

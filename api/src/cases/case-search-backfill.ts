@@ -1,0 +1,44 @@
+import type { QueryRunner } from 'typeorm';
+import { searchDocument } from './case-search.js';
+
+const BATCH = 2_000;
+
+/**
+ * Fills the keyword index (case-search.ts) for every case already there: used once by the migration that
+ * creates it, and by the generator after a bulk load. On SQLite it writes through the driver's own
+ * connection with one prepared statement (a million cases in well under a minute), inside the caller's
+ * transaction; on PostgreSQL in multi-row batches.
+ */
+export async function fillCaseSearch(q: QueryRunner, afterId = 0): Promise<number> {
+  const pg = q.connection.options.type === 'postgres';
+  let written = 0;
+  if (!pg) {
+    const db = (q.connection.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
+    const read = db.prepare(`SELECT id, title, description, address, reporter_name AS reporterName FROM cases WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
+    const write = db.prepare(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`);
+    for (let after = afterId; ; ) {
+      const rows = read.all(after) as { id: number; title: string; description: string; address: string | null; reporterName: string | null }[];
+      if (rows.length === 0) break;
+      for (const r of rows) write.run(r.id, searchDocument(r));
+      written += rows.length;
+      after = rows[rows.length - 1].id;
+    }
+    return written;
+  }
+  for (let after = afterId; ; ) {
+    const rows: { id: number; title: string; description: string; address: string | null; reporterName: string | null }[] = await q.query(
+      `SELECT id, title, description, address, reporter_name AS "reporterName" FROM cases WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
+      [after],
+    );
+    if (rows.length === 0) break;
+    const params: unknown[] = [];
+    const tuples = rows.map((r) => {
+      params.push(r.id, [...new Set(searchDocument(r).split(' ').filter(Boolean))]);
+      return `($${params.length - 1}::integer, $${params.length}::text[])`;
+    });
+    await q.query(`INSERT INTO case_search (case_id, tokens) VALUES ${tuples.join(', ')} ON CONFLICT (case_id) DO UPDATE SET tokens = excluded.tokens`, params);
+    written += rows.length;
+    after = Number(rows[rows.length - 1].id);
+  }
+  return written;
+}

@@ -1,0 +1,93 @@
+/**
+ * Keyword search over cases for Chinese text. Chinese has no spaces between words, and the words people
+ * search for are mostly two characters long (电梯, 路灯, 噪音), which a trigram index cannot serve. So each
+ * searchable text is cut into overlapping character pairs (路灯不亮 → 路灯 灯不 不亮 亮: every character
+ * starts one token, the last one alone) and kept in an FTS5 index (SQLite) or a GIN-indexed array
+ * (PostgreSQL). A word of two or more characters is then the phrase of its pairs, which matches exactly
+ * where the word occurs as a substring; a single character is a prefix query. Letters are folded (NFKC,
+ * lower case) on both sides, so full-width ＡＢＣ finds abc.
+ *
+ * The index holds the title, the description, the address and the reporter's name, each on its own
+ * (a phrase never runs from one field into the next, since each field ends on a single character).
+ * Case numbers are found by prefix on their own unique index.
+ */
+import type { EntityManager } from 'typeorm';
+
+/** Runs of letters and digits (Han, Latin, digits…); everything else separates. */
+const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
+
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** The tokens of one text: for every run, each character with its successor, the run's last alone. */
+function tokensOf(text: string | null | undefined, out: string[]): void {
+  if (!text) return;
+  for (const m of fold(text).matchAll(WORD_RUN)) {
+    const chars = Array.from(m[0]);
+    for (const pair of pairsOf(chars)) out.push(pair);
+    out.push(chars[chars.length - 1]);
+  }
+}
+
+export interface SearchableCase {
+  title: string;
+  description?: string | null;
+  address?: string | null;
+  reporterName?: string | null;
+}
+
+/** What the index stores for a case: its tokens, separated by spaces. */
+export function searchDocument(c: SearchableCase): string {
+  const out: string[] = [];
+  tokensOf(c.title, out);
+  tokensOf(c.description, out);
+  tokensOf(c.address, out);
+  tokensOf(c.reporterName, out);
+  return out.join(' ');
+}
+
+/**
+ * The FTS5 query (SQLite) for what a user typed: every run of the term must occur (AND); a run of two or
+ * more characters as the phrase of its pairs, a single character as a prefix. Null when the term has no
+ * letter or digit at all (then nothing can match by words).
+ */
+export function ftsQuery(term: string): string | null {
+  const parts = runsOf(term).map((chars) => (chars.length === 1 ? `"${chars[0]}"*` : `"${pairsOf(chars).join(' ')}"`));
+  return parts.length ? parts.join(' AND ') : null;
+}
+
+/**
+ * The tokens a case must all have to contain the term (PostgreSQL, an array containment on a GIN index):
+ * a superset of the matches, which the caller narrows with LIKE. Empty when the index cannot help
+ * (single characters only).
+ */
+export function tokenQuery(term: string): string[] {
+  return [...new Set(runsOf(term).flatMap((chars) => (chars.length > 1 ? pairsOf(chars) : [])))];
+}
+
+function runsOf(term: string): string[][] {
+  return [...fold(term).matchAll(WORD_RUN)].map((m) => Array.from(m[0]));
+}
+
+function pairsOf(chars: string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) pairs.push(chars[i] + chars[i + 1]);
+  return pairs;
+}
+
+/** Writes (or rewrites) the index entries of these cases, inside the caller's transaction. */
+export async function indexCases(m: EntityManager, cases: (SearchableCase & { id: number })[]): Promise<void> {
+  if (cases.length === 0) return;
+  if (m.connection.options.type === 'postgres') {
+    for (const c of cases) {
+      const tokens = [...new Set(searchDocument(c).split(' ').filter(Boolean))];
+      await m.query(`INSERT INTO case_search (case_id, tokens) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET tokens = excluded.tokens`, [c.id, tokens]);
+    }
+    return;
+  }
+  for (const c of cases) {
+    await m.query(`DELETE FROM case_search WHERE rowid = ?`, [c.id]);
+    await m.query(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`, [c.id, searchDocument(c)]);
+  }
+}
