@@ -55,8 +55,24 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     // getMany (`filter={"id":[...]}`) sends no range: answer every id asked for, up to a page's maximum.
     if (raw.range === undefined) parsed.limit = this.spec.maxPage ?? 1000;
     const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx);
-    const [rows, total] = await qb.getManyAndCount();
+    const total = await qb.getCount();
+    const rows = total > parsed.offset ? await this.page(qb, parsed.offset, parsed.limit) : [];
     return { rows: rows.map((r) => this.present(r, ctx, 'list')), total, offset: parsed.offset };
+  }
+
+  /**
+   * One page of a filtered, sorted query in two steps: the ids first, which the database can often find
+   * and order in an index alone, then just those rows. Sorting whole rows to keep 25 of them costs
+   * a thousand times more on a large table.
+   */
+  protected async page(qb: SelectQueryBuilder<T>, offset: number, limit: number): Promise<T[]> {
+    const a = this.spec.alias;
+    const idRows: { id: number | string }[] = await qb.clone().skip(undefined).take(undefined).select(`${a}.id`, 'id').offset(offset).limit(limit).getRawMany();
+    const ids = idRows.map((r) => Number(r.id));
+    if (ids.length === 0) return [];
+    const rows = await this.repo.createQueryBuilder(a).where(`${a}.id IN (:...pageIds)`, { pageIds: ids }).getMany();
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
   }
 
   /**
