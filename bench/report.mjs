@@ -5,7 +5,7 @@ const ms = (v) => (v === null || v === undefined ? '—' : v < 10 ? v.toFixed(2)
 const num = (v) => (v === null || v === undefined ? '—' : Math.round(v).toLocaleString('en'));
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(a / b < 10 ? 2 : 0)}×` : '—');
 const pct = (a, b) => (a && b ? `${((a / b) * 100).toFixed(0)} %` : '—');
-const verdict = (ok) => (ok === null || ok === undefined ? '' : ok ? 'ok' : 'MISS');
+const verdict = (ok, empty) => (empty ? 'EMPTY' : ok === null || ok === undefined ? '' : ok ? 'ok' : 'MISS');
 
 /** Table rows from the results: every figure with its budget, its baseline and the verdict. */
 export function tableRows(r) {
@@ -13,6 +13,7 @@ export function tableRows(r) {
   for (const f of r.figures) {
     rows.push({
       figure: f.label,
+      matched: f.matched === null || f.matched === undefined ? '' : num(f.matched),
       p50: ms(f.http.p50),
       p95: ms(f.http.p95),
       rate: `${num(f.http.rps)}/s`,
@@ -20,6 +21,7 @@ export function tableRows(r) {
       baseline: f.sql ? `SQL ${ms(f.sql.p50)} / ${ms(f.sql.p95)}` : '',
       ratio: f.sql ? ratio(f.http.p50, f.sql.p50) : '',
       ok: f.ok,
+      empty: f.matched === 0,
     });
   }
   const { intake, noop, bare } = r;
@@ -63,6 +65,7 @@ const pad = (s, n, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s
 export function formatTable(rows) {
   const cols = [
     ['figure', 'figure'],
+    ['matched', 'matched', true],
     ['p50', 'p50 ms', true],
     ['p95', 'p95 ms', true],
     ['rate', 'rate', true],
@@ -71,7 +74,7 @@ export function formatTable(rows) {
     ['ratio', 'vs baseline'],
     ['verdict', ''],
   ];
-  const cells = rows.map((r) => ({ ...r, verdict: verdict(r.ok) }));
+  const cells = rows.map((r) => ({ ...r, verdict: verdict(r.ok, r.empty) }));
   const widths = cols.map(([k, h]) => Math.max(width(h), ...cells.map((c) => width(String(c[k] ?? '')))));
   const line = (get) => cols.map(([k, , right], i) => pad(get(k, i), widths[i], right)).join('  ').trimEnd();
   return [line((k, i) => cols[i][1]), line((_, i) => '-'.repeat(widths[i])), ...cells.map((c) => line((k) => String(c[k] ?? '')))].join('\n');
@@ -79,8 +82,12 @@ export function formatTable(rows) {
 
 /** The same table in Markdown, for the README. */
 export function markdownTable(rows) {
-  const head = '| figure | p50 ms | p95 ms | rate | budget | baseline (p50 / p95 ms) | vs baseline | |\n|---|--:|--:|--:|---|---|---|---|';
-  return [head, ...rows.map((r) => `| ${[r.figure, r.p50, r.p95, r.rate, r.budget, r.baseline, r.ratio, verdict(r.ok) === 'MISS' ? '**MISS**' : verdict(r.ok)].join(' | ')} |`)].join('\n');
+  const head = '| figure | matched | p50 ms | p95 ms | rate | budget | baseline (p50 / p95 ms) | vs baseline | |\n|---|--:|--:|--:|--:|---|---|---|---|';
+  const mark = (r) => {
+    const v = verdict(r.ok, r.empty);
+    return v === 'MISS' || v === 'EMPTY' ? `**${v}**` : v;
+  };
+  return [head, ...rows.map((r) => `| ${[r.figure, r.matched ?? '', r.p50, r.p95, r.rate, r.budget, r.baseline, r.ratio, mark(r)].join(' | ')} |`)].join('\n');
 }
 
 export function writeResults(path, results) {
