@@ -49,7 +49,10 @@ export class ReportsService {
     measures: readonly Measure[] = MEASURE_NAMES,
   ): Promise<{ key: number | null; counts: Counts }[]> {
     const qb = this.inPeriod(user, p).select(group ?? 'NULL', 'key').addSelect('COUNT(*)', 'cases');
-    for (const m of measures) qb.addSelect(`SUM(CASE WHEN ${MEASURES[m]} THEN 1 ELSE 0 END)`, m);
+    // A condition is 0 or 1 in SQLite, summed as it is (a CASE per measure and row costs half the query
+    // at a million cases); PostgreSQL counts with FILTER.
+    const pg = this.ds.options.type === 'postgres';
+    for (const m of measures) qb.addSelect(pg ? `COUNT(*) FILTER (WHERE ${MEASURES[m]})` : `SUM(${MEASURES[m]})`, m);
     for (const [name, column] of Object.entries(TALLIES)) qb.addSelect(`SUM(${column})`, name);
     qb.setParameters({ ...params, measureNow: now, measureTrue: true });
     if (group) qb.groupBy(group);
