@@ -1,17 +1,14 @@
 /**
- * Generates realistic cases with consistent timelines against the reference data in the database:
- * arrivals over the last `days` days (daytime-heavy, more on working days), a hot spot in the last two
- * days, duplicates merged into open cases, and each case's life simulated up to `now`. Written day by
- * day in batches, so memory stays bounded however many cases are asked for.
+ * Adds generated cases (case-stream.ts) to the database: on SQLite through the bulk loader (a worker
+ * simulates while this thread writes, see sqlite-load.ts); on PostgreSQL batch by batch through
+ * TypeORM (case-writer.ts). The same seed gives the same cases either way.
  */
 import type { DataSource } from 'typeorm';
-import { CaseFactory, type Overrides } from './case-factory.js';
-import { CaseSim } from './case-sim.js';
+import { fillCaseSearch } from '../cases/case-search-backfill.js';
+import { caseBatches, type StreamOptions } from './case-stream.js';
 import { writeBatch } from './case-writer.js';
-import { DAY, HOUR, MINUTE, SeedClock } from './clock.js';
-import { simulate, type LifeContext } from './lifecycle.js';
-import { Random } from './random.js';
-import { loadReference, type CategoryInfo, type UnitInfo } from './reference.js';
+import { loadReference } from './reference.js';
+import { loadSqlite, type LoadStats } from './sqlite-load.js';
 
 export interface GenerateOptions {
   count: number;
@@ -20,170 +17,47 @@ export interface GenerateOptions {
   now?: Date;
   seed?: number;
   onProgress?: (done: number) => void;
+  /** Stops between batches (what is written stays, and the indexes are rebuilt). */
+  signal?: AbortSignal;
+  /** False: through TypeORM even on SQLite, as on PostgreSQL (the spec compares what the two store). */
+  bulk?: boolean;
+  /** Simulate in a worker thread (default: from 20,000 cases, below which starting one costs more than it saves). */
+  worker?: boolean;
 }
 
-const BATCH = 500;
-/** Relative intake by local hour: quiet nights, a morning peak and a long afternoon. */
-const HOURLY = [0.3, 0.2, 0.15, 0.1, 0.1, 0.2, 0.6, 1.5, 4, 6, 6.5, 6, 4, 3.5, 5, 5.5, 5.5, 5, 3.5, 2.5, 2, 1.5, 1, 0.6];
-const HOURLY_TOTAL = HOURLY.reduce((a, b) => a + b, 0);
-const HOT_SPOT_CASES = 8;
-
-interface Day {
-  date: string;
-  start: number;
-  end: number;
-  count: number;
-}
-
-interface Arrival {
-  t: number;
-  hot: boolean;
-}
-
-interface Recent {
-  sim: CaseSim;
-  category: CategoryInfo;
-  unit: UnitInfo;
-}
-
-export async function generateCases(ds: DataSource, opts: GenerateOptions): Promise<{ cases: number; events: number }> {
+export async function generateCases(ds: DataSource, opts: GenerateOptions): Promise<LoadStats> {
   const count = Math.max(0, Math.floor(opts.count));
-  if (count === 0) return { cases: 0, events: 0 };
-  const days = Math.max(1, Math.floor(opts.days));
-  const now = (opts.now ?? new Date()).getTime();
+  if (count === 0) return { cases: 0, events: 0, phases: [] };
   const ref = await loadReference(ds);
-  const rng = new Random(opts.seed ?? 20251015);
-  const clock = new SeedClock(ref.calendar, opts.timeZone);
-  const factory = new CaseFactory(ref, rng, clock);
-  const ctx: LifeContext = {
-    rng,
-    clock,
-    now,
-    supervisorId: null,
-    handlerOf: (d) => factory.handlerOf(d),
-    otherDepartment: (d) => factory.otherDepartment(d),
-  };
+  const stream: StreamOptions = { count, days: Math.max(1, Math.floor(opts.days)), timeZone: opts.timeZone, now: (opts.now ?? new Date()).getTime(), seed: opts.seed ?? 20251015 };
+  if (ds.options.type === 'better-sqlite3' && opts.bulk !== false) return loadSqlite(ds, ref, stream, opts);
 
-  // A hot spot (集中反映): one category in one compound, several times within a day, lately.
-  const hotCount = count >= 40 && days >= 2 ? HOT_SPOT_CASES : 0;
-  const hotCategory = ref.categories.find((c) => c.code === 'sewer' && c.isLeaf) ?? ref.categories.find((c) => c.isLeaf)!;
-  const compounds = ref.units.filter((u) => u.level === 'compound');
-  const hotUnit = rng.pick(compounds.length ? compounds : ref.units);
-  const windowStart = clock.dayStart(clock.shiftDate(clock.localDate(now), 1 - days));
-  const hotStart = Math.max(now - rng.between(10, 40) * HOUR, windowStart);
-  const hotSpan = Math.max(0, Math.min(20 * HOUR, now - hotStart - 5 * MINUTE));
-  const hotTimes = Array.from({ length: hotCount }, () => Math.floor((hotStart + rng.next() * hotSpan) / 1000) * 1000);
-
-  const schedule = planDays(count - hotCount, days, now, clock, rng);
-  const recent: Recent[] = [];
-  const lastByReporter = new Map<string, number>();
-  const categoryById = new Map(ref.categories.map((c) => [c.id, c]));
+  const started = performance.now();
+  let firstId: number | null = null;
   let done = 0;
   let events = 0;
   // One runner throughout, one transaction per batch: its prepared statements are reused batch after batch.
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    for (const day of schedule) {
-      const arrivals: Arrival[] = [];
-      for (let i = 0; i < day.count; i++) arrivals.push({ t: arrivalIn(day, rng), hot: false });
-      for (const t of hotTimes) if (t >= day.start && t < day.end) arrivals.push({ t, hot: true });
-      arrivals.sort((a, b) => a.t - b.t);
-      const key = day.date.replaceAll('-', '');
-      for (let i = 0; i < arrivals.length; i += BATCH) {
-        const sims = arrivals.slice(i, i + BATCH).map(makeCase);
-        await runner.startTransaction();
-        try {
-          events += await writeBatch(runner.manager, key, sims);
-          await runner.commitTransaction();
-        } catch (err) {
-          await runner.rollbackTransaction();
-          throw err;
-        }
-        done += sims.length;
-        opts.onProgress?.(done);
+    for (const { day, sims } of caseBatches(ref, stream)) {
+      if (opts.signal?.aborted) throw new Error('stopped: the cases written so far stay');
+      await runner.startTransaction();
+      try {
+        events += await writeBatch(runner.manager, day, sims);
+        await runner.commitTransaction();
+      } catch (err) {
+        await runner.rollbackTransaction();
+        throw err;
       }
+      firstId ??= sims[0].ref.id;
+      done += sims.length;
+      opts.onProgress?.(done);
     }
+    // The keyword index of the new cases (and of any taken by intake meanwhile: rewritten, the same).
+    if (firstId !== null) await fillCaseSearch(runner, firstId - 1);
   } finally {
     await runner.release();
   }
-  return { cases: done, events };
-
-  function makeCase(a: Arrival): CaseSim {
-    let o: Overrides = a.hot ? { category: hotCategory, unit: hotUnit, path: rng.chance(0.8) ? 'dispatch' : 'community' } : {};
-    let parent: Recent | undefined;
-    if (!a.hot && rng.chance(0.02)) {
-      // A duplicate (重复诉求) of a case still open: the same problem again, merged into it.
-      parent = findOpen(recent, a.t);
-      if (parent) o = { category: parent.category, unit: parent.unit, title: parent.sim.fields.title, path: 'merge' };
-    }
-    const { fields, plan, createData } = factory.build(a.t, o);
-    const sim = new CaseSim(fields, now, createData);
-    if (parent) sim.parent = parent.sim.ref;
-    ctx.supervisorId = factory.supervisor(fields.unitPath);
-    simulate(sim, plan, ctx);
-    sim.settle(clock);
-    // 重复诉求: the same phone and category within 30 days (cases are made in time order).
-    if (fields.reporterPhone) {
-      const key = `${fields.reporterPhone}|${fields.categoryId}`;
-      const last = lastByReporter.get(key);
-      fields.isRepeat = last !== undefined && fields.receivedAt - last <= 30 * DAY;
-      lastByReporter.set(key, fields.receivedAt);
-    }
-    if (plan.path === 'dispatch' || plan.path === 'community') {
-      recent.push({ sim, category: categoryById.get(fields.categoryId)!, unit: ref.unitById.get(fields.gridUnitId)! });
-      if (recent.length > 400) recent.splice(0, 100);
-    }
-    return sim;
-  }
-}
-
-/** The newest earlier case, received at least half an hour and at most five days before, and open for a while yet. */
-function findOpen(recent: Recent[], t: number): Recent | undefined {
-  for (let i = recent.length - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
-    const r = recent[i];
-    const at = r.sim.fields.receivedAt;
-    if (at < t - 5 * DAY) break;
-    if (at < t - 30 * MINUTE && r.sim.openUntil() > t + 3 * HOUR) return r;
-  }
-  return undefined;
-}
-
-/**
- * How many cases each local day receives: the last `days` days up to now, working days busier than
- * weekends and holidays, today only in proportion to the part of its daily profile already past.
- */
-function planDays(count: number, days: number, now: number, clock: SeedClock, rng: Random): Day[] {
-  const today = clock.localDate(now);
-  const out: Day[] = [];
-  const weights: number[] = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const date = clock.shiftDate(today, -i);
-    const start = clock.dayStart(date);
-    const end = Math.min(clock.dayStart(clock.shiftDate(date, 1)), now);
-    let share = 1;
-    if (end < start + DAY) {
-      const hours = (end - start) / HOUR;
-      share = HOURLY.reduce((s, w, h) => s + w * Math.max(0, Math.min(1, hours - h)), 0) / HOURLY_TOTAL;
-    }
-    out.push({ date, start, end, count: 0 });
-    weights.push((clock.isWorkday(date) ? 1 : 0.6) * rng.between(0.85, 1.15) * share);
-  }
-  // Largest remainder: the day counts add up to exactly `count`.
-  const total = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (total > 0 ? (w / total) * count : count / days));
-  out.forEach((d, i) => (d.count = Math.floor(exact[i])));
-  let left = count - out.reduce((s, d) => s + d.count, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k][1]].count++;
-  return out;
-}
-
-/** A time within the day, by the hourly profile, never after the day's end (now, for today). */
-function arrivalIn(day: Day, rng: Random): number {
-  const hours = Math.ceil((day.end - day.start) / HOUR);
-  const h = rng.weightedIndex(HOURLY.slice(0, Math.max(1, Math.min(24, hours))));
-  const from = day.start + h * HOUR;
-  const to = Math.min(from + HOUR, day.end);
-  return Math.max(day.start, Math.floor(Math.min(from + rng.next() * Math.max(0, to - from), day.end - 1000) / 1000) * 1000);
+  return { cases: done, events, phases: [{ name: 'simulation and writing', wallMs: performance.now() - started, cpuMs: null }] };
 }

@@ -258,6 +258,27 @@ describe('demo seed', () => {
     }
   });
 
+  it('stores on SQLite, through its bulk writer, byte for byte what TypeORM stores', async () => {
+    if (ds.options.type === 'postgres') return;
+    // TypeORM, then the bulk writer fed on this thread, then fed by its worker.
+    const dbs = [await freshDatabase(), await freshDatabase(), await freshDatabase()];
+    try {
+      for (const [i, other] of dbs.entries()) {
+        await seedDemo(other.ds, { ...OPTS, cases: 0 });
+        await generateCases(other.ds, { count: 400, days: 30, timeZone: TZ, now: NOW, seed: 11, bulk: i > 0, worker: i === 2 });
+      }
+      const dump = (d: DataSource, sql: string) => d.query(sql).then((rows: object[]) => rows.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, v, typeof v]))));
+      for (const sql of ['SELECT * FROM cases ORDER BY id', 'SELECT * FROM case_events ORDER BY id', 'SELECT * FROM case_counters ORDER BY day', 'SELECT rowid FROM case_search ORDER BY rowid', `SELECT rowid FROM case_search WHERE case_search MATCH '"路灯" OR "物业"' ORDER BY rowid`]) {
+        const [typeorm, bulk, worker] = await Promise.all(dbs.map((d) => dump(d.ds, sql)));
+        assert.ok(typeorm.length > 0, sql);
+        assert.deepEqual(bulk, typeorm, sql);
+        assert.deepEqual(worker, typeorm, sql);
+      }
+    } finally {
+      for (const d of dbs) await d.drop();
+    }
+  });
+
   it('adds more cases later without colliding with the numbers already given', async () => {
     const added = await generateCases(ds, { count: 120, days: 3, timeZone: TZ, now: NOW, seed: 7 });
     assert.equal(added.cases, 120);

@@ -45,6 +45,8 @@ export interface UnitInfo {
 
 export interface Reference {
   calendar: WorkCalendar;
+  /** The local corrections the calendar was made with (a worker rebuilds it from these). */
+  corrections: Map<string, boolean>;
   channels: { id: number; code: string; group: ChannelGroup }[];
   categories: CategoryInfo[];
   /** Grid, compound and building units (any unit when there are none). */
@@ -71,8 +73,10 @@ export async function loadReference(ds: DataSource): Promise<Reference> {
   if (categoryInfo.length === 0) throw new Error('the database has no active categories to generate cases for');
   const unitInfo = describeUnits(units);
   const pathById = new Map(units.map((u) => [u.id, u.path]));
+  const corrections = new Map(days.map((d) => [d.date, d.workday]));
   return {
-    calendar: new WorkCalendar(new Map(days.map((d) => [d.date, d.workday]))),
+    calendar: new WorkCalendar(corrections),
+    corrections,
     channels: channels.map((c) => ({ id: c.id, code: c.code, group: c.group })),
     categories: categoryInfo,
     units: unitInfo.filter((u) => ['grid', 'compound', 'building'].includes(u.level)).length ? unitInfo.filter((u) => ['grid', 'compound', 'building'].includes(u.level)) : unitInfo,

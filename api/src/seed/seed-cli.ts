@@ -69,9 +69,18 @@ async function main() {
     }
     process.stderr.write(`generating ${args.cases.toLocaleString('en')} cases over ${args.days} days (seed ${args.seed}) into ${config.databaseKind}\n`);
     const started = Date.now();
-    const result = await generateCases(ds, { count: args.cases, days: args.days, timeZone: config.timeZone, seed: args.seed, onProgress: progress(args.cases, started) });
+    // Ctrl-C stops between batches: what is written stays, and dropped indexes are rebuilt before exiting.
+    const stop = new AbortController();
+    const onSignal = () => {
+      process.stderr.write('\nstopping after this batch…\n');
+      stop.abort();
+    };
+    process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+    const result = await generateCases(ds, { count: args.cases, days: args.days, timeZone: config.timeZone, seed: args.seed, onProgress: progress(args.cases, started), signal: stop.signal });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`added ${result.cases} cases (${result.events} events) in ${seconds} s`);
+    const s = (ms: number | null) => (ms === null ? '?' : (ms / 1000).toFixed(1));
+    for (const p of result.phases) console.log(`  ${p.name}: ${s(p.wallMs)} s wall, ${s(p.cpuMs)} s CPU`);
   } finally {
     await ds.destroy();
   }

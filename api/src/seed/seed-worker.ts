@@ -1,0 +1,42 @@
+/**
+ * The generator's worker: simulates the cases and formats their rows while the main thread writes the
+ * previous batches, so the two cores each do half the work. At most AHEAD batches wait unwritten, which
+ * keeps memory bounded; the main thread counts written batches in the shared `control` word.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { WorkCalendar } from '../calendar/work-calendar.js';
+import { toRows, type TableSpec } from './case-rows.js';
+import { caseBatches, type StreamOptions } from './case-stream.js';
+import type { Reference } from './reference.js';
+import { threadCpuMs } from './thread-cpu.js';
+
+export interface WorkerInput {
+  reference: Omit<Reference, 'calendar'>;
+  options: StreamOptions;
+  tables: TableSpec[];
+  /** Whether to make the keyword index documents (the database has `case_search`). */
+  search: boolean;
+  /** Int32Array over it: [0] = batches written so far. */
+  control: SharedArrayBuffer;
+}
+
+export type WorkerMessage = { rows: import('./case-rows.js').RowBatch } | { done: true; cpuMs: number | null; waitMs: number };
+
+export const AHEAD = 8;
+
+const input = workerData as WorkerInput;
+const written = new Int32Array(input.control);
+const ref: Reference = { ...input.reference, calendar: new WorkCalendar(input.reference.corrections) };
+let sent = 0;
+let waitMs = 0;
+for (const batch of caseBatches(ref, input.options)) {
+  const rows = toRows(batch, input.tables, input.search);
+  for (let w = Atomics.load(written, 0); sent - w >= AHEAD; w = Atomics.load(written, 0)) {
+    const t = performance.now();
+    Atomics.wait(written, 0, w);
+    waitMs += performance.now() - t;
+  }
+  parentPort!.postMessage({ rows } satisfies WorkerMessage);
+  sent++;
+}
+parentPort!.postMessage({ done: true, cpuMs: threadCpuMs(), waitMs } satisfies WorkerMessage);

@@ -1,0 +1,109 @@
+/**
+ * Writes generated cases to SQLite through the driver's own better-sqlite3 handle, with prepared
+ * statements kept for the whole run: a million cases spend their time in SQLite, not in building SQL or
+ * converting values (the rows arrive formatted, see case-rows.ts). It fills in only what the database
+ * decides: the day's serials, the ids, and with them the events' case and a merge's parent.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { caseNumber } from '../cases/case-numbers.js';
+import type { RowBatch } from './case-rows.js';
+import { RECENT } from './case-stream.js';
+
+/** Rows per INSERT after `cases` (whose ids are read one by one): fewer calls into the driver, few parameters. */
+const ROWS_PER_STATEMENT = 32;
+/** The ids of the last cases by `seq`, for merges: a parent is among the last RECENT open cases, far fewer than this. */
+const RING = 1 << 16;
+const CREATE_DATA = '{"number":""';
+
+export class SqliteCaseWriter {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly ringSeq = new Float64Array(RING).fill(-1);
+  private readonly ringId = new Float64Array(RING);
+  /** The `seq` of the next case to write (batches come in stream order). */
+  private seq = 0;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    if (RING < RECENT * 8) throw new Error('the id ring must outlast the stream’s recent cases');
+  }
+
+  /** Writes one batch; call it inside a transaction. Returns the rows written to each table after `cases`. */
+  write(b: RowBatch): number {
+    const first = this.reserveSerials(b.day, b.count);
+    const [cases, ...rest] = b.tables;
+    const width = cases.columns.length;
+    const numberAt = cases.properties.indexOf('number');
+    const parentAt = cases.properties.indexOf('parentCaseId');
+    const insertCase = this.statement(cases.table, cases.columns, 1);
+    const ids = new Array<number>(b.count);
+    const numbers = new Array<string>(b.count);
+    for (let i = 0; i < b.count; i++) {
+      const row = cases.values.slice(i * width, (i + 1) * width);
+      row[numberAt] = numbers[i] = caseNumber(b.day, first + i);
+      // A parent is always received earlier, so it is written (and has its id) already.
+      if (b.parents[i] >= 0) row[parentAt] = this.idOf(b.parents[i]);
+      const id = Number(insertCase.run(row).lastInsertRowid);
+      ids[i] = id;
+      const slot = (this.seq + i) % RING;
+      this.ringSeq[slot] = this.seq + i;
+      this.ringId[slot] = id;
+    }
+    this.seq += b.count;
+    // The keyword index (cases/case-search.ts) as intake keeps it: one document per case, by its id.
+    if (b.search) {
+      const index = this.cached('INSERT INTO case_search (rowid, body) VALUES (?, ?)');
+      for (let i = 0; i < b.count; i++) index.run(ids[i], b.search[i]);
+    }
+
+    let written = 0;
+    for (const t of rest) {
+      const w = t.columns.length;
+      const caseAt = t.properties.indexOf('caseId');
+      const actionAt = t.properties.indexOf('action');
+      const dataAt = t.properties.indexOf('data');
+      const v = t.values;
+      for (let r = 0, o = 0; r < t.cases.length; r++, o += w) {
+        const i = t.cases[r];
+        v[o + caseAt] = ids[i];
+        if (actionAt < 0 || dataAt < 0) continue;
+        // The events that name what only the writer knows: the case's number, the parent's id.
+        if (v[o + actionAt] === 'create') v[o + dataAt] = `{"number":${JSON.stringify(numbers[i])}${(v[o + dataAt] as string).slice(CREATE_DATA.length)}`;
+        else if (v[o + actionAt] === 'merge') v[o + dataAt] = JSON.stringify({ ...(JSON.parse(v[o + dataAt] as string) as object), parentCaseId: this.idOf(b.parents[i]) });
+      }
+      const rows = t.cases.length;
+      const full = rows - (rows % ROWS_PER_STATEMENT);
+      const many = this.statement(t.table, t.columns, ROWS_PER_STATEMENT);
+      for (let r = 0; r < full; r += ROWS_PER_STATEMENT) many.run(v.slice(r * w, (r + ROWS_PER_STATEMENT) * w));
+      if (full < rows) this.statement(t.table, t.columns, rows - full).run(v.slice(full * w));
+      written += rows;
+    }
+    return written;
+  }
+
+  /** Takes `count` serials of a day at once, as intake takes one: intake running meanwhile continues after them. */
+  private reserveSerials(day: string, count: number): number {
+    const sql = `INSERT INTO case_counters (day, last) VALUES (?, ?)
+      ON CONFLICT (day) DO UPDATE SET last = case_counters.last + excluded.last RETURNING last`;
+    const { last } = this.cached(sql).get(day, count) as { last: number };
+    return Number(last) - count + 1;
+  }
+
+  private idOf(seq: number): number {
+    const slot = seq % RING;
+    if (this.ringSeq[slot] !== seq) throw new Error(`merge into case #${seq} of this run, which is no longer known`);
+    return this.ringId[slot];
+  }
+
+  private statement(table: string, columns: string[], rows: number): BetterSqlite3.Statement {
+    const tuple = `(${columns.map(() => '?').join(',')})`;
+    return this.cached(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`);
+  }
+
+  private cached(sql: string): BetterSqlite3.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+}
