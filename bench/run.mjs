@@ -76,6 +76,12 @@ export async function runBench(root, argv) {
 
   const db = await ensureDatabase(root, opts, log);
   const work = workingCopy(db.path);
+  // Ctrl-C: the servers die with the terminal's signal; the scratch copy (as big as the database) must go too.
+  const interrupted = () => {
+    work.remove();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1e9), node: process.version, loadAverageBefore: loadBefore.map((l) => +l.toFixed(2)) },
@@ -152,6 +158,7 @@ export async function runBench(root, argv) {
     await api?.stop().catch(() => {});
     await bare?.stop().catch(() => {});
     work.remove();
+    process.off('SIGINT', interrupted);
   }
 
   results.machine.loadAverageAfter = loadavg().map((l) => +l.toFixed(2));
