@@ -92,7 +92,7 @@ async function* fromWorker(input: WorkerInput): Source {
   };
   // A large young generation: the simulation makes millions of short-lived objects, and with the default
   // one the collector copied the batch in hand again and again (a quarter of the worker's time).
-  const worker = new Worker(new URL('./seed-worker.js', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+  const worker = new Worker(new URL('./seed-worker.js', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
   const queue: WorkerMessage[] = [];
   let failure: unknown = null;
   let exited = false;
@@ -141,7 +141,7 @@ class BulkSession {
     }
     for (const p of ['synchronous', 'cache_size', 'temp_store', 'threads']) this.saved[p] = db.pragma(p, { simple: true });
     db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -262144');
+    db.pragma('cache_size = -131072');
     db.pragma('temp_store = MEMORY');
   }
 
