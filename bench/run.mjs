@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { firstList, initialJs } from './console.mjs';
 import { ensureDatabase, workingCopy } from './database.mjs';
 import { load } from './load.mjs';
@@ -51,14 +51,15 @@ function mustSucceed(label, result) {
 
 /**
  * The generator's figure: timed now, or the last one measured for this database (results.json). Below a
- * million cases the budget is not judged: the million is projected from the start-up (migrations,
- * reference data) plus the generator's own rate.
+ * million cases the budget is not judged: from 100,000 up the million is projected from the start-up
+ * (migrations, reference data) plus the generator's own rate.
  */
 function generatorFigure(opts, db, previous) {
   if (db.generator) {
     const { seconds, cases, events, generatorSeconds } = db.generator;
     const casesPerSecond = cases / (generatorSeconds || seconds);
-    const millionSeconds = cases >= 1_000_000 ? seconds : seconds - (generatorSeconds ?? 0) + 1_000_000 / casesPerSecond;
+    // Small runs are all start-up and warm-up: no projection under 100,000 cases.
+    const millionSeconds = cases >= 1_000_000 ? seconds : cases >= 100_000 ? seconds - (generatorSeconds ?? 0) + 1_000_000 / casesPerSecond : null;
     return { cases, events, seconds, casesPerSecond, millionSeconds, projected: cases < 1_000_000, cached: false, measuredAt: new Date().toISOString(), ok: cases >= 1_000_000 ? seconds <= BUDGETS.generatorSeconds : null };
   }
   const prev = previous?.generator;
@@ -168,7 +169,7 @@ export async function runBench(root, argv) {
   writeResults(out, results);
   console.log(`\nnpm run bench: ${opts.cases.toLocaleString('en')} cases, ${opts.duration} s per figure, ${results.machine.cpus} CPUs, Node ${process.version}, ${results.elapsedSeconds} s in all\n`);
   console.log(formatTable(rows));
-  console.log(`\n${results.misses.length ? `${results.misses.length} budget(s) missed: ${results.misses.join('; ')}` : 'every budget met'}. Written to ${out.slice(root.length + 1)}.`);
+  console.log(`\n${results.misses.length ? `${results.misses.length} budget(s) missed: ${results.misses.join('; ')}` : 'every budget met'}. Written to ${relative(process.cwd(), out)}.`);
 }
 
 export { BenchFailure };
