@@ -169,7 +169,7 @@ export async function runBench(root, argv) {
   writeResults(out, results);
   console.log(`\nnpm run bench: ${opts.cases.toLocaleString('en')} cases, ${opts.duration} s per figure, ${results.machine.cpus} CPUs, Node ${process.version}, ${results.elapsedSeconds} s in all\n`);
   console.log(formatTable(rows));
-  console.log(`\n${results.misses.length ? `${results.misses.length} budget(s) missed: ${results.misses.join('; ')}` : 'every budget met'}. Written to ${relative(process.cwd(), out)}.`);
+  console.log(`\n${results.misses.length ? `${results.misses.length} budget(s) missed: ${results.misses.join('; ')}` : 'every budget met'}. Written to ${relative(process.cwd(), out).startsWith('..') ? out : relative(process.cwd(), out)}.`);
 }
 
 export { BenchFailure };
