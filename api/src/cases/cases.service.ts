@@ -2,44 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CalendarService } from '../calendar/calendar.service.js';
-import { CategoriesService } from '../categories/categories.service.js';
-import { Category } from '../categories/category.entity.js';
-import { Channel } from '../channels/channel.entity.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { AppError, ErrorCode, fieldError, forbidden } from '../common/errors.js';
 import { maskPhone } from '../common/privacy.js';
-import { inScope, scopeToUnit } from '../common/scope.js';
-import { localDate, parseInstant } from '../common/time.js';
-import { GridUnit } from '../grid/grid-unit.entity.js';
-import { loadAncestry } from '../grid/ancestry.js';
+import { scopeToUnit } from '../common/scope.js';
+import { parseInstant } from '../common/time.js';
 import { GridService } from '../grid/grid.service.js';
-import { Resident } from '../residents/resident.entity.js';
 import { dueState, isOverdue } from '../workflow/clocks.js';
-import { lateness } from '../workflow/overdue.js';
-import { dueAt, limitsFor } from '../workflow/time-limits.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CASE_LIST_SPEC } from './case-list.js';
 import { indexCases } from './case-search.js';
 import { TODO_BUCKETS } from './case-todo.js';
-import { caseNumber, nextSerial } from './case-numbers.js';
 import { Case } from './case.entity.js';
+import { intakeWithTypeorm } from './intake.js';
+import { SqliteIntake } from './intake-sqlite.js';
+import { IntakeReference } from './intake-reference.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
-
-/** 重复诉求: the same reporter (by phone) raised the same category in the 30 days before. */
-const REPEAT_DAYS = 30;
-async function isRepeat(m: EntityManager, phone: string | null, categoryId: number, receivedAt: Date): Promise<boolean> {
-  if (!phone) return false;
-  const since = new Date(receivedAt.getTime() - REPEAT_DAYS * 86_400_000);
-  const earlier = await m
-    .getRepository(Case)
-    .createQueryBuilder('c')
-    .select('c.id')
-    .where('c.reporterPhone = :phone AND c.categoryId = :categoryId AND c.receivedAt >= :since AND c.receivedAt <= :receivedAt', { phone, categoryId, since, receivedAt })
-    .limit(1)
-    .getOne();
-  return !!earlier;
-}
 
 /** A request logged a little ahead of the server's clock is not "in the future". */
 const CLOCK_SKEW_MS = 60_000;
@@ -48,12 +26,13 @@ const CLOCK_SKEW_MS = 60_000;
 export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> {
   protected readonly label = 'Case';
   protected readonly spec = CASE_LIST_SPEC;
+  /** Channels, categories, grid units and the calendar as intake reads them, kept in step by counters. */
+  private readonly reference = new IntakeReference();
+  private sqliteIntake?: SqliteIntake;
 
   constructor(
     @InjectDataSource() ds: DataSource,
     private readonly grid: GridService,
-    private readonly categories: CategoriesService,
-    private readonly calendars: CalendarService,
   ) {
     super(ds, ds.getRepository(Case));
   }
@@ -85,7 +64,10 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     };
   }
 
-  /** Intake: validate, number, compute the clocks, and write the case with its first event, all in one transaction. */
+  /**
+   * Intake: validate, number, compute the clocks, and write the case with its first event, all in one
+   * transaction (intake.ts); the answer is the case as written, as GET /cases/:id shows it.
+   */
   override async create(dto: CreateCaseDto, user: AuthUser) {
     const now = new Date();
     let receivedAt = now;
@@ -95,75 +77,11 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       if (parsed.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError('receivedAt', 'may not be in the future');
       receivedAt = parsed;
     }
-    const id = await this.ds.transaction(async (m) => {
-      // One after another: a transaction is one connection, and pg no longer queues concurrent queries on it.
-      const channel = await this.mustExist(m, Channel, 'channelId', dto.channelId);
-      const category = await this.mustExist(m, Category, 'categoryId', dto.categoryId);
-      const unit = await this.mustExist(m, GridUnit, 'gridUnitId', dto.gridUnitId);
-      if (!channel.active) throw fieldError('channelId', 'is no longer in use');
-      if (!category.active) throw fieldError('categoryId', 'is no longer in use');
-      if (!inScope(user, unit.path)) throw forbidden('That grid unit is outside your scope');
-      const resident = dto.residentId != null ? await this.mustExist(m, Resident, 'residentId', dto.residentId) : null;
-
-      const priority = dto.priority ?? 'normal';
-      const limits = limitsFor(await this.categories.policyFor(category.id, m), priority);
-      const calendar = await this.calendars.calendar(m);
-      const tz = this.config.timeZone;
-      const day = localDate(receivedAt, tz).replaceAll('-', '');
-      const number = caseNumber(day, await nextSerial(m, day));
-      const tags = resident?.tags ?? [];
-      const reporterPhone = dto.reporterPhone ?? resident?.phone ?? null;
-      const ancestry = await loadAncestry(m, unit.path);
-      const values = {
-        number,
-        title: dto.title,
-        description: dto.description ?? '',
-        type: dto.type,
-        channelId: channel.id,
-        categoryId: category.id,
-        gridUnitId: unit.id,
-        unitPath: unit.path,
-        ...ancestry,
-        priority,
-        residentId: resident?.id ?? null,
-        reporterName: dto.reporterName ?? resident?.name ?? null,
-        reporterPhone,
-        address: dto.address ?? resident?.address ?? null,
-        lat: dto.lat ?? null,
-        lng: dto.lng ?? null,
-        residentTags: tags,
-        keyPopulation: tags.length > 0,
-        receivedAt,
-        isRepeat: await isRepeat(m, reporterPhone, category.id, receivedAt),
-        status: 'received' as const,
-        // The category's default unit is a suggestion for dispatch, not an assignment yet.
-        departmentId: null,
-        responseDueAt: dueAt(receivedAt, limits.response, calendar, tz),
-        resolveDueAt: dueAt(receivedAt, limits.resolve, calendar, tz),
-        createdById: user.id,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      // A request logged late may already be past a due time: flag it now, recorded after its creation.
-      const late = lateness({}, { ...values, id: 0, signDueAt: null, acceptedAt: null, respondedAt: null, closedAt: null }, now);
-      const inserted = await m.insert(Case, { ...values, ...late.flags });
-      const caseId = inserted.identifiers[0].id as number;
-      await indexCases(m, [{ id: caseId, ...values }]);
-      await m.insert(CaseEvent, {
-        caseId,
-        action: 'create',
-        fromStatus: null,
-        toStatus: 'received',
-        actorId: user.id,
-        note: null,
-        data: { number, channelId: channel.id, categoryId: category.id, priority, responseDueAt: values.responseDueAt, resolveDueAt: values.resolveDueAt },
-        createdAt: now,
-      });
-      for (const e of late.events) await m.insert(CaseEvent, { ...e, caseId } as never);
-      return caseId;
-    });
-    return this.get(id, user);
+    const req = { dto, user, now, receivedAt, timeZone: this.config.timeZone };
+    const typeorm = (r: typeof req) => this.ds.transaction((m) => intakeWithTypeorm(m, this.reference, r));
+    const sqlite = this.ds.options.type === 'better-sqlite3' ? (this.sqliteIntake ??= new SqliteIntake(this.ds, this.reference, typeorm)) : null;
+    const row = sqlite ? await sqlite.submit(req) : await typeorm(req);
+    return this.present(row, this.context(user), 'one');
   }
 
   /** Corrections of what was logged, version-checked, each one recorded on the timeline. */

@@ -1,0 +1,195 @@
+/**
+ * Intake (POST /api/cases): check the references, number the case, compute its clocks, write it with its
+ * timeline and keyword entry, and answer with the row as written (nothing is read back).
+ *
+ * The steps are here, with the reference data in memory (intake-reference.ts). On SQLite they run in one
+ * synchronous better-sqlite3 transaction (intake-sqlite.ts); on PostgreSQL, and on SQLite when TypeORM
+ * keeps its own transaction open on the one connection for too long, through TypeORM (below).
+ */
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { fieldError, forbidden } from '../common/errors.js';
+import { inScope } from '../common/scope.js';
+import { localDate } from '../common/time.js';
+import { lateness } from '../workflow/overdue.js';
+import { dueAt, limitsFor } from '../workflow/time-limits.js';
+import { CaseEvent } from './case-event.entity.js';
+import { caseNumber, nextSerial } from './case-numbers.js';
+import { indexCases } from './case-search.js';
+import { Case } from './case.entity.js';
+import type { CreateCaseDto } from './dto/create-case.dto.js';
+import { IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
+
+/** 重复诉求: the same reporter (by phone) raised the same category in the 30 days before. */
+const REPEAT_DAYS = 30;
+
+export interface IntakeRequest {
+  dto: CreateCaseDto;
+  user: AuthUser;
+  now: Date;
+  receivedAt: Date;
+  timeZone: string;
+}
+
+interface ResidentRow {
+  id: number;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  tags: string[];
+}
+
+export const RESIDENT_SQL = (p: string) => `SELECT "id", "name", "phone", "address", "tags" FROM "residents" WHERE "id" = ${p}`;
+export const REPEAT_SQL = (p: (i: number) => string) =>
+  `SELECT 1 AS "hit" FROM "cases" WHERE "reporter_phone" = ${p(1)} AND "category_id" = ${p(2)} AND "received_at" >= ${p(3)} AND "received_at" <= ${p(4)} LIMIT 1`;
+
+/** A referenced record must exist and be in use (the 400s name the field), and the unit be in scope (403). */
+export function references(ref: ReferenceSnapshot, dto: CreateCaseDto, user: AuthUser) {
+  const channel = mustHave(ref.channels, 'channelId', dto.channelId);
+  const category = mustHave(ref.categories, 'categoryId', dto.categoryId);
+  const unit = mustHave(ref.units, 'gridUnitId', dto.gridUnitId);
+  if (!channel.active) throw fieldError('channelId', 'is no longer in use');
+  if (!category.active) throw fieldError('categoryId', 'is no longer in use');
+  if (!inScope(user, unit.path)) throw forbidden('That grid unit is outside your scope');
+  return { channel, category, unit };
+}
+
+function mustHave<T>(rows: ReadonlyMap<number, T>, field: string, id: unknown): T {
+  if (id === null || id === undefined) throw fieldError(field, 'is required');
+  const row = rows.get(id as number);
+  if (!row) throw fieldError(field, `refers to a record that does not exist (${String(id)})`);
+  return row;
+}
+
+export const noResident = (id: number) => fieldError('residentId', `refers to a record that does not exist (${String(id)})`);
+
+export function residentOf(raw: Record<string, unknown> | undefined): ResidentRow | null {
+  if (!raw) return null;
+  const tags = typeof raw.tags === 'string' ? JSON.parse(raw.tags) : raw.tags;
+  return { id: Number(raw.id), name: raw.name as string, phone: (raw.phone as string | null) ?? null, address: (raw.address as string | null) ?? null, tags: tags ?? [] };
+}
+
+/** What the number and the repeat check need before the row can be drafted. */
+export function keys(req: IntakeRequest, resident: ResidentRow | null) {
+  const { receivedAt } = req;
+  return {
+    day: localDate(receivedAt, req.timeZone).replaceAll('-', ''),
+    phone: req.dto.reporterPhone ?? resident?.phone ?? null,
+    since: new Date(receivedAt.getTime() - REPEAT_DAYS * 86_400_000),
+  };
+}
+
+type Refs = ReturnType<typeof references>;
+
+/**
+ * The case as intake writes it: every column, in the entity's order, so that the answer is the row a
+ * later GET reads back. A request logged late may already be past a due time: flagged now, with events.
+ */
+export function draft(req: IntakeRequest, ref: ReferenceSnapshot, { channel, category, unit }: Refs, resident: ResidentRow | null, number: string, isRepeat: boolean) {
+  const { dto, user, now, receivedAt, timeZone } = req;
+  const priority = dto.priority ?? 'normal';
+  const limits = limitsFor(ref.policyOf(category.id), priority);
+  const tags = resident?.tags ?? [];
+  const ancestry = ref.ancestryOf(unit);
+  const row: Case = {
+    id: 0,
+    number,
+    title: dto.title,
+    description: dto.description ?? '',
+    type: dto.type,
+    channelId: channel.id,
+    categoryId: category.id,
+    gridUnitId: unit.id,
+    unitPath: unit.path,
+    communityId: ancestry.communityId,
+    gridId: ancestry.gridId,
+    priority,
+    residentId: resident?.id ?? null,
+    reporterName: dto.reporterName ?? resident?.name ?? null,
+    reporterPhone: dto.reporterPhone ?? resident?.phone ?? null,
+    address: dto.address ?? resident?.address ?? null,
+    lat: dto.lat ?? null,
+    lng: dto.lng ?? null,
+    residentTags: tags,
+    keyPopulation: tags.length > 0,
+    receivedAt,
+    status: 'received',
+    // The category's default unit is a suggestion for dispatch, not an assignment yet.
+    departmentId: null,
+    assigneeId: null,
+    handledDirectly: false,
+    signDueAt: null,
+    responseDueAt: dueAt(receivedAt, limits.response, ref.calendar, timeZone),
+    resolveDueAt: dueAt(receivedAt, limits.resolve, ref.calendar, timeZone),
+    dispatchedAt: null,
+    acceptedAt: null,
+    respondedAt: null,
+    repliedAt: null,
+    closedAt: null,
+    result: null,
+    resolved: null,
+    satisfaction: null,
+    superviseLevel: null,
+    parentCaseId: null,
+    reopenCount: 0,
+    returnCount: 0,
+    signOverdue: false,
+    responseOverdue: false,
+    resolveOverdue: false,
+    overdue: false,
+    closeHours: null,
+    closeWorkdays: null,
+    followUps: 0,
+    followUpsResolved: 0,
+    followUpsSatisfied: 0,
+    isRepeat,
+    extensionDaysPending: null,
+    createdById: user.id,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const late = lateness({}, row, now);
+  Object.assign(row, late.flags);
+  return { row, late: late.events };
+}
+
+/** The timeline of a new case: its creation, then any clock that had already run out (by the system). */
+export function timeline(row: Case, user: AuthUser, late: Partial<CaseEvent>[]): Partial<CaseEvent>[] {
+  const { number, channelId, categoryId, priority, responseDueAt, resolveDueAt } = row;
+  const create: Partial<CaseEvent> = {
+    caseId: row.id,
+    action: 'create',
+    fromStatus: null,
+    toStatus: 'received',
+    actorId: user.id,
+    note: null,
+    data: { number, channelId, categoryId, priority, responseDueAt, resolveDueAt },
+    createdAt: row.createdAt,
+  };
+  return [create, ...late.map((e) => ({ ...e, caseId: row.id }))];
+}
+
+/** SQLite's `datetime` columns as TypeORM writes them: UTC, `YYYY-MM-DD HH:MM:SS.SSS`. */
+export const utc = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 23);
+
+/** Intake through TypeORM, in the caller's transaction: PostgreSQL, or SQLite's fallback. */
+export async function intakeWithTypeorm(m: EntityManager, reference: IntakeReference, req: IntakeRequest): Promise<Case> {
+  const pg = m.connection.options.type === 'postgres';
+  const p = (i: number) => (pg ? `$${i}` : '?');
+  const ref = await reference.refresh((sql) => m.query(sql));
+  const refs = references(ref, req.dto, req.user);
+  const residentId = req.dto.residentId;
+  const resident = residentId != null ? residentOf((await m.query(RESIDENT_SQL(p(1)), [residentId]))[0]) : null;
+  if (residentId != null && !resident) throw noResident(residentId);
+  const k = keys(req, resident);
+  const serial = await nextSerial(m, k.day);
+  const isRepeat = k.phone ? (await m.query(REPEAT_SQL(p), [k.phone, refs.category.id, pg ? k.since : utc(k.since), pg ? req.receivedAt : utc(req.receivedAt)])).length > 0 : false;
+  const { row, late } = draft(req, ref, refs, resident, caseNumber(k.day, serial), isRepeat);
+  const { id: _id, ...values } = row;
+  const inserted = await m.insert(Case, values as never);
+  row.id = Number(inserted.identifiers[0].id);
+  await indexCases(m, [row]);
+  for (const e of timeline(row, req.user, late)) await m.insert(CaseEvent, e as never);
+  return row;
+}
