@@ -7,16 +7,14 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { CalendarDay } from './calendar-day.entity.js';
 import { hasOfficialData, officialYears, WorkCalendar } from './work-calendar.js';
 
-const TTL_MS = 30_000;
-
 /**
  * The working-day calendar in force: the official one plus the corrections in `calendar_days`.
- * Corrections are few; they are held in memory, reloaded after a local change and at least every
- * TTL_MS (so several API instances agree within that time).
+ * Corrections are few; they are held in memory and reloaded when their counter in `reference_versions`
+ * moves (bumped by trigger on every write to `calendar_days`, by any instance), read with one query.
  */
 @Injectable()
 export class CalendarService {
-  private current?: { calendar: WorkCalendar; at: number };
+  private current?: { calendar: WorkCalendar; version: string | null };
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -24,10 +22,12 @@ export class CalendarService {
   ) {}
 
   async calendar(m: EntityManager = this.ds.manager): Promise<WorkCalendar> {
-    if (this.current && Date.now() - this.current.at < TTL_MS) return this.current.calendar;
+    const [counter]: { version: number | string }[] = await m.query(`SELECT "version" FROM "reference_versions" WHERE "name" = 'calendar_days'`);
+    const version = counter ? String(counter.version) : null;
+    if (this.current && version !== null && this.current.version === version) return this.current.calendar;
     const rows = await m.getRepository(CalendarDay).find();
     const calendar = new WorkCalendar(new Map(rows.map((r) => [r.date, r.workday])));
-    this.current = { calendar, at: Date.now() };
+    this.current = { calendar, version };
     return calendar;
   }
 
