@@ -8,6 +8,7 @@ import { WorkflowService } from '../workflow/workflow.service.js';
 import { OverdueScanService } from '../workflow/overdue-scan.service.js';
 import { CaseExportsController } from '../exports/case-exports.controller.js';
 import { CaseExportService } from '../exports/case-export.service.js';
+import { WalCheckpointer } from '../database/wal-checkpointer.js';
 
-@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, CasesController, CaseEventsController, WorkflowController], providers: [CasesService, CaseEventsService, WorkflowService, OverdueScanService, CaseExportService], exports: [CasesService] })
+@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, CasesController, CaseEventsController, WorkflowController], providers: [CasesService, CaseEventsService, WorkflowService, OverdueScanService, CaseExportService, WalCheckpointer], exports: [CasesService] })
 export class CasesModule {}
