@@ -155,6 +155,10 @@ export async function runBench(root, argv) {
     bare = await startBare(root, work.path);
     results.bare = mustSucceed('bare server', await load(bare.baseUrl, { method: 'POST', path: '/', body }, { connections: 10, duration: opts.duration }));
     log(`  bare: ${Math.round(results.bare.rps)}/s`);
+  } catch (err) {
+    // A refused connection usually means the server died: say so, with the end of its log.
+    for (const proc of [api, bare]) proc?.assertAlive();
+    throw err;
   } finally {
     await api?.stop().catch(() => {});
     await bare?.stop().catch(() => {});
