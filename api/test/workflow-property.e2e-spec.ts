@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { DataSource } from 'typeorm';
+import { measureBitsSql } from '../src/reports/measures.js';
 import { applyEvent, type CaseFields, type SimEvent } from '../src/seed/case-sim.js';
 import { ACTIONS } from '../src/workflow/transitions.js';
 import { buildWorld, logCase, type World } from './support/fixtures.js';
@@ -141,6 +143,11 @@ describe('workflow property: random actions by random people keep the invariants
       // A fixed seed keeps CI repeatable (and the coverage checks below meaningful); FC_SEED=<n> explores others.
       { numRuns: 60, seed: Number(process.env.FC_SEED ?? DEFAULT_SEED) },
     );
+    // The measures the database keeps per case for reports (triggers on SQLite) are what the cases are now,
+    // after every kind of write the sequences made.
+    const ds = t.app.get(DataSource);
+    const drift: unknown[] = await ds.query(`SELECT id FROM cases WHERE measure_bits <> ${measureBitsSql(ds.options.type === 'postgres' ? 'postgres' : 'sqlite')}`);
+    assert.deepEqual(drift, [], 'measure_bits as the measures say');
     if (process.env.FC_SEED) return;
     // The sequences reach the whole lifecycle, not just the first steps.
     for (const s of ['closed', 'replied', 'in_progress', 'dispatched']) assert.ok(statuses.has(s), `some sequence ended ${s}: ${[...statuses]}`);

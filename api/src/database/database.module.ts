@@ -50,6 +50,29 @@ export async function migrate(ds: DataSource) {
   if (applied.length) new Logger('Database').log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
 }
 
+/**
+ * SQLite chooses among the many indexes of `cases` by the statistics ANALYZE gathers; without them it
+ * guesses that a scope range (`unit_path` between two bounds) is selective, and a supervisor's count of
+ * 47 cases awaiting an extension reads a million rows. Gathers them when there are none, or when the
+ * table has since grown or shrunk severalfold (a full ANALYZE of a million cases takes a few seconds).
+ * PostgreSQL's autovacuum does this by itself.
+ */
+export async function refreshStatistics(ds: DataSource, force = false): Promise<boolean> {
+  if (ds.options.type === 'postgres') return false;
+  const [{ n }] = (await ds.query(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`)) as { n: number }[];
+  const stat = n ? ((await ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'cases' AND idx IS NOT NULL LIMIT 1`)) as { stat: string }[])[0] : undefined;
+  const [{ rows }] = (await ds.query(`SELECT COALESCE(MAX(id), 0) AS rows FROM cases`)) as { rows: number }[];
+  const analyzed = stat ? Number(stat.stat.split(' ')[0]) : -1;
+  const stale = analyzed < 0 ? rows >= 1000 : rows > 3 * analyzed + 1000 || rows * 3 < analyzed;
+  if (!force && !stale) return false;
+  await ds.query('ANALYZE');
+  // Statistics make SQLite try skip-scans: counting a month of reports by walking every unit and status
+  // of another index instead of reading one range of the reports' index. None of these lists wants one.
+  await ds.query(`UPDATE sqlite_stat1 SET stat = stat || ' noskipscan' WHERE tbl IN ('cases', 'case_events') AND idx IS NOT NULL AND stat NOT LIKE '%noskipscan%'`);
+  await ds.query('ANALYZE sqlite_schema');
+  return true;
+}
+
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -58,6 +81,7 @@ export async function migrate(ds: DataSource) {
       dataSourceFactory: async (options) => {
         const ds = await new DataSource(options!).initialize();
         await migrate(ds);
+        if (await refreshStatistics(ds)) new Logger('Database').log('gathered query planner statistics (ANALYZE)');
         return ds;
       },
     }),

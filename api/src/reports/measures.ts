@@ -5,7 +5,9 @@
  */
 const VALID = `c.status NOT IN ('merged', 'rejected')`;
 const CLOSED = `c.status = 'closed'`;
-const RESPONSE_DUE = `(${VALID} AND (c.responseDueAt <= :measureNow OR c.respondedAt IS NOT NULL OR c.closedAt IS NOT NULL))`;
+/** Contacted or closed: the response has happened (then it was due, whatever the time now). */
+const ANSWERED = `(c.respondedAt IS NOT NULL OR c.closedAt IS NOT NULL)`;
+const RESPONSE_DUE = `(${VALID} AND (c.responseDueAt <= :measureNow OR ${ANSWERED}))`;
 
 export const MEASURES = {
   /** Requests that count: not merged into another, not rejected. */
@@ -13,7 +15,7 @@ export const MEASURES = {
   /** Whose response (contacting the resident) was due by now, or has happened. */
   response_due: RESPONSE_DUE,
   /** Contacted (or closed) no later than the response due time. */
-  responded_on_time: `(${RESPONSE_DUE} AND COALESCE(c.respondedAt, c.closedAt) <= c.responseDueAt)`,
+  responded_on_time: `(${VALID} AND COALESCE(c.respondedAt, c.closedAt) <= c.responseDueAt)`,
   closed: CLOSED,
   /** Closed no later than the resolution due time (as extended). */
   closed_on_time: `(${CLOSED} AND c.closedAt <= c.resolveDueAt)`,
@@ -41,6 +43,32 @@ export const MEASURES = {
 
 export type Measure = keyof typeof MEASURES;
 export const MEASURE_NAMES = Object.keys(MEASURES) as Measure[];
+
+/**
+ * What reports count per case, one bit each: every measure that does not depend on the time the report is
+ * made, and whether the response has happened. `response_due`, the one that does, is `valid` and
+ * (answered, or the response due time passed by now): the report compares one column with now per case.
+ */
+export const BITS = [...MEASURE_NAMES.filter((m) => m !== 'response_due'), 'answered'] as const;
+export type Bit = (typeof BITS)[number];
+export const bitOf = (name: Bit): number => 1 << BITS.indexOf(name);
+
+/**
+ * The bits as one SQL expression over a row's own columns, for `cases.measure_bits`, which the database
+ * keeps on every write, whoever writes: the measures above, in column names.
+ */
+export function measureBitsSql(kind: 'sqlite' | 'postgres'): string {
+  const conditions: Record<Bit, string> = { ...(MEASURES as Record<Measure, string>), answered: ANSWERED } as Record<Bit, string>;
+  return BITS.map((b) => `(CASE WHEN ${columnSql(conditions[b], kind)} THEN ${bitOf(b)} ELSE 0 END)`).join(' + ');
+}
+
+/** A measure in the columns of the row itself: `c.closedAt` → `"closed_at"`, `:measureTrue` → true. */
+function columnSql(condition: string, kind: 'sqlite' | 'postgres'): string {
+  if (condition.includes(':measureNow')) throw new Error('a measure that depends on now cannot be stored');
+  return condition
+    .replace(/\bc\.([a-zA-Z]+)/g, (_, p: string) => `"${p.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)}"`)
+    .replaceAll(':measureTrue', kind === 'postgres' ? 'true' : '1');
+}
 
 /**
  * Sums of per-case counters: every follow-up is a rating, so a case reopened after an unsatisfied call and
@@ -76,3 +104,6 @@ export function score(r: { responseRate: number | null; resolutionRate: number |
   const weight = parts.reduce((a, [, w]) => a + w, 0);
   return weight ? (100 * parts.reduce((a, [v, w]) => a + v * w, 0)) / weight : null;
 }
+
+/** The columns the stored measures read: a change to any of them recomputes `measure_bits`. */
+export const MEASURE_COLUMNS: readonly string[] = [...new Set([...measureBitsSql('sqlite').matchAll(/"([a-z_]+)"/g)].map((m) => m[1]))];
