@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildWorld, logCase, type World } from './support/fixtures.js';
+import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('cases: intake, numbers, due times, lists', () => {
@@ -196,6 +196,22 @@ describe('cases: intake, numbers, due times, lists', () => {
     assert.equal(fixed.status, 200);
     assert.deepEqual(await search('电锤'), [drill.id]);
     assert.deepEqual(await search('电钻'), [], 'the old word is gone from the index');
+  });
+
+  it('Content-Range counts what the list holds, for statuses and subtrees in every scope', async () => {
+    const a = await logCase(t, w, w.users.dispatcher.token, { title: '计数甲' });
+    await doAction(t, w.users.dispatcher.token, a, 'dispatch', { departmentId: w.departments.property });
+    await logCase(t, w, w.users.dispatcher.token, { title: '计数乙', gridUnitId: w.units.grid2 });
+    await logCase(t, w, w.admin, { title: '计数丙', gridUnitId: w.units.other });
+    const lists: [string, Record<string, unknown>][] = [];
+    for (const token of [w.admin, w.users.dispatcher.token, w.users.worker.token, w.users.supervisor.token]) {
+      for (const f of [{}, { status: 'received' }, { status: ['received', 'dispatched'] }, { unitId: w.units.grid1 }, { unitId: w.units.other }, { unitId: w.units.community, status: 'dispatched' }, { status: 'closed' }]) lists.push([token, f]);
+    }
+    for (const [token, f] of lists) {
+      const res = await get(`/cases?filter=${filter(f)}&range=${filter([0, 999])}`, token);
+      assert.equal(res.status, 200);
+      assert.equal(Number(res.headers['content-range'].split('/')[1]), res.body.length, `${JSON.stringify(f)}: the total is the rows there are`);
+    }
   });
 
   it('corrections are version-checked and written to the timeline', async () => {

@@ -4,6 +4,7 @@ import type { ListSpec } from '../common/list-query.js';
 import { whereInSubtree } from '../common/tree.js';
 import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
 import { ftsQuery, tokenQuery } from './case-search.js';
+import { countFromTallies } from './case-tallies.js';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
 
 /** A true/false filter value (react-admin sends booleans; a hand-written URL may send strings). */
@@ -17,6 +18,7 @@ function bool(value: unknown, field: string): boolean {
 export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
   alias: 'c',
   defaultSort: ['receivedAt', 'DESC'],
+  fastCount: countFromTallies,
   fields: {
     id: { type: 'int' },
     number: { type: 'string' },

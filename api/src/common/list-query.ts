@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { fieldError } from './errors.js';
 import { parseDateBoundary, parseInstant } from './time.js';
 
@@ -37,6 +37,11 @@ export interface ListSpec<C extends ListContext = ListContext> {
   defaultSort: [string, 'ASC' | 'DESC'];
   /** The largest page one request may ask for. */
   maxPage?: number;
+  /**
+   * How many records match, from something kept up to date rather than by counting rows, when the
+   * query is one it can answer; null otherwise (then the rows are counted).
+   */
+  fastCount?: (m: EntityManager, parsed: ParsedListQuery, ctx: C) => Promise<number | null>;
 }
 
 export interface RawListQuery {
