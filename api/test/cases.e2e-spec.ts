@@ -206,12 +206,19 @@ describe('cases: intake, numbers, due times, lists', () => {
     const lists: [string, Record<string, unknown>][] = [];
     for (const token of [w.admin, w.users.dispatcher.token, w.users.worker.token, w.users.supervisor.token]) {
       for (const f of [{}, { status: 'received' }, { status: ['received', 'dispatched'] }, { unitId: w.units.grid1 }, { unitId: w.units.other }, { unitId: w.units.community, status: 'dispatched' }, { status: 'closed' }]) lists.push([token, f]);
+      for (const f of [{ q: '计数' }, { q: '计数', unitId: w.units.grid1 }, { q: '计数', unitId: w.units.other }, { q: '计数', unitId: w.units.street }, { q: '数' }]) lists.push([token, f]);
     }
     for (const [token, f] of lists) {
       const res = await get(`/cases?filter=${filter(f)}&range=${filter([0, 999])}`, token);
       assert.equal(res.status, 200);
       assert.equal(Number(res.headers['content-range'].split('/')[1]), res.body.length, `${JSON.stringify(f)}: the total is the rows there are`);
     }
+    // A unit moved to another community takes its cases' keyword entries along.
+    const moved = await t.http.put(`/api/grid-units/${w.units.grid2}`).set('Authorization', `Bearer ${w.admin}`).send({ parentId: w.units.other });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    const inOther = await get(`/cases?filter=${filter({ q: '计数', unitId: w.units.other })}&range=${filter([0, 99])}`);
+    assert.deepEqual(inOther.body.map((c: { title: string }) => c.title).sort(), ['计数丙', '计数乙'].sort());
+    assert.equal(inOther.headers['content-range'].split('/')[1], '2');
   });
 
   it('corrections are version-checked and written to the timeline', async () => {

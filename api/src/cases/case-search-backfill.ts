@@ -14,10 +14,10 @@ export async function fillCaseSearch(q: QueryRunner, afterId = 0): Promise<numbe
   let written = 0;
   if (!pg) {
     const db = (q.connection.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
-    const read = db.prepare(`SELECT id, title, description, address, reporter_name AS reporterName FROM cases WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
+    const read = db.prepare(`SELECT id, title, description, address, reporter_name AS reporterName, unit_path AS unitPath FROM cases WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
     const write = db.prepare(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`);
     for (let after = afterId; ; ) {
-      const rows = read.all(after) as { id: number; title: string; description: string; address: string | null; reporterName: string | null }[];
+      const rows = read.all(after) as { id: number; title: string; description: string; address: string | null; reporterName: string | null; unitPath: string }[];
       if (rows.length === 0) break;
       for (const r of rows) write.run(r.id, searchDocument(r));
       written += rows.length;
@@ -26,8 +26,8 @@ export async function fillCaseSearch(q: QueryRunner, afterId = 0): Promise<numbe
     return written;
   }
   for (let after = afterId; ; ) {
-    const rows: { id: number; title: string; description: string; address: string | null; reporterName: string | null }[] = await q.query(
-      `SELECT id, title, description, address, reporter_name AS "reporterName" FROM cases WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
+    const rows: { id: number; title: string; description: string; address: string | null; reporterName: string | null; unitPath: string }[] = await q.query(
+      `SELECT id, title, description, address, reporter_name AS "reporterName", unit_path AS "unitPath" FROM cases WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
       [after],
     );
     if (rows.length === 0) break;

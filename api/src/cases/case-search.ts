@@ -8,7 +8,8 @@
  * lower case) on both sides, so full-width ＡＢＣ finds abc.
  *
  * The index holds the title, the description, the address and the reporter's name, each on its own
- * (a phrase never runs from one field into the next, since each field ends on a single character).
+ * (a phrase never runs from one field into the next, since each field ends on a single character), and
+ * the units the case lies in.
  * Case numbers are found by prefix on their own unique index.
  */
 import type { EntityManager } from 'typeorm';
@@ -35,7 +36,15 @@ export interface SearchableCase {
   description?: string | null;
   address?: string | null;
   reporterName?: string | null;
+  unitPath?: string | null;
 }
+
+/**
+ * The token of "in the subtree of unit N": every case carries one for each unit of its path, so a search
+ * within a community or grid is counted in the index alone. Text tokens are one or two characters long,
+ * so these never meet a word.
+ */
+export const unitToken = (path: string): string => `unit${path.split('/').filter(Boolean).pop()}`;
 
 /** What the index stores for a case: its tokens, separated by spaces. */
 export function searchDocument(c: SearchableCase): string {
@@ -44,6 +53,7 @@ export function searchDocument(c: SearchableCase): string {
   tokensOf(c.description, out);
   tokensOf(c.address, out);
   tokensOf(c.reporterName, out);
+  if (c.unitPath) for (const id of c.unitPath.split('/').filter(Boolean)) out.push(`unit${id}`);
   return out.join(' ');
 }
 
@@ -52,9 +62,9 @@ export function searchDocument(c: SearchableCase): string {
  * more characters as the phrase of its pairs, a single character as a prefix. Null when the term has no
  * letter or digit at all (then nothing can match by words).
  */
-export function ftsQuery(term: string): string | null {
+export function ftsQuery(term: string, withinPaths: readonly string[] = []): string | null {
   const parts = runsOf(term).map((chars) => (chars.length === 1 ? `"${chars[0]}"*` : `"${pairsOf(chars).join(' ')}"`));
-  return parts.length ? parts.join(' AND ') : null;
+  return parts.length ? [...parts, ...withinPaths.map(unitToken)].join(' AND ') : null;
 }
 
 /**
@@ -89,5 +99,19 @@ export async function indexCases(m: EntityManager, cases: (SearchableCase & { id
   for (const c of cases) {
     await m.query(`DELETE FROM case_search WHERE rowid = ?`, [c.id]);
     await m.query(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`, [c.id, searchDocument(c)]);
+  }
+}
+
+/** After a unit moves: the index entries of the cases now under `path`, with their new units. */
+export async function reindexSubtree(m: EntityManager, path: string, upper: string): Promise<void> {
+  const pg = m.connection.options.type === 'postgres';
+  for (let after = 0; ; ) {
+    const rows: (SearchableCase & { id: number })[] = await m.query(
+      `SELECT id, title, description, address, reporter_name AS "reporterName", unit_path AS "unitPath" FROM cases WHERE unit_path >= ${pg ? '$1' : '?'} AND unit_path < ${pg ? '$2' : '?'} AND id > ${pg ? '$3' : '?'} ORDER BY id LIMIT 1000`,
+      [path, upper, after],
+    );
+    if (rows.length === 0) return;
+    await indexCases(m, rows);
+    after = Number(rows[rows.length - 1].id);
   }
 }
