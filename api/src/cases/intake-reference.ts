@@ -84,63 +84,85 @@ export class ReferenceSnapshot {
   }
 }
 
+/** One table as loaded: labelled with the counter read before its rows, so the rows are never older. */
+interface Loaded<T> {
+  version: string | undefined;
+  data: T;
+}
+
+type Parts = { [K in Table]: Loaded<unknown> };
+
 /**
  * Keeps the snapshot in step with the counters. `refresh` takes a way to run a query (a transaction's
  * connection): synchronous on SQLite (better-sqlite3, inside intake's one synchronous transaction),
- * asynchronous on PostgreSQL.
+ * asynchronous on PostgreSQL, where several intakes may refresh at once: each builds its snapshot from
+ * the tables it checked, so a slow one can only leave a table that is reloaded next time, never a stale one.
  */
 export class IntakeReference {
-  private versions: Partial<Record<Table, string>> = {};
-  private rows: Partial<Record<Table, Row[]>> = {};
-  private snapshot?: ReferenceSnapshot;
+  private parts: Partial<Parts> = {};
+  private last?: { parts: Parts; snapshot: ReferenceSnapshot };
 
   refreshSync(run: (sql: string) => Row[]): ReferenceSnapshot {
-    const stale = this.staleTables(run(REFERENCE_VERSIONS_SQL));
-    for (const t of stale.tables) this.rows[t] = run(LOAD_SQL[t]);
-    return this.settle(stale);
+    const seen = counters(run(REFERENCE_VERSIONS_SQL));
+    const parts = {} as Parts;
+    for (const t of TABLES) parts[t] = this.current(t, seen) ?? this.keep(t, seen, run(LOAD_SQL[t]));
+    return this.snapshotOf(parts);
   }
 
   async refresh(run: (sql: string) => Promise<Row[]>): Promise<ReferenceSnapshot> {
-    const stale = this.staleTables(await run(REFERENCE_VERSIONS_SQL));
-    for (const t of stale.tables) this.rows[t] = await run(LOAD_SQL[t]);
-    return this.settle(stale);
+    const seen = counters(await run(REFERENCE_VERSIONS_SQL));
+    const parts = {} as Parts;
+    for (const t of TABLES) parts[t] = this.current(t, seen) ?? this.keep(t, seen, await run(LOAD_SQL[t]));
+    return this.snapshotOf(parts);
   }
 
-  private staleTables(counters: Row[]) {
-    const seen = new Map(counters.map((r) => [String(r.name), String(r.version)]));
-    const tables = TABLES.filter((t) => !this.snapshot || seen.get(t) === undefined || seen.get(t) !== this.versions[t]);
-    return { tables, seen };
+  /** The table as held, if its counter has not moved (a table without a counter is always reloaded). */
+  private current(t: Table, seen: Map<string, string>) {
+    const held = this.parts[t];
+    return held && held.version !== undefined && held.version === seen.get(t) ? held : undefined;
   }
 
-  private settle({ tables, seen }: { tables: Table[]; seen: Map<string, string> }): ReferenceSnapshot {
-    if (tables.length === 0 && this.snapshot) return this.snapshot;
-    this.snapshot = build(this.rows as Record<Table, Row[]>);
-    // A table without a counter (a database older than the migration) is reloaded every time.
-    for (const t of TABLES) this.versions[t] = seen.get(t);
-    return this.snapshot;
+  private keep(t: Table, seen: Map<string, string>, rows: Row[]): Loaded<unknown> {
+    const loaded = { version: seen.get(t), data: BUILD[t](rows) };
+    this.parts[t] = loaded;
+    return loaded;
+  }
+
+  private snapshotOf(parts: Parts): ReferenceSnapshot {
+    if (this.last && TABLES.every((t) => this.last!.parts[t] === parts[t])) return this.last.snapshot;
+    const snapshot = new ReferenceSnapshot(
+      parts.channels.data as Map<number, ChannelRef>,
+      parts.categories.data as Map<number, CategoryRef>,
+      parts.grid_units.data as Map<number, UnitRef>,
+      parts.calendar_days.data as WorkCalendar,
+    );
+    this.last = { parts, snapshot };
+    return snapshot;
   }
 }
 
-function build(rows: Record<Table, Row[]>): ReferenceSnapshot {
-  const channels = new Map(rows.channels.map((r) => [Number(r.id), { id: Number(r.id), active: bool(r.active) }]));
-  const categories = new Map(
-    rows.categories.map((r) => [
-      Number(r.id),
-      {
-        id: Number(r.id),
-        path: String(r.path),
-        active: bool(r.active),
-        signForHours: num(r.sign_for_hours),
-        responseHours: num(r.response_hours),
-        resolveLimit: num(r.resolve_limit),
-        resolveUnit: (r.resolve_unit ?? null) as CategoryRef['resolveUnit'],
-        urgentSignForHours: num(r.urgent_sign_for_hours),
-        urgentResponseHours: num(r.urgent_response_hours),
-        urgentResolveHours: num(r.urgent_resolve_hours),
-      },
-    ]),
-  );
-  const units = new Map(rows.grid_units.map((r) => [Number(r.id), { id: Number(r.id), path: String(r.path), level: r.level as GridLevel }]));
-  const calendar = new WorkCalendar(new Map(rows.calendar_days.map((r) => [String(r.date), bool(r.workday)])));
-  return new ReferenceSnapshot(channels, categories, units, calendar);
-}
+const counters = (rows: Row[]) => new Map(rows.map((r) => [String(r.name), String(r.version)]));
+
+const BUILD: { [K in Table]: (rows: Row[]) => unknown } = {
+  channels: (rows) => new Map(rows.map((r) => [Number(r.id), { id: Number(r.id), active: bool(r.active) }])),
+  categories: (rows) =>
+    new Map(
+      rows.map((r) => [
+        Number(r.id),
+        {
+          id: Number(r.id),
+          path: String(r.path),
+          active: bool(r.active),
+          signForHours: num(r.sign_for_hours),
+          responseHours: num(r.response_hours),
+          resolveLimit: num(r.resolve_limit),
+          resolveUnit: (r.resolve_unit ?? null) as CategoryRef['resolveUnit'],
+          urgentSignForHours: num(r.urgent_sign_for_hours),
+          urgentResponseHours: num(r.urgent_response_hours),
+          urgentResolveHours: num(r.urgent_resolve_hours),
+        },
+      ]),
+    ),
+  grid_units: (rows) => new Map(rows.map((r) => [Number(r.id), { id: Number(r.id), path: String(r.path), level: r.level as GridLevel }])),
+  calendar_days: (rows) => new WorkCalendar(new Map(rows.map((r) => [String(r.date), bool(r.workday)]))),
+};
