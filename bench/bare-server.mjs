@@ -1,7 +1,11 @@
 // The machine's ceiling for intake: node:http, JSON.parse, and the same case row plus its `create` event
 // inserted with better-sqlite3 prepared statements in one transaction (the day's counter bumped as intake
 // does). No framework, no validation, no due-time calendar. Started by bench/server.mjs.
+// The WAL is checkpointed off the event loop, as the API does (api/src/database/wal-checkpointer.ts): with
+// SQLite's inline auto-checkpoint a commit now and then stalls the loop for an fsync, and the ceiling would
+// pay a cost the API does not.
 import { createServer } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const db = new Database(process.env.BENCH_DB);
@@ -9,6 +13,16 @@ db.pragma('journal_mode = WAL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
+db.pragma('wal_autocheckpoint = 0');
+const checkpointer = new Worker(
+  `const Database = require(${JSON.stringify(new URL('../node_modules/better-sqlite3', import.meta.url).pathname)});
+   const db = new Database(${JSON.stringify(process.env.BENCH_DB)}, { fileMustExist: true });
+   db.pragma('busy_timeout = 0');
+   db.pragma('wal_autocheckpoint = 0');
+   setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, 100);`,
+  { eval: true },
+);
+checkpointer.unref();
 
 const unitOf = db.prepare('SELECT id, path FROM grid_units WHERE id = ?');
 const bump = db.prepare('INSERT INTO case_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last');
