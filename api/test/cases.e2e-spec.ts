@@ -204,7 +204,8 @@ describe('cases: intake, numbers, due times, lists', () => {
     await logCase(t, w, w.users.dispatcher.token, { title: '计数乙', gridUnitId: w.units.grid2 });
     await logCase(t, w, w.admin, { title: '计数丙', gridUnitId: w.units.other });
     const lists: [string, Record<string, unknown>][] = [];
-    for (const token of [w.admin, w.users.dispatcher.token, w.users.worker.token, w.users.supervisor.token]) {
+    for (const token of [w.admin, w.users.dispatcher.token, w.users.worker.token, w.users.supervisor.token, w.users.handler.token]) {
+      for (const f of [{ overdue: true }, { overdue: false, status: 'received' }, { departmentId: w.departments.property }, { departmentId: null, status: 'received' }, { mine: true }, { mine: true, status: 'dispatched' }]) lists.push([token, f]);
       for (const f of [{}, { status: 'received' }, { status: ['received', 'dispatched'] }, { unitId: w.units.grid1 }, { unitId: w.units.other }, { unitId: w.units.community, status: 'dispatched' }, { status: 'closed' }]) lists.push([token, f]);
       for (const f of [{ q: '计数' }, { q: '计数', unitId: w.units.grid1 }, { q: '计数', unitId: w.units.other }, { q: '计数', unitId: w.units.street }, { q: '数' }]) lists.push([token, f]);
     }

@@ -149,9 +149,11 @@ describe('workflow property: random actions by random people keep the invariants
     const drift: unknown[] = await ds.query(`SELECT id FROM cases WHERE measure_bits <> ${measureBitsSql(ds.options.type === 'postgres' ? 'postgres' : 'sqlite')}`);
     assert.deepEqual(drift, [], 'measure_bits as the measures say');
     // The tallies the list counts come from are the cases as they are.
-    const counted: { u: number; s: string; n: number }[] = await ds.query(`SELECT grid_unit_id AS u, status AS s, COUNT(*) AS n FROM cases GROUP BY grid_unit_id, status ORDER BY 1, 2`);
-    const tallied: { u: number; s: string; n: number }[] = await ds.query(`SELECT grid_unit_id AS u, status AS s, n FROM case_tallies WHERE n <> 0 ORDER BY 1, 2`);
-    assert.deepEqual(tallied.map((r) => [Number(r.u), r.s, Number(r.n)]), counted.map((r) => [Number(r.u), r.s, Number(r.n)]), 'case_tallies as the cases are');
+    type Tally = { u: number; d: number; s: string; o: boolean | number; n: number };
+    const counted: Tally[] = await ds.query(`SELECT grid_unit_id AS u, COALESCE(department_id, 0) AS d, status AS s, overdue AS o, COUNT(*) AS n FROM cases GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
+    const tallied: Tally[] = await ds.query(`SELECT grid_unit_id AS u, department_id AS d, status AS s, overdue AS o, n FROM case_tallies WHERE n <> 0 ORDER BY 1, 2, 3, 4`);
+    const shape = (rows: Tally[]) => rows.map((r) => [Number(r.u), Number(r.d), r.s, Boolean(r.o), Number(r.n)]);
+    assert.deepEqual(shape(tallied), shape(counted), 'case_tallies as the cases are');
     if (process.env.FC_SEED) return;
     // The sequences reach the whole lifecycle, not just the first steps.
     for (const s of ['closed', 'replied', 'in_progress', 'dispatched']) assert.ok(statuses.has(s), `some sequence ended ${s}: ${[...statuses]}`);

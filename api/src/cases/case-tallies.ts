@@ -1,6 +1,6 @@
 /**
- * How many cases each grid unit holds in each status, kept by the database itself (triggers after every
- * insert and every change of status or unit, CaseTallies migration), so that the most common list
+ * How many cases each grid unit holds per responsible unit, status and overdue flag, kept by the database
+ * itself (triggers after every insert and every change of those, CaseTallies migration), so that the most common list
  * counts (everything in my community, what is in progress in this grid) are a sum over a few hundred
  * units instead of a count over hundreds of thousands of cases. `Content-Range` stays exact.
  */
@@ -19,25 +19,39 @@ function narrower(a: string | null, b: string | null): string | null | false {
 }
 
 /**
- * The count of a case list from the tallies, when the list asks only for statuses and a subtree (its
- * own `unitId` and the user's scope); null for any other filter, a keyword, or a handler (whose scope is
- * their unit's cases, which the tallies do not know).
+ * The count of a case list from the tallies, when the list asks only for statuses, a responsible unit,
+ * the overdue flag and a subtree (its own `unitId` and the user's scope; a handler's scope, and their
+ * `mine`, is their unit); null for any other filter or a keyword (then the rows are counted).
  */
 export async function countFromTallies(m: EntityManager, parsed: ParsedListQuery, ctx: RequestContext): Promise<number | null> {
-  if (parsed.q !== undefined || ctx.user.role === 'handler') return null;
-  if (parsed.conditions.some((c) => c.field !== 'status' || (c.op !== 'eq' && c.op !== 'in'))) return null;
-  if (parsed.custom.some(([key]) => key !== 'unitId')) return null;
-  const scope = ctx.user.role === 'admin' ? null : (ctx.user.scopePath ?? null);
+  const { user } = ctx;
+  const handler = user.role === 'handler';
+  if (parsed.q !== undefined) return null;
+  for (const c of parsed.conditions) {
+    if (c.field === 'status' && (c.op === 'eq' || c.op === 'in')) continue;
+    if (c.field === 'departmentId' && c.op === 'eq') continue;
+    return null;
+  }
+  const overdue = parsed.custom.find(([key]) => key === 'overdue')?.[1];
+  if (parsed.custom.some(([key, value]) => !(key === 'unitId' || key === 'overdue' || (key === 'mine' && handler) || (key === 'mine' && (value === false || value === 'false'))))) return null;
+
+  const scope = handler || user.role === 'admin' ? null : (user.scopePath ?? null);
   const unitFilter = parsed.custom.find(([key]) => key === 'unitId')?.[1];
   const subtree = narrower(scope, typeof unitFilter === 'string' ? unitFilter : null);
   if (subtree === false) return 0;
-  // Several status conditions must all hold: a status in every list given.
+  // Several conditions on one column must all hold.
   let statuses: string[] | null = null;
+  const departments = new Set<number>();
+  if (handler) departments.add(user.departmentId ?? -1);
   for (const c of parsed.conditions) {
+    if (c.field === 'departmentId') {
+      departments.add(c.value === null ? 0 : Number(c.value));
+      continue;
+    }
     const list = c.op === 'in' ? (c.value as string[]) : [c.value as string];
     statuses = statuses === null ? list : statuses.filter((s) => list.includes(s));
   }
-  if (statuses !== null && statuses.length === 0) return 0;
+  if ((statuses !== null && statuses.length === 0) || departments.size > 1) return 0;
 
   const pg = m.connection.options.type === 'postgres';
   const params: unknown[] = [];
@@ -48,6 +62,11 @@ export async function countFromTallies(m: EntityManager, parsed: ParsedListQuery
   const where: string[] = [];
   if (subtree !== null) where.push(`u.path >= ${p(subtree)} AND u.path < ${p(subtreeUpperBound(subtree))}`);
   if (statuses !== null) where.push(`t.status IN (${statuses.map(p).join(', ')})`);
+  if (departments.size) where.push(`t.department_id = ${p([...departments][0])}`);
+  if (overdue !== undefined) {
+    const late = overdue === true || overdue === 'true';
+    where.push(`t.overdue = ${p(pg ? late : Number(late))}`);
+  }
   const sql = `SELECT COALESCE(SUM(t.n), 0) AS n FROM case_tallies t${subtree !== null ? ' JOIN grid_units u ON u.id = t.grid_unit_id' : ''}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const [row] = (await m.query(sql, params)) as { n: number | string }[];
   return Number(row.n);

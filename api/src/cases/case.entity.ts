@@ -20,10 +20,10 @@ import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } fro
 @Index('idx_cases_unit_received', ['unitPath', 'receivedAt'])
 @Index('idx_cases_category_received', ['categoryId', 'receivedAt'])
 @Index('idx_cases_channel_received', ['channelId', 'receivedAt'])
-@Index('idx_cases_department_status', ['departmentId', 'status', 'receivedAt'])
+@Index('idx_cases_department_received', ['departmentId', 'receivedAt'])
 @Index('idx_cases_assignee_status', ['assigneeId', 'status'])
 @Index('idx_cases_status_resolve_due', ['status', 'resolveDueAt'])
-@Index('idx_cases_overdue_status', ['overdue', 'status', 'receivedAt'])
+@Index('idx_cases_overdue_received', ['overdue', 'receivedAt'])
 @Index('idx_cases_extension_pending', ['extensionDaysPending'])
 @Index('idx_cases_supervise_status', ['superviseLevel', 'status'])
 /**
