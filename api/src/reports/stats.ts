@@ -11,7 +11,7 @@ export interface Summary {
  * (PostgreSQL's percentile_cont, Excel's PERCENTILE.INC): the median of an even count is the mean of the
  * two middle values.
  */
-export function quantile(sorted: readonly number[], p: number): number | null {
+export function quantile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const pos = (sorted.length - 1) * p;
   const lo = Math.floor(pos);
@@ -21,6 +21,9 @@ export function quantile(sorted: readonly number[], p: number): number | null {
 
 export function summarize(values: readonly number[]): Summary {
   if (values.length === 0) return { mean: null, median: null, p90: null, max: null };
-  const sorted = [...values].sort((a, b) => a - b);
-  return { mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), max: sorted[sorted.length - 1] };
+  // A typed array sorts numbers natively: a month of a city's closures (80,000) in a few milliseconds.
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return { mean: sum / sorted.length, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), max: sorted[sorted.length - 1] };
 }
