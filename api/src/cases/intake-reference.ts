@@ -2,7 +2,7 @@ import { WorkCalendar } from '../calendar/work-calendar.js';
 import { pathIds } from '../common/tree.js';
 import { ancestryOf, type Ancestry } from '../grid/ancestry.js';
 import type { GridLevel } from '../grid/grid-unit.entity.js';
-import { effectivePolicy, type LimitPolicy } from '../workflow/time-limits.js';
+import { dueAt, effectivePolicy, type Limit, type LimitPolicy } from '../workflow/time-limits.js';
 
 /**
  * What intake reads about channels, categories, grid units and the working-day calendar, held in memory.
@@ -51,6 +51,7 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 export class ReferenceSnapshot {
   private readonly policies = new Map<number, ReturnType<typeof effectivePolicy>>();
   private readonly ancestries = new Map<number, Ancestry>();
+  private readonly workdayEnds = new Map<string, Date>();
 
   constructor(
     readonly channels: ReadonlyMap<number, ChannelRef>,
@@ -71,6 +72,21 @@ export class ReferenceSnapshot {
       this.policies.set(categoryId, p);
     }
     return p;
+  }
+
+  /**
+   * When a limit started at `start` ends (workflow/time-limits.ts `dueAt`). N working days end at the end of
+   * a day that depends only on the day of the start (`day`, in the zone), so that answer is kept per day.
+   */
+  dueAt(start: Date, limit: Limit, timeZone: string, day: string): Date {
+    if (limit.unit === 'hours') return dueAt(start, limit, this.calendar, timeZone);
+    const key = `${day}|${limit.amount}|${timeZone}`;
+    let end = this.workdayEnds.get(key);
+    if (!end) {
+      end = dueAt(start, limit, this.calendar, timeZone);
+      this.workdayEnds.set(key, end);
+    }
+    return new Date(end.getTime());
   }
 
   /** The community and grid a unit's cases are reported under (grid/ancestry.ts). */

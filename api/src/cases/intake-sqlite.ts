@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import { caseNumber } from './case-numbers.js';
 import { searchDocument } from './case-search.js';
 import { Case } from './case.entity.js';
 import { draft, keys, noResident, references, REPEAT_SQL, RESIDENT_SQL, residentOf, timeline, utc, type IntakeRequest } from './intake.js';
-import { REFERENCE_VERSIONS_SQL, type IntakeReference } from './intake-reference.js';
+import { REFERENCE_VERSIONS_SQL, type IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
 
 /** A value bound the way TypeORM binds it on SQLite: times as UTC text, booleans 0/1, lists as JSON. */
 function bind(v: unknown): unknown {
@@ -84,7 +83,9 @@ export class SqliteIntake {
       // IMMEDIATE: the write lock first, so that a second instance cannot write between our reads and writes.
       this.db
         .transaction(() => {
-          const one = this.db.transaction((req: IntakeRequest) => this.write(req));
+          // Read once for the batch: we hold the write lock, so nothing can change them until COMMIT.
+          const ref = this.refresh();
+          const one = this.db.transaction((req: IntakeRequest) => this.write(req, ref));
           for (const w of batch) {
             try {
               outcomes.push({ ok: true, row: one(w.req) });
@@ -119,8 +120,16 @@ export class SqliteIntake {
     };
   }
 
+  private refresh(): ReferenceSnapshot {
+    const s = (this.stmts ??= this.prepare());
+    return this.reference.refreshSync((sql) => {
+      this.log(sql, []);
+      return (sql === s.versions.source ? s.versions : this.db.prepare(sql)).all() as Record<string, unknown>[];
+    });
+  }
+
   /** One intake, inside the batch's transaction (in its own savepoint). */
-  private write(req: IntakeRequest): Case {
+  private write(req: IntakeRequest, ref: ReferenceSnapshot): Case {
     const s = (this.stmts ??= this.prepare());
     const get = (st: Database.Statement, ...params: unknown[]) => {
       this.log(st.source, params);
@@ -130,10 +139,6 @@ export class SqliteIntake {
       this.log(st.source, params);
       return st.run(...params);
     };
-    const ref = this.reference.refreshSync((sql) => {
-      this.log(sql, []);
-      return (sql === s.versions.source ? s.versions : this.db.prepare(sql)).all() as Record<string, unknown>[];
-    });
     const refs = references(ref, req.dto, req.user);
     const residentId = req.dto.residentId;
     const resident = residentId != null ? residentOf(get(s.resident, residentId)) : null;
@@ -141,7 +146,7 @@ export class SqliteIntake {
     const k = keys(req, resident);
     const serial = Number(get(s.serial, k.day)!.last);
     const isRepeat = k.phone ? get(s.repeat, k.phone, refs.category.id, utc(k.since), utc(req.receivedAt)) !== undefined : false;
-    const { row, late } = draft(req, ref, refs, resident, caseNumber(k.day, serial), isRepeat);
+    const { row, late } = draft(req, ref, refs, resident, k.day, serial, isRepeat);
     const values = row as unknown as Record<string, unknown>;
     row.id = Number(run(s.insertCase, this.columns.map((c) => bind(values[c.property]))).lastInsertRowid);
     run(s.insertSearch, [row.id, searchDocument(row)]);

@@ -12,7 +12,7 @@ import { fieldError, forbidden } from '../common/errors.js';
 import { inScope } from '../common/scope.js';
 import { localDate } from '../common/time.js';
 import { lateness } from '../workflow/overdue.js';
-import { dueAt, limitsFor } from '../workflow/time-limits.js';
+import { limitsFor } from '../workflow/time-limits.js';
 import { CaseEvent } from './case-event.entity.js';
 import { caseNumber, nextSerial } from './case-numbers.js';
 import { indexCases } from './case-search.js';
@@ -85,7 +85,7 @@ type Refs = ReturnType<typeof references>;
  * The case as intake writes it: every column, in the entity's order, so that the answer is the row a
  * later GET reads back. A request logged late may already be past a due time: flagged now, with events.
  */
-export function draft(req: IntakeRequest, ref: ReferenceSnapshot, { channel, category, unit }: Refs, resident: ResidentRow | null, number: string, isRepeat: boolean) {
+export function draft(req: IntakeRequest, ref: ReferenceSnapshot, { channel, category, unit }: Refs, resident: ResidentRow | null, day: string, serial: number, isRepeat: boolean) {
   const { dto, user, now, receivedAt, timeZone } = req;
   const priority = dto.priority ?? 'normal';
   const limits = limitsFor(ref.policyOf(category.id), priority);
@@ -93,7 +93,7 @@ export function draft(req: IntakeRequest, ref: ReferenceSnapshot, { channel, cat
   const ancestry = ref.ancestryOf(unit);
   const row: Case = {
     id: 0,
-    number,
+    number: caseNumber(day, serial),
     title: dto.title,
     description: dto.description ?? '',
     type: dto.type,
@@ -119,8 +119,8 @@ export function draft(req: IntakeRequest, ref: ReferenceSnapshot, { channel, cat
     assigneeId: null,
     handledDirectly: false,
     signDueAt: null,
-    responseDueAt: dueAt(receivedAt, limits.response, ref.calendar, timeZone),
-    resolveDueAt: dueAt(receivedAt, limits.resolve, ref.calendar, timeZone),
+    responseDueAt: ref.dueAt(receivedAt, limits.response, timeZone, day),
+    resolveDueAt: ref.dueAt(receivedAt, limits.resolve, timeZone, day),
     dispatchedAt: null,
     acceptedAt: null,
     respondedAt: null,
@@ -185,7 +185,7 @@ export async function intakeWithTypeorm(m: EntityManager, reference: IntakeRefer
   const k = keys(req, resident);
   const serial = await nextSerial(m, k.day);
   const isRepeat = k.phone ? (await m.query(REPEAT_SQL(p), [k.phone, refs.category.id, pg ? k.since : utc(k.since), pg ? req.receivedAt : utc(req.receivedAt)])).length > 0 : false;
-  const { row, late } = draft(req, ref, refs, resident, caseNumber(k.day, serial), isRepeat);
+  const { row, late } = draft(req, ref, refs, resident, k.day, serial, isRepeat);
   const { id: _id, ...values } = row;
   const inserted = await m.insert(Case, values as never);
   row.id = Number(inserted.identifiers[0].id);
