@@ -61,10 +61,14 @@ export async function ensureDatabase(root, opts, log) {
   const key = cacheKey(root, opts.days, opts.seed);
   const name = `cases-${opts.cases}-${key}.sqlite`;
   const path = join(dir, name);
-  if (existsSync(path)) {
+  // The data ends when it was generated; reports default to the last 30 days and today, so an old file
+  // would measure an ever emptier window. A day old is stale.
+  const fresh = existsSync(path) && Date.now() - statSync(path).mtimeMs < 24 * 3_600_000;
+  if (fresh) {
     log(`database: reusing bench/cache/${name} (${mb(statSync(path).size)} MB)`);
     return { path, key, generator: null };
   }
+  if (existsSync(path)) log(`database: bench/cache/${name} is more than a day old (reports read the last 30 days and today): rebuilding`);
   // An older build of this size is stale (generator or schema changed): replace it.
   for (const f of readdirSync(dir)) if (f.startsWith(`cases-${opts.cases}-`)) rmSync(join(dir, f), { force: true });
   const partial = join(dir, `${name}.partial`);
