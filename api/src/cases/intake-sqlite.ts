@@ -90,6 +90,8 @@ export class SqliteIntake {
             try {
               outcomes.push({ ok: true, row: one(w.req) });
             } catch (error) {
+              // An I/O error can end the whole transaction: then nothing of the batch stands.
+              if (!this.db.inTransaction) throw error;
               outcomes.push({ ok: false, error });
             }
           }
