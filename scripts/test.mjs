@@ -1,7 +1,9 @@
 // `npm test`: every test. API unit specs; API end-to-end specs on a temporary SQLite file and, when
 // DATABASE_URL points at PostgreSQL, on PostgreSQL too; console unit tests and build; browser flows in
-// Chromium when it is found (required under CI=true).
+// Chromium when it is found (required under CI=true); a smoke run of the benchmark.
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { capture, root, run } from './lib.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -51,6 +53,10 @@ if (existsSync(chromium)) {
 } else {
   console.warn(`\n!!!!!!!!\n!! Chromium not found at ${chromium}: the browser flows were SKIPPED.\n!! Install it (apt-get install chromium) or set CHROMIUM_PATH.\n!!!!!!!!`);
 }
+
+// The benchmark in its smallest form (2,000 cases, 1 s per figure, about a minute): not its figures, which
+// `npm run bench` is for, but that it still runs end to end against the built API and console.
+await step('benchmark smoke run', process.execPath, ['scripts/bench.mjs', '--smoke', '--out', join(tmpdir(), `bench-smoke-${process.pid}.json`)], sqliteEnv);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 if (failures.length) {
