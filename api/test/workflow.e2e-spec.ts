@@ -148,4 +148,24 @@ describe('workflow: actions, clocks, refusals, conflicts', () => {
     assert.equal(now.version, 2);
     assert.equal(now.status, events[1].toStatus);
   });
+
+  it('actions on many cases at once: every 200 is kept, a refused one takes nobody else’s work with it', async () => {
+    const cases = [];
+    for (let i = 0; i < 12; i++) cases.push(await logCase(t, w, w.users.dispatcher.token, { title: `并发${i}` }));
+    // For each case a valid dispatch and, at the same moment, a stale one that fails inside its transaction.
+    const attempts = await Promise.all(
+      cases.flatMap((c, i) => {
+        const valid = act(w.users.dispatcher.token, c, 'dispatch', { departmentId: w.departments.property });
+        const stale = act(w.users.dispatcher.token, { id: c.id, version: c.version + 5 }, 'close_directly', { result: '当场办结' });
+        // Either may start first.
+        return i % 2 ? [valid, stale] : [stale, valid];
+      }),
+    );
+    assert.deepEqual([...new Set(attempts.map((r) => r.status))].sort(), [200, 409]);
+    for (const c of cases) {
+      const now = (await t.http.get(`/api/cases/${c.id}`).set('Authorization', `Bearer ${w.admin}`)).body;
+      assert.equal(now.status, 'dispatched', `case ${c.id}: its 200 is kept`);
+      assert.deepEqual((await timeline(c.id)).map((e: { action: string }) => e.action), ['create', 'dispatch']);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -73,6 +74,27 @@ export async function refreshStatistics(ds: DataSource, force = false): Promise<
   return true;
 }
 
+/**
+ * SQLite has one connection, and TypeORM one query runner on it for everybody: two requests' transactions
+ * would interleave on it, the second nested as a savepoint in the first, so that the first one's rollback
+ * (a 409, a 400 found late) would take back the second one's work after it had answered 200. Transactions
+ * therefore run one at a time here (SQLite writes one at a time anyway), each after the last has ended; a
+ * transaction opened from inside another (same async context) nests in it as before.
+ */
+export function serializeTransactions(ds: DataSource): void {
+  if (ds.options.type === 'postgres') return;
+  const manager = ds.manager;
+  const original = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  const inside = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  manager.transaction = ((...args: unknown[]) => {
+    if (inside.getStore()) return original(...args);
+    const run = tail.then(() => inside.run(true, () => original(...args)));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof manager.transaction;
+}
+
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -80,6 +102,7 @@ export async function refreshStatistics(ds: DataSource, force = false): Promise<
       useFactory: (config: AppConfig) => dataSourceOptions(config),
       dataSourceFactory: async (options) => {
         const ds = await new DataSource(options!).initialize();
+        serializeTransactions(ds);
         await migrate(ds);
         if (await refreshStatistics(ds)) new Logger('Database').log('gathered query planner statistics (ANALYZE)');
         return ds;
