@@ -7,7 +7,7 @@ import { GridUnit } from '../grid/grid-unit.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { User } from '../users/user.entity.js';
 import { DB_KIND } from '../config/config.js';
-import { measureBitsSql } from '../reports/measures.js';
+import { measureBitsSql, RECEIVED_BITS } from '../reports/measures.js';
 import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from './case.constants.js';
 
 /**
@@ -247,7 +247,7 @@ export class Case {
   @Column(
     DB_KIND === 'postgres'
       ? { type: 'integer', generatedType: 'STORED', asExpression: measureBitsSql('postgres'), insert: false, update: false, select: false, nullable: true }
-      : { type: 'integer', default: 0, insert: false, update: false, select: false },
+      : { type: 'integer', default: RECEIVED_BITS, insert: false, update: false, select: false },
   )
   measureBits?: number;
 

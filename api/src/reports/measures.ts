@@ -57,16 +57,22 @@ export const bitOf = (name: Bit): number => 1 << BITS.indexOf(name);
  * The bits as one SQL expression over a row's own columns, for `cases.measure_bits`, which the database
  * keeps on every write, whoever writes: the measures above, in column names.
  */
-export function measureBitsSql(kind: 'sqlite' | 'postgres'): string {
+export function measureBitsSql(kind: 'sqlite' | 'postgres', row = ''): string {
   const conditions: Record<Bit, string> = { ...(MEASURES as Record<Measure, string>), answered: ANSWERED } as Record<Bit, string>;
-  return BITS.map((b) => `(CASE WHEN ${columnSql(conditions[b], kind)} THEN ${bitOf(b)} ELSE 0 END)`).join(' + ');
+  return BITS.map((b) => `(CASE WHEN ${columnSql(conditions[b], kind, row)} THEN ${bitOf(b)} ELSE 0 END)`).join(' + ');
 }
 
-/** A measure in the columns of the row itself: `c.closedAt` → `"closed_at"`, `:measureTrue` → true. */
-function columnSql(condition: string, kind: 'sqlite' | 'postgres'): string {
+/** What a case just received counts in (valid, nothing else yet): the column's default. */
+export const RECEIVED_BITS = bitOf('valid');
+
+/**
+ * A measure in the columns of the row itself: `c.closedAt` → `"closed_at"` (or `NEW."closed_at"` with
+ * `row` = `NEW.`, for a trigger), `:measureTrue` → true.
+ */
+function columnSql(condition: string, kind: 'sqlite' | 'postgres', row: string): string {
   if (condition.includes(':measureNow')) throw new Error('a measure that depends on now cannot be stored');
   return condition
-    .replace(/\bc\.([a-zA-Z]+)/g, (_, p: string) => `"${p.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)}"`)
+    .replace(/\bc\.([a-zA-Z]+)/g, (_, p: string) => `${row}"${p.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)}"`)
     .replaceAll(':measureTrue', kind === 'postgres' ? 'true' : '1');
 }
 

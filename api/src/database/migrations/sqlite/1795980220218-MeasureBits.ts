@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { MEASURE_COLUMNS, measureBitsSql } from '../../../reports/measures.js';
+import { MEASURE_COLUMNS, measureBitsSql, RECEIVED_BITS } from '../../../reports/measures.js';
 
 /**
  * `cases.measure_bits`: the measures each case counts in (reports/measures.ts), in the reports' covering
@@ -12,12 +12,15 @@ export class MeasureBits1795980220218 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const expression = measureBitsSql('sqlite');
+    // Only when the row's bits are not what its columns say: a case received as intake writes it (the
+    // default) or an action that changes no measure costs no second write.
+    const stale = `NEW."measure_bits" <> (${measureBitsSql('sqlite', 'NEW.')})`;
     const columns = MEASURE_COLUMNS.map((c) => `"${c}"`).join(', ');
     await q.query(`DROP INDEX "idx_cases_report"`);
-    await q.query(`ALTER TABLE "cases" ADD COLUMN "measure_bits" integer NOT NULL DEFAULT (0)`);
+    await q.query(`ALTER TABLE "cases" ADD COLUMN "measure_bits" integer NOT NULL DEFAULT (${RECEIVED_BITS})`);
     await q.query(`UPDATE "cases" SET "measure_bits" = ${expression}`);
-    await q.query(`CREATE TRIGGER "cases_measure_bits_insert" AFTER INSERT ON "cases" BEGIN UPDATE "cases" SET "measure_bits" = ${expression} WHERE "id" = NEW."id"; END`);
-    await q.query(`CREATE TRIGGER "cases_measure_bits_update" AFTER UPDATE OF ${columns} ON "cases" BEGIN UPDATE "cases" SET "measure_bits" = ${expression} WHERE "id" = NEW."id"; END`);
+    await q.query(`CREATE TRIGGER "cases_measure_bits_insert" AFTER INSERT ON "cases" WHEN ${stale} BEGIN UPDATE "cases" SET "measure_bits" = ${expression} WHERE "id" = NEW."id"; END`);
+    await q.query(`CREATE TRIGGER "cases_measure_bits_update" AFTER UPDATE OF ${columns} ON "cases" WHEN ${stale} BEGIN UPDATE "cases" SET "measure_bits" = ${expression} WHERE "id" = NEW."id"; END`);
     await q.query(
       `CREATE INDEX "idx_cases_report" ON "cases" ("received_at", "unit_path", "status", "community_id", "grid_id", "grid_unit_id", "department_id", "category_id", "channel_id", "created_by_id", "measure_bits", "response_due_at", "follow_ups", "follow_ups_resolved", "follow_ups_satisfied", "close_hours", "close_workdays", "handled_directly", "dispatched_at") `,
     );
