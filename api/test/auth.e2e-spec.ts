@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
 import { buildWorld, type World } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -72,6 +73,19 @@ describe('auth', () => {
   it('a disabled account cannot sign in', async () => {
     await t.http.put(`/api/users/${w.users.supervisor.id}`).set('Authorization', `Bearer ${w.admin}`).send({ active: false }).expect(200);
     assert.equal((await t.http.post('/api/auth/login').send({ username: 'sup', password: 'password-1' })).status, 401);
+  });
+
+  it('an account disabled on another instance stops working here within a second', async () => {
+    const created = await t.http.post('/api/users').set('Authorization', `Bearer ${w.admin}`).send({ username: 'leaving', name: '离职者', role: 'dispatcher', scopeUnitId: w.units.community, password: 'password-1' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const token = await t.login('leaving', 'password-1');
+    const me = () => t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+    assert.equal((await me()).status, 200, 'known here, and now in this instance’s directory');
+    const second = request((await t.another()).getHttpServer());
+    const off = await second.put(`/api/users/${created.body.id}`).set('Authorization', `Bearer ${w.admin}`).send({ active: false });
+    assert.equal(off.status, 200, JSON.stringify(off.body));
+    await new Promise((r) => setTimeout(r, 1_100));
+    assert.equal((await me()).status, 401, 'the token of a disabled account no longer works on the first instance');
   });
 
   it('refuses the demo password in production', async () => {
