@@ -2,6 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
 import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
+import { sqliteConnection } from '../database/sqlite-connection.js';
 import { whereInSubtree } from '../common/tree.js';
 import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
 import { ftsQuery, tokenQuery } from './case-search.js';
@@ -20,8 +21,7 @@ const MANY_MATCHES = 2_000;
 
 /** The number of cases the keyword index matches: read at once on SQLite's own connection (a few ms). */
 function matchCount(qb: SelectQueryBuilder<any>, match: string): number {
-  const db = (qb.connection.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
-  return db.prepare('SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?').pluck().get(match) as number;
+  return sqliteConnection(qb.connection).prepare('SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?').pluck().get(match) as number;
 }
 
 /**

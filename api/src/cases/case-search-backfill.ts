@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { sqliteConnection } from '../database/sqlite-connection.js';
 import { searchDocument } from './case-search.js';
 
 const BATCH = 2_000;
@@ -13,7 +14,7 @@ export async function fillCaseSearch(q: QueryRunner, afterId = 0): Promise<numbe
   const pg = q.connection.options.type === 'postgres';
   let written = 0;
   if (!pg) {
-    const db = (q.connection.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
+    const db = sqliteConnection(q.connection);
     const read = db.prepare(`SELECT id, title, description, address, reporter_name AS reporterName, unit_path AS unitPath FROM cases WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
     const write = db.prepare(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`);
     for (let after = afterId; ; ) {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
+import { sqliteConnection } from '../database/sqlite-connection.js';
 import { searchDocument } from './case-search.js';
 import { Case } from './case.entity.js';
 import { draft, keys, noResident, references, REPEAT_SQL, RESIDENT_SQL, residentOf, timeline, utc, type IntakeRequest } from './intake.js';
@@ -46,7 +47,7 @@ export class SqliteIntake {
     /** Where intake goes when TypeORM holds a transaction open on the connection for too long. */
     private readonly fallback: (req: IntakeRequest) => Promise<Case>,
   ) {
-    this.db = (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    this.db = sqliteConnection(ds);
     this.columns = ds
       .getMetadata(Case)
       .columns.filter((c) => c.isInsert && !c.generatedType && c.propertyName !== 'id')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
+import { sqliteConnection } from './sqlite-connection.js';
 
 /** How often the worker checkpoints: the log stays a few hundred kB under steady intake. */
 const INTERVAL_MS = 100;
@@ -24,7 +25,7 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap() {
     if (this.ds.options.type !== 'better-sqlite3') return;
-    const db = (this.ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    const db = sqliteConnection(this.ds);
     if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return;
     const worker = new Worker(new URL('./wal-checkpoint.worker.js', import.meta.url), { workerData: { path: db.name, intervalMs: INTERVAL_MS } });
     worker.unref();
@@ -46,7 +47,7 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
     const worker = this.worker;
     if (!worker) return;
     this.worker = undefined;
-    const db = (this.ds.driver as unknown as { databaseConnection?: Database.Database }).databaseConnection;
+    const db = sqliteConnection(this.ds) as Database.Database | undefined;
     if (db?.open) db.pragma(`wal_autocheckpoint = ${AUTO_PAGES}`);
     // Held referenced until it is gone, or the process could end with this shutdown still pending.
     worker.ref();

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { sqliteConnection } from '../database/sqlite-connection.js';
 
 export interface EntityBatch<T> {
   rows: T[];
@@ -87,7 +87,7 @@ async function turnFor(ds: DataSource): Promise<() => void> {
  */
 async function* sqliteBatches(ds: DataSource, sql: string, params: unknown[], size: number): AsyncGenerator<RawBatch> {
   const { default: BetterSqlite3 } = await import('better-sqlite3');
-  const main = (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+  const main = sqliteConnection(ds);
   const db = main.memory ? new BetterSqlite3(main.serialize()) : new BetterSqlite3(main.name, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');

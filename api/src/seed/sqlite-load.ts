@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
+import { sqliteConnection } from '../database/sqlite-connection.js';
 import { perCaseTables, toRows, type RowBatch } from './case-rows.js';
 import { caseBatches, type StreamOptions } from './case-stream.js';
 import type { Reference } from './reference.js';
@@ -32,7 +33,7 @@ export interface LoadHooks {
 }
 
 export async function loadSqlite(ds: DataSource, ref: Reference, opts: StreamOptions, hooks: LoadHooks = {}): Promise<LoadStats> {
-  const db = (ds.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  const db = sqliteConnection(ds);
   const tables = perCaseTables(ds);
   const { count: existing } = db.prepare('SELECT count(*) AS count FROM cases').get() as { count: number };
   const search = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'case_search'").get();
