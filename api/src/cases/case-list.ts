@@ -5,7 +5,7 @@ import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 import { whereInSubtree } from '../common/tree.js';
 import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
-import { ftsQuery, tokenQuery } from './case-search.js';
+import { countMatches, ftsQuery, tokenQuery } from './case-search.js';
 import { countFromTallies } from './case-tallies.js';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
 
@@ -19,17 +19,16 @@ function bool(value: unknown, field: string): boolean {
 /** Above this many matches, a keyword list walks the newest cases rather than fetching its matches. */
 const MANY_MATCHES = 2_000;
 
-/** The number of cases the keyword index matches: read at once on SQLite's own connection (a few ms). */
-function matchCount(qb: SelectQueryBuilder<any>, match: string): number {
-  return sqliteConnection(qb.connection).prepare('SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?').pluck().get(match) as number;
-}
+/** The keyword query and its count, as a list's search found them, for its count to reuse. */
+const searched = new WeakMap<SelectQueryBuilder<any>, { match: string; n: number }>();
 
 /**
  * The count of a keyword list from the index alone, when the list asks for nothing else than the word
  * within a subtree (its `unitId` and the user's scope, both as unit tokens); SQLite only, not for
  * number-like terms (those also match case numbers) nor for a handler (whose scope is their unit's cases).
+ * Without a subtree it is the count the search already took.
  */
-async function countFromSearch(m: EntityManager, parsed: ParsedListQuery, ctx: RequestContext): Promise<number | null> {
+function countFromSearch(m: EntityManager, parsed: ParsedListQuery, ctx: RequestContext, qb: SelectQueryBuilder<any>): number | null {
   if (parsed.q === undefined || m.connection.options.type === 'postgres' || ctx.user.role === 'handler' || /^[\d-]+$/.test(parsed.q)) return null;
   if (parsed.conditions.length || parsed.custom.some(([key]) => key !== 'unitId')) return null;
   const within: string[] = [];
@@ -38,15 +37,15 @@ async function countFromSearch(m: EntityManager, parsed: ParsedListQuery, ctx: R
   if (typeof unit === 'string') within.push(unit);
   const match = ftsQuery(parsed.q, within);
   if (!match) return null;
-  const [row] = (await m.query('SELECT COUNT(*) AS n FROM case_search WHERE case_search MATCH ?', [match])) as { n: number }[];
-  return Number(row.n);
+  const known = searched.get(qb);
+  return known?.match === match ? known.n : countMatches(sqliteConnection(m.connection), match);
 }
 
 /** What the case list can be filtered and sorted by (CONTRACT.md), in one table. */
 export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
   alias: 'c',
   defaultSort: ['receivedAt', 'DESC'],
-  fastCount: async (m, parsed, ctx) => (await countFromTallies(m, parsed, ctx)) ?? (await countFromSearch(m, parsed, ctx)),
+  fastCount: async (m, parsed, ctx, qb) => (await countFromTallies(m, parsed, ctx)) ?? countFromSearch(m, parsed, ctx, qb),
   fields: {
     id: { type: 'int' },
     number: { type: 'string' },
@@ -121,7 +120,9 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
       // How many cases have the word decides the plan: a few are fetched by id and sorted; for many
       // (电梯, a tenth of all cases) the newest cases are walked in order and checked against the
       // matches, which finds a page at once (the unary + keeps SQLite from fetching them all by id).
-      const many = matchCount(qb, match) > MANY_MATCHES;
+      const n = countMatches(sqliteConnection(qb.connection), match);
+      searched.set(qb, { match, n });
+      const many = n > MANY_MATCHES;
       either(`${many ? '+' : ''}c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ${param(match)})`);
       return;
     }

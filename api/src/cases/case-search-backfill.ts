@@ -1,8 +1,10 @@
 import type { QueryRunner } from 'typeorm';
 import { sqliteConnection } from '../database/sqlite-connection.js';
-import { searchDocument } from './case-search.js';
+import { SEARCHABLE_COLUMNS, searchDocument, searchTokens, type SearchableCase } from './case-search.js';
 
 const BATCH = 2_000;
+
+type Row = SearchableCase & { id: number };
 
 /**
  * Fills the keyword index (case-search.ts) for every case already there: used once by the migration that
@@ -15,10 +17,10 @@ export async function fillCaseSearch(q: QueryRunner, afterId = 0): Promise<numbe
   let written = 0;
   if (!pg) {
     const db = sqliteConnection(q.connection);
-    const read = db.prepare(`SELECT id, title, description, address, reporter_name AS reporterName, unit_path AS unitPath FROM cases WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
+    const read = db.prepare(`SELECT ${SEARCHABLE_COLUMNS} FROM cases WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
     const write = db.prepare(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`);
     for (let after = afterId; ; ) {
-      const rows = read.all(after) as { id: number; title: string; description: string; address: string | null; reporterName: string | null; unitPath: string }[];
+      const rows = read.all(after) as Row[];
       if (rows.length === 0) break;
       for (const r of rows) write.run(r.id, searchDocument(r));
       written += rows.length;
@@ -27,14 +29,11 @@ export async function fillCaseSearch(q: QueryRunner, afterId = 0): Promise<numbe
     return written;
   }
   for (let after = afterId; ; ) {
-    const rows: { id: number; title: string; description: string; address: string | null; reporterName: string | null; unitPath: string }[] = await q.query(
-      `SELECT id, title, description, address, reporter_name AS "reporterName", unit_path AS "unitPath" FROM cases WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
-      [after],
-    );
+    const rows: Row[] = await q.query(`SELECT ${SEARCHABLE_COLUMNS} FROM cases WHERE id > $1 ORDER BY id LIMIT ${BATCH}`, [after]);
     if (rows.length === 0) break;
     const params: unknown[] = [];
     const tuples = rows.map((r) => {
-      params.push(r.id, [...new Set(searchDocument(r).split(' ').filter(Boolean))]);
+      params.push(r.id, searchTokens(r));
       return `($${params.length - 1}::integer, $${params.length}::text[])`;
     });
     await q.query(`INSERT INTO case_search (case_id, tokens) VALUES ${tuples.join(', ')} ON CONFLICT (case_id) DO UPDATE SET tokens = excluded.tokens`, params);

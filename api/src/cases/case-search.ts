@@ -12,6 +12,7 @@
  * the units the case lies in.
  * Case numbers are found by prefix on their own unique index.
  */
+import type { Database } from 'better-sqlite3';
 import type { EntityManager } from 'typeorm';
 
 /** Runs of letters and digits (Han, Latin, digits…); everything else separates. */
@@ -46,6 +47,9 @@ export interface SearchableCase {
  */
 export const unitToken = (path: string): string => `unit${path.split('/').filter(Boolean).pop()}`;
 
+/** The columns a case's index entry is made of, as `SearchableCase` names them (either database). */
+export const SEARCHABLE_COLUMNS = 'id, title, description, address, reporter_name AS "reporterName", unit_path AS "unitPath"';
+
 /** What the index stores for a case: its tokens, separated by spaces. */
 export function searchDocument(c: SearchableCase): string {
   const out: string[] = [];
@@ -55,6 +59,16 @@ export function searchDocument(c: SearchableCase): string {
   tokensOf(c.reporterName, out);
   if (c.unitPath) for (const id of c.unitPath.split('/').filter(Boolean)) out.push(`unit${id}`);
   return out.join(' ');
+}
+
+/** The distinct tokens of a case, for PostgreSQL's array. */
+export function searchTokens(c: SearchableCase): string[] {
+  return [...new Set(searchDocument(c).split(' ').filter(Boolean))];
+}
+
+/** How many cases an FTS5 query matches (SQLite, on its one connection, at once: a few ms at most). */
+export function countMatches(db: Database, match: string): number {
+  return db.prepare('SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?').pluck().get(match) as number;
 }
 
 /**
@@ -91,8 +105,7 @@ export async function indexCases(m: EntityManager, cases: (SearchableCase & { id
   if (cases.length === 0) return;
   if (m.connection.options.type === 'postgres') {
     for (const c of cases) {
-      const tokens = [...new Set(searchDocument(c).split(' ').filter(Boolean))];
-      await m.query(`INSERT INTO case_search (case_id, tokens) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET tokens = excluded.tokens`, [c.id, tokens]);
+      await m.query(`INSERT INTO case_search (case_id, tokens) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET tokens = excluded.tokens`, [c.id, searchTokens(c)]);
     }
     return;
   }
@@ -107,7 +120,7 @@ export async function reindexSubtree(m: EntityManager, path: string, upper: stri
   const pg = m.connection.options.type === 'postgres';
   for (let after = 0; ; ) {
     const rows: (SearchableCase & { id: number })[] = await m.query(
-      `SELECT id, title, description, address, reporter_name AS "reporterName", unit_path AS "unitPath" FROM cases WHERE unit_path >= ${pg ? '$1' : '?'} AND unit_path < ${pg ? '$2' : '?'} AND id > ${pg ? '$3' : '?'} ORDER BY id LIMIT 1000`,
+      `SELECT ${SEARCHABLE_COLUMNS} FROM cases WHERE unit_path >= ${pg ? '$1' : '?'} AND unit_path < ${pg ? '$2' : '?'} AND id > ${pg ? '$3' : '?'} ORDER BY id LIMIT 1000`,
       [path, upper, after],
     );
     if (rows.length === 0) return;

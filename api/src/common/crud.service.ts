@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { fieldError, notFound, validationError } from './errors.js';
-import { applyListQuery, ListContext, ListSpec, parseListQuery, RawListQuery } from './list-query.js';
+import { applyListQuery, ListContext, ListSpec, ParsedListQuery, parseListQuery, RawListQuery } from './list-query.js';
 
 export interface ListResult<T> {
   rows: T[];
@@ -55,7 +55,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     // getMany (`filter={"id":[...]}`) sends no range: answer every id asked for, up to a page's maximum.
     if (raw.range === undefined) parsed.limit = this.spec.maxPage ?? 1000;
     const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx);
-    const total = (await this.spec.fastCount?.(this.ds.manager, parsed, ctx)) ?? (await qb.getCount());
+    const total = await this.total(qb, parsed, ctx);
     const rows = total > parsed.offset ? await this.page(qb, parsed.offset, parsed.limit) : [];
     return { rows: rows.map((r) => this.present(r, ctx, 'list')), total, offset: parsed.offset };
   }
@@ -90,7 +90,12 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   async count(filter: Record<string, unknown>, user: AuthUser): Promise<number> {
     const ctx = this.context(user);
     const parsed = parseListQuery({ filter: JSON.stringify(filter) }, this.spec, this.config.timeZone);
-    return applyListQuery(this.query(ctx), parsed, this.spec, ctx).getCount();
+    return this.total(applyListQuery(this.query(ctx), parsed, this.spec, ctx), parsed, ctx);
+  }
+
+  /** A list's total: from what the resource keeps up to date when it can answer (`fastCount`), else counted. */
+  private async total(qb: SelectQueryBuilder<T>, parsed: ParsedListQuery, ctx: RequestContext): Promise<number> {
+    return (await this.spec.fastCount?.(this.ds.manager, parsed, ctx, qb)) ?? (await qb.getCount());
   }
 
   async findOrThrow(id: number, user: AuthUser, manager?: EntityManager): Promise<T> {

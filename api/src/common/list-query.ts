@@ -39,9 +39,10 @@ export interface ListSpec<C extends ListContext = ListContext> {
   maxPage?: number;
   /**
    * How many records match, from something kept up to date rather than by counting rows, when the
-   * query is one it can answer; null otherwise (then the rows are counted).
+   * query is one it can answer; null otherwise (then the rows are counted). `qb` is the list's own
+   * query, as the filters and search built it.
    */
-  fastCount?: (m: EntityManager, parsed: ParsedListQuery, ctx: C) => Promise<number | null>;
+  fastCount?: (m: EntityManager, parsed: ParsedListQuery, ctx: C, qb: SelectQueryBuilder<any>) => Promise<number | null>;
 }
 
 export interface RawListQuery {
