@@ -40,18 +40,18 @@ export class ReportsService {
 
   /**
    * Every measure counted per group, in one pass over the period's cases: the database groups them by key,
-   * by the measures each counts in (the generated `measure_bits`) and by whether its response is due by now,
+   * by the measures each counts in (the stored `measure_bits`) and by whether its response is due by now,
    * from the reports' covering index; the few hundred groups are added up here.
    */
-  async counts(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, now: Date, group: string | null, params: Record<string, unknown> = {}): Promise<{ key: number | null; counts: Counts }[]> {
+  async counts(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, now: Date, group: string | null): Promise<{ key: number | null; counts: Counts }[]> {
     const qb = this.inPeriod(user, p)
       .select(group ?? 'NULL', 'key')
       .addSelect('c.measureBits', 'bits')
       .addSelect('CASE WHEN c.responseDueAt <= :measureNow THEN 1 ELSE 0 END', 'dueNow')
       .addSelect('COUNT(*)', 'n');
     for (const [name, column] of Object.entries(TALLIES)) qb.addSelect(`SUM(${column})`, name);
-    qb.setParameters({ ...params, measureNow: now });
-    // By position: the key may be an expression with parameters, which PostgreSQL would not match by text.
+    qb.setParameters({ measureNow: now });
+    // By position: the key (a column, or NULL for one group) and the `dueNow` expression alike.
     qb.groupBy('1').addGroupBy('2').addGroupBy('3');
     const rows: Record<string, unknown>[] = await qb.getRawMany();
     const byKey = new Map<number | null, Counts>();
