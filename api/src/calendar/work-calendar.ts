@@ -7,7 +7,24 @@ import { DateTime } from 'luxon';
  * Pure: the corrections are handed in, nothing here reads the database.
  */
 export class WorkCalendar {
+  private readonly workdayEnds = new Map<string, number>();
+
   constructor(private readonly overrides: ReadonlyMap<string, boolean> = new Map()) {}
+
+  /**
+   * The instant N working days after the local day `date` end (24:00 of the Nth working day, in
+   * `timeZone`), in ms. Asked for by every intake and every generated case: kept per day, amount and zone,
+   * since the calendar of one instance never changes.
+   */
+  endOfWorkdays(date: string, n: number, timeZone: string): number {
+    const key = `${date}|${n}|${timeZone}`;
+    let end = this.workdayEnds.get(key);
+    if (end === undefined) {
+      end = DateTime.fromISO(this.addWorkdays(date, n), { zone: timeZone }).endOf('day').toMillis();
+      this.workdayEnds.set(key, end);
+    }
+    return end;
+  }
 
   isWorkday(date: string): boolean {
     const local = this.overrides.get(date);

@@ -51,7 +51,6 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 export class ReferenceSnapshot {
   private readonly policies = new Map<number, ReturnType<typeof effectivePolicy>>();
   private readonly ancestries = new Map<number, Ancestry>();
-  private readonly workdayEnds = new Map<string, Date>();
 
   constructor(
     readonly channels: ReadonlyMap<number, ChannelRef>,
@@ -75,18 +74,12 @@ export class ReferenceSnapshot {
   }
 
   /**
-   * When a limit started at `start` ends (workflow/time-limits.ts `dueAt`). N working days end at the end of
-   * a day that depends only on the day of the start (`day`, in the zone), so that answer is kept per day.
+   * When a limit started at `start` ends (workflow/time-limits.ts `dueAt`), with the day of the start (`day`,
+   * in the zone) already known: N working days end at the end of a day the calendar keeps per start day.
    */
   dueAt(start: Date, limit: Limit, timeZone: string, day: string): Date {
     if (limit.unit === 'hours') return dueAt(start, limit, this.calendar, timeZone);
-    const key = `${day}|${limit.amount}|${timeZone}`;
-    let end = this.workdayEnds.get(key);
-    if (!end) {
-      end = dueAt(start, limit, this.calendar, timeZone);
-      this.workdayEnds.set(key, end);
-    }
-    return new Date(end.getTime());
+    return new Date(this.calendar.endOfWorkdays(day, limit.amount, timeZone));
   }
 
   /** The community and grid a unit's cases are reported under (grid/ancestry.ts). */

@@ -12,11 +12,10 @@ const BUCKET = 15 * MINUTE;
 /**
  * Local dates, hours and due times for the generator, memoized: a million cases ask these questions
  * tens of millions of times. Due times are `dueAt` itself (what intake computes); a working-day limit
- * depends only on the local date of its start, so one call per date and amount is enough.
+ * depends only on the local date of its start, whose end the calendar keeps.
  */
 export class SeedClock {
   private readonly locals = new Map<number, { date: string; hour: number }>();
-  private readonly workdayDues = new Map<string, number>();
   /** Working days counted from `rankFrom` (a UTC day number) up to each day after it: a span is a difference of two. */
   private ranks = new Int32Array(0);
   private rankFrom = 0;
@@ -63,13 +62,7 @@ export class SeedClock {
   /** When a limit started at `start` ends: exactly `dueAt` of workflow/time-limits.ts. */
   due(start: number, limit: Limit): number {
     if (limit.unit === 'hours') return dueAt(new Date(start), limit, this.calendar, this.timeZone).getTime();
-    const key = `${this.localDate(start)}|${limit.amount}`;
-    let hit = this.workdayDues.get(key);
-    if (hit === undefined) {
-      hit = dueAt(new Date(start), limit, this.calendar, this.timeZone).getTime();
-      this.workdayDues.set(key, hit);
-    }
-    return hit;
+    return this.calendar.endOfWorkdays(this.localDate(start), limit.amount, this.timeZone);
   }
 
   /**

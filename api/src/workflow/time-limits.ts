@@ -85,7 +85,5 @@ export function closureOf(c: { status: string; receivedAt: Date; closedAt: Date 
  */
 export function dueAt(start: Date, limit: Limit, calendar: WorkCalendar, timeZone: string): Date {
   if (limit.unit === 'hours') return new Date(start.getTime() + Math.round(limit.amount * 3_600_000));
-  const day = DateTime.fromJSDate(start, { zone: timeZone }).toISODate()!;
-  const last = calendar.addWorkdays(day, limit.amount);
-  return DateTime.fromISO(last, { zone: timeZone }).endOf('day').toJSDate();
+  return new Date(calendar.endOfWorkdays(DateTime.fromJSDate(start, { zone: timeZone }).toISODate()!, limit.amount, timeZone));
 }
