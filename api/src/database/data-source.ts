@@ -7,6 +7,9 @@ import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
 
+/** How long a SQLite connection waits for another's write lock (the intake worker's, another process's). */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
 /** SQLite by default (one file, WAL, foreign keys on); PostgreSQL when DATABASE_URL says so. */
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseKind' | 'databaseUrl' | 'sqlitePath'>, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   const common = {
@@ -36,7 +39,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseKind' | 'data
     migrations: SQLITE_MIGRATIONS,
     prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 10000');
+      db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
       db.pragma('synchronous = NORMAL');
     },
     ...extra,

@@ -95,6 +95,19 @@ export function serializeTransactions(ds: DataSource): void {
   }) as typeof manager.transaction;
 }
 
+/**
+ * TypeORM begins SQLite transactions DEFERRED: a read lock first, the write lock at the first write. When
+ * another connection (the intake worker's, a second process) commits in between, that upgrade fails at
+ * once (SQLITE_BUSY: the snapshot is stale) instead of waiting. IMMEDIATE takes the write lock at BEGIN,
+ * waiting for it as long as the busy timeout allows; TypeORM's transactions here run one at a time anyway.
+ */
+export function immediateTransactions(ds: DataSource): void {
+  if (ds.options.type !== 'better-sqlite3') return;
+  const runner = ds.driver.createQueryRunner('master');
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  runner.query = ((sql: string, ...rest: unknown[]) => query(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as typeof runner.query;
+}
+
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -103,6 +116,7 @@ export function serializeTransactions(ds: DataSource): void {
       dataSourceFactory: async (options) => {
         const ds = await new DataSource(options!).initialize();
         serializeTransactions(ds);
+        immediateTransactions(ds);
         await migrate(ds);
         if (await refreshStatistics(ds)) new Logger('Database').log('gathered query planner statistics (ANALYZE)');
         return ds;
