@@ -148,37 +148,3 @@ describe('intake: the answer is the stored case; reference data is never stale',
     await doAction(t, token, (await get(`/cases/${open.id}`)).body, 'comment', { note: '最后' });
   });
 });
-
-/**
- * On a file, intake is written by a worker thread on a connection of its own (cases/intake-thread.ts); an
- * in-memory database has only the API's connection, so intake runs there (cases/intake-sqlite.ts). Both must
- * answer alike. (SQLite only: PostgreSQL has neither.)
- */
-describe('intake on an in-memory SQLite database, on the API’s own connection', { skip: (process.env.DATABASE_URL ?? '').startsWith('postgres') }, () => {
-  let t: TestApp;
-  let w: World;
-  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  before(async () => {
-    t = await startTestApp({ DATABASE_URL: 'sqlite::memory:' });
-    w = await buildWorld(t);
-  });
-  after(() => t.close());
-
-  it('writes intakes arriving together, fails a bad one alone, and answers with the stored case', async () => {
-    const at = '2026-11-12T10:00:00+08:00';
-    const good = (i: number) => ({ title: `内存库受理 ${i}`, type: 'help', channelId: w.channels.hotline, categoryId: w.categories.property, gridUnitId: w.units.compound, receivedAt: at });
-    const bodies = Array.from({ length: 6 }, (_, i) => (i === 2 ? { ...good(i), residentId: 424242 } : good(i)));
-    const res = await Promise.all(bodies.map((b) => t.http.post('/api/cases').set(as(w.users.dispatcher.token)).send(b)));
-    assert.deepEqual(
-      res.map((r) => r.status),
-      bodies.map((_, i) => (i === 2 ? 400 : 201)),
-    );
-    assert.ok(res[2].body.errors.residentId);
-    const numbers = res.filter((r) => r.status === 201).map((r) => r.body.number).sort();
-    assert.deepEqual(numbers, Array.from({ length: 5 }, (_, i) => `20261112-${String(i + 1).padStart(4, '0')}`));
-    const stored = await t.http.get(`/api/cases/${res[0].body.id}`).set(as(w.admin));
-    assert.deepEqual(stored.body, res[0].body);
-    const found = await t.http.get(`/api/cases?filter=${filter({ q: '内存库受理' })}`).set(as(w.admin));
-    assert.equal(found.body.length, 5);
-  });
-});

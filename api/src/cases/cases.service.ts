@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -14,11 +14,8 @@ import { CASE_LIST_SPEC } from './case-list.js';
 import { indexCases } from './case-search.js';
 import { TODO_BUCKETS } from './case-todo.js';
 import { Case } from './case.entity.js';
-import { intakeWithTypeorm, type IntakeRequest } from './intake.js';
-import { intakeColumns, SqliteIntake } from './intake-sqlite.js';
-import { IntakeThread } from './intake-thread.js';
-import { sqliteConnection } from '../database/sqlite-connection.js';
-import { SQLITE_BUSY_TIMEOUT_MS } from '../database/data-source.js';
+import { intakeWithTypeorm } from './intake.js';
+import { SqliteIntake } from './intake-sqlite.js';
 import { IntakeReference } from './intake-reference.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
 
@@ -26,13 +23,12 @@ import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
 const CLOCK_SKEW_MS = 60_000;
 
 @Injectable()
-export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> implements OnApplicationShutdown {
+export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> {
   protected readonly label = 'Case';
   protected readonly spec = CASE_LIST_SPEC;
   /** Channels, categories, grid units and the calendar as intake reads them, kept in step by counters. */
   private readonly reference = new IntakeReference();
-  /** SQLite: a worker thread with a connection of its own (a file in WAL mode), else the API's connection. */
-  private sqliteIntake?: IntakeThread | SqliteIntake;
+  private sqliteIntake?: SqliteIntake;
 
   constructor(
     @InjectDataSource() ds: DataSource,
@@ -83,20 +79,9 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     }
     const req = { dto, user, now, receivedAt, timeZone: this.config.timeZone };
     const typeorm = (r: typeof req) => this.ds.transaction((m) => intakeWithTypeorm(m, this.reference, r));
-    const sqlite = this.ds.options.type === 'better-sqlite3' ? (this.sqliteIntake ??= this.sqliteIntakeFor(typeorm)) : null;
+    const sqlite = this.ds.options.type === 'better-sqlite3' ? (this.sqliteIntake ??= new SqliteIntake(this.ds, this.reference, typeorm)) : null;
     const row = sqlite ? await sqlite.submit(req) : await typeorm(req);
     return this.present(row, this.context(user), 'one');
-  }
-
-  private sqliteIntakeFor(typeorm: (r: IntakeRequest) => Promise<Case>) {
-    const db = sqliteConnection(this.ds);
-    if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return new SqliteIntake(this.ds, this.reference, typeorm);
-    const log = this.ds.options.logging ? (sql: string, params: unknown[]) => this.ds.logger.logQuery(sql, params) : undefined;
-    return new IntakeThread(db.name, intakeColumns(this.ds), SQLITE_BUSY_TIMEOUT_MS, log);
-  }
-
-  async onApplicationShutdown() {
-    if (this.sqliteIntake instanceof IntakeThread) await this.sqliteIntake.close();
   }
 
   /** Corrections of what was logged, version-checked, each one recorded on the timeline. */

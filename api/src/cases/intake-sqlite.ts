@@ -4,7 +4,7 @@ import { sqliteConnection } from '../database/sqlite-connection.js';
 import { searchDocument } from './case-search.js';
 import { Case } from './case.entity.js';
 import { draft, keys, noResident, references, REPEAT_SQL, RESIDENT_SQL, residentOf, timeline, utc, type IntakeRequest } from './intake.js';
-import { IntakeReference, REFERENCE_VERSIONS_SQL, type ReferenceSnapshot } from './intake-reference.js';
+import { REFERENCE_VERSIONS_SQL, type IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
 
 /** A value bound the way TypeORM binds it on SQLite: times as UTC text, booleans 0/1, lists as JSON. */
 function bind(v: unknown): unknown {
@@ -14,145 +14,46 @@ function bind(v: unknown): unknown {
   return v;
 }
 
-/** How many intakes share one commit at most. */
-export const MAX_BATCH = 64;
-
-/** The columns intake writes, in the entity's order: what `IntakeWriter` needs of TypeORM's metadata. */
-export type IntakeColumn = { property: string; column: string };
-
-export function intakeColumns(ds: DataSource): IntakeColumn[] {
-  return ds
-    .getMetadata(Case)
-    .columns.filter((c) => c.isInsert && !c.generatedType && c.propertyName !== 'id')
-    .map((c) => ({ property: c.propertyName, column: c.databaseName }));
-}
-
-export type Outcome = { ok: true; row: Case } | { ok: false; error: unknown };
-
-/**
- * Writes intakes on one better-sqlite3 connection: synchronous transactions with statements prepared once,
- * so nothing else runs in between. It holds no TypeORM object, so it runs in the intake worker
- * (intake-worker.ts) as well as on the API's own connection (SqliteIntake, below).
- *
- * Group commit: a batch of intakes is written together, each in its own savepoint inside one BEGIN
- * IMMEDIATE … COMMIT. On a large table most of a commit's cost is writing the index pages it touched, and
- * consecutive cases touch the same ones, so a batch costs little more than one case. An intake that fails
- * (a 400, a 403) rolls back to its savepoint only; the others are unaffected.
- */
-export class IntakeWriter {
-  private stmts?: ReturnType<IntakeWriter['prepare']>;
-
-  constructor(
-    private readonly db: Database.Database,
-    private readonly columns: readonly IntakeColumn[],
-    private readonly reference: IntakeReference,
-    /** Every statement and its parameters, for DB_LOG and the bench's recorder. */
-    private readonly log?: (sql: string, params: unknown[]) => void,
-  ) {}
-
-  /**
-   * One outcome per request, in order. Throws (and nothing of the batch stands) only when the transaction
-   * itself fails: the write lock not had within the busy timeout, an I/O error.
-   */
-  writeBatch(batch: readonly IntakeRequest[]): Outcome[] {
-    const outcomes: Outcome[] = [];
-    // IMMEDIATE: the write lock first, so that no other connection can write between our reads and writes.
-    this.db
-      .transaction(() => {
-        // Read once for the batch: we hold the write lock, so nothing can change them until COMMIT.
-        const ref = this.refresh();
-        const one = this.db.transaction((req: IntakeRequest) => this.write(req, ref));
-        for (const req of batch) {
-          try {
-            outcomes.push({ ok: true, row: one(req) });
-          } catch (error) {
-            // An I/O error can end the whole transaction: then nothing of the batch stands.
-            if (!this.db.inTransaction) throw error;
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })
-      .immediate();
-    return outcomes;
-  }
-
-  private prepare() {
-    const db = this.db;
-    const cols = this.columns.map((c) => `"${c.column}"`).join(', ');
-    return {
-      versions: db.prepare(REFERENCE_VERSIONS_SQL),
-      resident: db.prepare(RESIDENT_SQL('?')),
-      serial: db.prepare(`INSERT INTO case_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = case_counters.last + 1 RETURNING last`),
-      repeat: db.prepare(REPEAT_SQL(() => '?')),
-      insertCase: db.prepare(`INSERT INTO "cases" (${cols}) VALUES (${this.columns.map(() => '?').join(', ')})`),
-      insertSearch: db.prepare(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`),
-      insertEvent: db.prepare(`INSERT INTO "case_events" ("case_id", "action", "from_status", "to_status", "actor_id", "note", "data", "created_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    };
-  }
-
-  private refresh(): ReferenceSnapshot {
-    const s = (this.stmts ??= this.prepare());
-    return this.reference.refreshSync((sql) => {
-      this.log?.(sql, []);
-      return (sql === s.versions.source ? s.versions : this.db.prepare(sql)).all() as Record<string, unknown>[];
-    });
-  }
-
-  /** One intake, inside the batch's transaction (in its own savepoint). */
-  private write(req: IntakeRequest, ref: ReferenceSnapshot): Case {
-    const s = (this.stmts ??= this.prepare());
-    const get = (st: Database.Statement, ...params: unknown[]) => {
-      this.log?.(st.source, params);
-      return st.get(...params) as Record<string, unknown> | undefined;
-    };
-    const run = (st: Database.Statement, params: unknown[]) => {
-      this.log?.(st.source, params);
-      return st.run(...params);
-    };
-    const refs = references(ref, req.dto, req.user);
-    const residentId = req.dto.residentId;
-    const resident = residentId != null ? residentOf(get(s.resident, residentId)) : null;
-    if (residentId != null && !resident) throw noResident(residentId);
-    const k = keys(req, resident);
-    const serial = Number(get(s.serial, k.day)!.last);
-    const isRepeat = k.phone ? get(s.repeat, k.phone, refs.category.id, utc(k.since), utc(req.receivedAt)) !== undefined : false;
-    const { row, late } = draft(req, ref, refs, resident, k.day, serial, isRepeat);
-    const values = row as unknown as Record<string, unknown>;
-    row.id = Number(run(s.insertCase, this.columns.map((c) => bind(values[c.property]))).lastInsertRowid);
-    run(s.insertSearch, [row.id, searchDocument(row)]);
-    for (const e of timeline(row, req.user, late)) {
-      run(s.insertEvent, [e.caseId, e.action, e.fromStatus, e.toStatus, e.actorId, e.note, JSON.stringify(e.data), utc(e.createdAt!)]);
-    }
-    return row;
-  }
-}
-
 interface Waiting {
   req: IntakeRequest;
   resolve: (c: Case) => void;
   reject: (e: unknown) => void;
 }
 
+/** How many intakes share one commit at most. */
+const MAX_BATCH = 64;
+
 /**
- * Intake on the connection TypeORM opened, on the event loop: for an in-memory database, which no other
- * connection (the intake worker's) can open. The intakes that arrive while one is being written (the
- * requests parsed in the same turn of the event loop) are written together (IntakeWriter).
+ * Intake on SQLite, on the connection TypeORM opened: synchronous better-sqlite3 transactions with
+ * statements prepared once, so nothing else runs in between.
+ *
+ * Group commit: the intakes that arrive while one is being written (the requests parsed in the same
+ * turn of the event loop) are written together, each in its own savepoint inside one BEGIN IMMEDIATE …
+ * COMMIT, and answered once that commit is done. On a large table most of a commit's cost is writing the
+ * index pages it touched, and consecutive cases touch the same ones, so a batch costs little more than one
+ * case. A request that fails (a 400, a 403) rolls back to its savepoint only; the others are unaffected.
  */
 export class SqliteIntake {
   private readonly db: Database.Database;
-  private readonly writer: IntakeWriter;
+  private readonly columns: { property: string; column: string }[];
+  private readonly log: (sql: string, params: unknown[]) => void;
+  private stmts?: ReturnType<SqliteIntake['prepare']>;
   private queue: Waiting[] = [];
   private scheduled = false;
 
   constructor(
     ds: DataSource,
-    reference: IntakeReference,
+    private readonly reference: IntakeReference,
     /** Where intake goes when TypeORM holds a transaction open on the connection for too long. */
     private readonly fallback: (req: IntakeRequest) => Promise<Case>,
   ) {
     this.db = sqliteConnection(ds);
+    this.columns = ds
+      .getMetadata(Case)
+      .columns.filter((c) => c.isInsert && !c.generatedType && c.propertyName !== 'id')
+      .map((c) => ({ property: c.propertyName, column: c.databaseName }));
     // Statements still go through TypeORM's logger: DB_LOG=true shows them, the bench's recorder sees them.
-    this.writer = new IntakeWriter(this.db, intakeColumns(ds), reference, (sql, params) => ds.logger.logQuery(sql, params));
+    this.log = (sql, params) => ds.logger.logQuery(sql, params);
   }
 
   submit(req: IntakeRequest): Promise<Case> {
@@ -178,9 +79,25 @@ export class SqliteIntake {
       for (const w of batch) this.fallback(w.req).then(w.resolve, w.reject);
       return;
     }
-    let outcomes: Outcome[];
+    const outcomes: ({ ok: true; row: Case } | { ok: false; error: unknown })[] = [];
     try {
-      outcomes = this.writer.writeBatch(batch.map((w) => w.req));
+      // IMMEDIATE: the write lock first, so that a second instance cannot write between our reads and writes.
+      this.db
+        .transaction(() => {
+          // Read once for the batch: we hold the write lock, so nothing can change them until COMMIT.
+          const ref = this.refresh();
+          const one = this.db.transaction((req: IntakeRequest) => this.write(req, ref));
+          for (const w of batch) {
+            try {
+              outcomes.push({ ok: true, row: one(w.req) });
+            } catch (error) {
+              // An I/O error can end the whole transaction: then nothing of the batch stands.
+              if (!this.db.inTransaction) throw error;
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
     } catch (error) {
       for (const w of batch) w.reject(error);
       return;
@@ -190,5 +107,55 @@ export class SqliteIntake {
       if (o.ok) w.resolve(o.row);
       else w.reject(o.error);
     });
+  }
+
+  private prepare() {
+    const db = this.db;
+    const cols = this.columns.map((c) => `"${c.column}"`).join(', ');
+    return {
+      versions: db.prepare(REFERENCE_VERSIONS_SQL),
+      resident: db.prepare(RESIDENT_SQL('?')),
+      serial: db.prepare(`INSERT INTO case_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = case_counters.last + 1 RETURNING last`),
+      repeat: db.prepare(REPEAT_SQL(() => '?')),
+      insertCase: db.prepare(`INSERT INTO "cases" (${cols}) VALUES (${this.columns.map(() => '?').join(', ')})`),
+      insertSearch: db.prepare(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`),
+      insertEvent: db.prepare(`INSERT INTO "case_events" ("case_id", "action", "from_status", "to_status", "actor_id", "note", "data", "created_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    };
+  }
+
+  private refresh(): ReferenceSnapshot {
+    const s = (this.stmts ??= this.prepare());
+    return this.reference.refreshSync((sql) => {
+      this.log(sql, []);
+      return (sql === s.versions.source ? s.versions : this.db.prepare(sql)).all() as Record<string, unknown>[];
+    });
+  }
+
+  /** One intake, inside the batch's transaction (in its own savepoint). */
+  private write(req: IntakeRequest, ref: ReferenceSnapshot): Case {
+    const s = (this.stmts ??= this.prepare());
+    const get = (st: Database.Statement, ...params: unknown[]) => {
+      this.log(st.source, params);
+      return st.get(...params) as Record<string, unknown> | undefined;
+    };
+    const run = (st: Database.Statement, params: unknown[]) => {
+      this.log(st.source, params);
+      return st.run(...params);
+    };
+    const refs = references(ref, req.dto, req.user);
+    const residentId = req.dto.residentId;
+    const resident = residentId != null ? residentOf(get(s.resident, residentId)) : null;
+    if (residentId != null && !resident) throw noResident(residentId);
+    const k = keys(req, resident);
+    const serial = Number(get(s.serial, k.day)!.last);
+    const isRepeat = k.phone ? get(s.repeat, k.phone, refs.category.id, utc(k.since), utc(req.receivedAt)) !== undefined : false;
+    const { row, late } = draft(req, ref, refs, resident, k.day, serial, isRepeat);
+    const values = row as unknown as Record<string, unknown>;
+    row.id = Number(run(s.insertCase, this.columns.map((c) => bind(values[c.property]))).lastInsertRowid);
+    run(s.insertSearch, [row.id, searchDocument(row)]);
+    for (const e of timeline(row, req.user, late)) {
+      run(s.insertEvent, [e.caseId, e.action, e.fromStatus, e.toStatus, e.actorId, e.note, JSON.stringify(e.data), utc(e.createdAt!)]);
+    }
+    return row;
   }
 }

@@ -7,7 +7,7 @@ import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
 
-/** How long a SQLite connection waits for another's write lock (the intake worker's, another process's). */
+/** How long a SQLite connection waits for another's write lock (a second instance's, the seed command's). */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /** SQLite by default (one file, WAL, foreign keys on); PostgreSQL when DATABASE_URL says so. */
