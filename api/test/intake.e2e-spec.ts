@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -146,5 +147,50 @@ describe('intake: the answer is the stored case; reference data is never stale',
     const found = await get(`/cases?filter=${filter({ q: '两台同时' })}&range=${filter([0, 99])}`);
     assert.equal(found.body.length, 20);
     await doAction(t, token, (await get(`/cases/${open.id}`)).body, 'comment', { note: '最后' });
+  });
+});
+
+/**
+ * SQLite: a new case's keyword entry is written a moment after intake, with others (cases/search-backlog.ts);
+ * its id waits in the database meanwhile. It must be found by its words at once all the same, and an entry
+ * left unwritten by a process that stopped must be written by the next one.
+ */
+describe('keyword entries written after intake (SQLite)', { skip: (process.env.DATABASE_URL ?? '').startsWith('postgres') }, () => {
+  let t: TestApp;
+  let w: World;
+  let ds: DataSource;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const pending = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM case_search_pending'))[0].n);
+  const search = async (q: string) => (await t.http.get(`/api/cases?filter=${filter({ q })}`).set(as(w.admin))).body.map((c: { id: number }) => c.id);
+  before(async () => {
+    t = await startTestApp();
+    w = await buildWorld(t);
+    ds = t.app.get(DataSource);
+  });
+  after(() => t.close());
+
+  it('finds a case by its words as soon as intake answered, and writes its entry within a moment anyway', async () => {
+    const a = await logCase(t, w, w.admin, { title: '琴弦巷路面塌陷' });
+    assert.equal(await pending(), 1, 'the entry waits');
+    assert.deepEqual(await search('路面塌陷'), [a.id], 'a search writes what waits first');
+    assert.equal(await pending(), 0);
+    const b = await logCase(t, w, w.admin, { title: '琴弦巷井盖缺失' });
+    for (let i = 0; i < 50 && (await pending()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await pending(), 0, 'written by the timer, no search needed');
+    assert.equal(Number((await ds.query('SELECT COUNT(*) AS n FROM case_search WHERE case_search MATCH ?', ['井盖']))[0].n), 1);
+    assert.deepEqual(await search('井盖缺失'), [b.id]);
+  });
+
+  it('writes, at the next start, entries a stopped process left waiting, from the case as it is then', async () => {
+    const c = await logCase(t, w, w.admin, { title: '琴弦巷消防通道堵塞' });
+    await search('消防通道');
+    // As if the process had stopped right after intake, and the title been corrected meanwhile.
+    await ds.query('DELETE FROM case_search WHERE rowid = ?', [c.id]);
+    await ds.query(`UPDATE cases SET title = '琴弦巷消防通道被占' WHERE id = ?`, [c.id]);
+    await ds.query('INSERT INTO case_search_pending (case_id) VALUES (?)', [c.id]);
+    await t.another();
+    assert.equal(await pending(), 0);
+    assert.equal(Number((await ds.query('SELECT COUNT(*) AS n FROM case_search WHERE case_search MATCH ?', ['被占']))[0].n), 1);
+    assert.equal(Number((await ds.query('SELECT COUNT(*) AS n FROM case_search WHERE case_search MATCH ?', ['堵塞']))[0].n), 0);
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -16,6 +16,8 @@ import { TODO_BUCKETS } from './case-todo.js';
 import { Case } from './case.entity.js';
 import { intakeWithTypeorm } from './intake.js';
 import { SqliteIntake } from './intake-sqlite.js';
+import { flushSearchBacklog } from './search-backlog.js';
+import { sqliteConnection } from '../database/sqlite-connection.js';
 import { IntakeReference } from './intake-reference.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
 
@@ -23,7 +25,7 @@ import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
 const CLOCK_SKEW_MS = 60_000;
 
 @Injectable()
-export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> {
+export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> implements OnApplicationBootstrap, OnModuleDestroy {
   protected readonly label = 'Case';
   protected readonly spec = CASE_LIST_SPEC;
   /** Channels, categories, grid units and the calendar as intake reads them, kept in step by counters. */
@@ -35,6 +37,16 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     private readonly grid: GridService,
   ) {
     super(ds, ds.getRepository(Case));
+  }
+
+  /** Keyword entries a stopped process left unwritten (search-backlog.ts). */
+  onApplicationBootstrap() {
+    if (this.ds.options.type === 'better-sqlite3') flushSearchBacklog(sqliteConnection(this.ds));
+  }
+
+  /** Before the connection closes (modules are destroyed before the application shuts down). */
+  onModuleDestroy() {
+    this.sqliteIntake?.close();
   }
 
   override async list(raw: Record<string, unknown>, user: AuthUser) {

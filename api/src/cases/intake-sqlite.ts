@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import { sqliteConnection } from '../database/sqlite-connection.js';
-import { searchDocument } from './case-search.js';
 import { Case } from './case.entity.js';
 import { draft, keys, noResident, references, REPEAT_SQL, RESIDENT_SQL, residentOf, timeline, utc, type IntakeRequest } from './intake.js';
 import { REFERENCE_VERSIONS_SQL, type IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
+import { flushSearchBacklog, QUEUE_SQL } from './search-backlog.js';
 
 /** A value bound the way TypeORM binds it on SQLite: times as UTC text, booleans 0/1, lists as JSON. */
 function bind(v: unknown): unknown {
@@ -22,6 +22,8 @@ interface Waiting {
 
 /** How many intakes share one commit at most. */
 const MAX_BATCH = 64;
+/** How long new cases' keyword entries wait to be written together (search-backlog.ts). */
+const SEARCH_FLUSH_MS = 200;
 
 /**
  * Intake on SQLite, on the connection TypeORM opened: synchronous better-sqlite3 transactions with
@@ -40,6 +42,7 @@ export class SqliteIntake {
   private stmts?: ReturnType<SqliteIntake['prepare']>;
   private queue: Waiting[] = [];
   private scheduled = false;
+  private searchTimer?: NodeJS.Timeout;
 
   constructor(
     ds: DataSource,
@@ -102,11 +105,32 @@ export class SqliteIntake {
       for (const w of batch) w.reject(error);
       return;
     }
+    this.scheduleSearchFlush();
     batch.forEach((w, i) => {
       const o = outcomes[i];
       if (o.ok) w.resolve(o.row);
       else w.reject(o.error);
     });
+  }
+
+  /** At shutdown, while the connection is still open: the entries still waiting are written now. */
+  close() {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+    if (this.db.open) flushSearchBacklog(this.db);
+  }
+
+  /** The keyword entries of the cases just written, a moment later, with those of the cases after them. */
+  private scheduleSearchFlush() {
+    if (this.searchTimer) return;
+    this.searchTimer = setTimeout(() => {
+      this.searchTimer = undefined;
+      if (!this.db.open) return;
+      // TypeORM holds a transaction on the connection: try again in a moment.
+      if (flushSearchBacklog(this.db) === null) this.scheduleSearchFlush();
+    }, SEARCH_FLUSH_MS);
+    // Nothing is lost if the process ends first: the ids wait in the database for the next flush.
+    this.searchTimer.unref();
   }
 
   private prepare() {
@@ -118,7 +142,7 @@ export class SqliteIntake {
       serial: db.prepare(`INSERT INTO case_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = case_counters.last + 1 RETURNING last`),
       repeat: db.prepare(REPEAT_SQL(() => '?')),
       insertCase: db.prepare(`INSERT INTO "cases" (${cols}) VALUES (${this.columns.map(() => '?').join(', ')})`),
-      insertSearch: db.prepare(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`),
+      queueSearch: db.prepare(QUEUE_SQL),
       insertEvent: db.prepare(`INSERT INTO "case_events" ("case_id", "action", "from_status", "to_status", "actor_id", "note", "data", "created_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
@@ -152,7 +176,7 @@ export class SqliteIntake {
     const { row, late } = draft(req, ref, refs, resident, k.day, serial, isRepeat);
     const values = row as unknown as Record<string, unknown>;
     row.id = Number(run(s.insertCase, this.columns.map((c) => bind(values[c.property]))).lastInsertRowid);
-    run(s.insertSearch, [row.id, searchDocument(row)]);
+    run(s.queueSearch, [row.id]);
     for (const e of timeline(row, req.user, late)) {
       run(s.insertEvent, [e.caseId, e.action, e.fromStatus, e.toStatus, e.actorId, e.note, JSON.stringify(e.data), utc(e.createdAt!)]);
     }
