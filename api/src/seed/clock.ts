@@ -16,6 +16,10 @@ const BUCKET = 15 * MINUTE;
  */
 export class SeedClock {
   private readonly locals = new Map<number, { date: string; hour: number }>();
+  private readonly offsets = new Map<number, number>();
+  private readonly dates = new Map<number, string>();
+  /** Per local day number and amount: when that many working days after it end. */
+  private readonly workdayEnds = new Map<number, number>();
   /** Working days counted from `rankFrom` (a UTC day number) up to each day after it: a span is a difference of two. */
   private ranks = new Int32Array(0);
   private rankFrom = 0;
@@ -24,6 +28,22 @@ export class SeedClock {
     readonly calendar: WorkCalendar,
     readonly timeZone: string,
   ) {}
+
+  /**
+   * The zone's offset (ms) throughout one UTC day, or NaN when it changes within it (a daylight-saving
+   * switch): the local date and hour are then plain arithmetic, and luxon is asked twice a day, not once
+   * per quarter hour (its zone lookups were a tenth of the generator's time).
+   */
+  private offsetOf(day: number): number {
+    let off = this.offsets.get(day);
+    if (off === undefined) {
+      const at = (t: number) => DateTime.fromMillis(t, { zone: this.timeZone }).offset * MINUTE;
+      const start = at(day * DAY);
+      off = start === at(day * DAY + DAY - 1) ? start : NaN;
+      this.offsets.set(day, off);
+    }
+    return off;
+  }
 
   private local(t: number) {
     const bucket = Math.floor(t / BUCKET);
@@ -36,13 +56,27 @@ export class SeedClock {
     return hit;
   }
 
+  /** `YYYY-MM-DD` of a day number (days since 1970-01-01). */
+  private dateOf(day: number): string {
+    let date = this.dates.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY).toISOString().slice(0, 10);
+      this.dates.set(day, date);
+    }
+    return date;
+  }
+
   /** `YYYY-MM-DD` in the zone. */
   localDate(t: number): string {
-    return this.local(t).date;
+    const off = this.offsetOf(Math.floor(t / DAY));
+    return off === off ? this.dateOf(Math.floor((t + off) / DAY)) : this.local(t).date;
   }
 
   localHour(t: number): number {
-    return this.local(t).hour;
+    const off = this.offsetOf(Math.floor(t / DAY));
+    if (off !== off) return this.local(t).hour;
+    const lt = t + off;
+    return Math.floor((lt - Math.floor(lt / DAY) * DAY) / HOUR);
   }
 
   /** The instant a local day starts. */
@@ -62,7 +96,37 @@ export class SeedClock {
   /** When a limit started at `start` ends: exactly `dueAt` of workflow/time-limits.ts. */
   due(start: number, limit: Limit): number {
     if (limit.unit === 'hours') return dueAt(new Date(start), limit, this.calendar, this.timeZone).getTime();
-    return this.calendar.endOfWorkdays(this.localDate(start), limit.amount, this.timeZone);
+    const off = this.offsetOf(Math.floor(start / DAY));
+    if (off !== off || !Number.isInteger(limit.amount) || limit.amount < 1 || limit.amount > 1000) return this.calendar.endOfWorkdays(this.localDate(start), limit.amount, this.timeZone);
+    const day = Math.floor((start + off) / DAY);
+    const key = day * 1024 + limit.amount;
+    let end = this.workdayEnds.get(key);
+    if (end === undefined) {
+      end = this.endOfWorkdays(day, limit.amount);
+      this.workdayEnds.set(key, end);
+    }
+    return end;
+  }
+
+  /**
+   * `calendar.endOfWorkdays` of a local day number: the Nth working day after it found in the running
+   * counts, and its end (the next local midnight, less 1 ms) from the zone's offset, where that is
+   * constant around it; the calendar's own walk otherwise.
+   */
+  private endOfWorkdays(day: number, n: number): number {
+    // No stretch of the calendar has more than a few dozen days off in a row: cover enough at once, so
+    // that the running counts are all of one table.
+    const last = day + 2 * n + 60;
+    this.rank(last);
+    const base = this.rank(day);
+    for (let d = day + 1; d <= last; d++) {
+      if (this.rank(d) - base < n) continue;
+      const next = (d + 1) * DAY;
+      const off = this.offsetOf(d);
+      if (off === off && off === this.offsetOf(d + 1)) return next - off - 1;
+      break;
+    }
+    return this.calendar.endOfWorkdays(this.dateOf(day), n, this.timeZone);
   }
 
   /**
@@ -70,9 +134,18 @@ export class SeedClock {
    * `calendar.workdaysBetween` counts, as a difference of running counts instead of a walk per case.
    */
   workdaysBetween(from: number, to: number): number {
-    const a = Date.parse(this.localDate(from)) / DAY;
-    const b = Date.parse(this.localDate(to)) / DAY;
-    return b <= a ? 0 : this.rank(b) - this.rank(a);
+    const a = this.localDay(from);
+    const b = this.localDay(to);
+    if (b <= a) return 0;
+    this.rank(b);
+    const before = this.rank(a);
+    return this.rank(b) - before;
+  }
+
+  /** The local day number of an instant (days since 1970-01-01 in the zone). */
+  private localDay(t: number): number {
+    const off = this.offsetOf(Math.floor(t / DAY));
+    return off === off ? Math.floor((t + off) / DAY) : Date.parse(this.local(t).date) / DAY;
   }
 
   private rank(day: number): number {
@@ -82,7 +155,7 @@ export class SeedClock {
       const to = Math.max(day, this.ranks.length ? this.rankFrom + this.ranks.length : day) + 366;
       this.ranks = new Int32Array(to - from);
       this.rankFrom = from;
-      for (let i = 1; i < this.ranks.length; i++) this.ranks[i] = this.ranks[i - 1] + (this.calendar.isWorkday(new Date((from + i) * DAY).toISOString().slice(0, 10)) ? 1 : 0);
+      for (let i = 1; i < this.ranks.length; i++) this.ranks[i] = this.ranks[i - 1] + (this.calendar.isWorkday(this.dateOf(from + i)) ? 1 : 0);
     }
     return this.ranks[day - this.rankFrom];
   }
