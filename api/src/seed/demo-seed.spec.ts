@@ -20,7 +20,11 @@ import { DEMO_PASSWORD, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import { dueAt, effectivePolicy, limitsFor } from '../workflow/time-limits.js';
 import { CLOCKS, lateClocks } from '../workflow/clocks.js';
+import { searchDocument } from '../cases/case-search.js';
 import { generateCases } from './case-generator.js';
+import { searchDocumentOf } from './case-rows.js';
+import { caseBatches } from './case-stream.js';
+import { loadReference } from './reference.js';
 import { SYSTEM_EVENTS } from './case-sim.js';
 import { seedDemo } from './demo-seed.js';
 
@@ -281,6 +285,22 @@ describe('demo seed', () => {
     } finally {
       for (const d of dbs) await d.drop();
     }
+  });
+
+  it('makes the keyword document of a generated case from its parts exactly as searchDocument does', async () => {
+    const ref = await loadReference(ds);
+    let n = 0;
+    for (const { sims } of caseBatches(ref, { count: 3000, days: 60, timeZone: TZ, now: NOW.getTime(), seed: 5 })) {
+      for (const s of sims) {
+        assert.equal(searchDocumentOf(s.fields), searchDocument(s.fields));
+        // Twice: the second time from what was cut before.
+        assert.equal(searchDocumentOf(s.fields), searchDocument(s.fields));
+        n++;
+      }
+    }
+    assert.equal(n, 3000);
+    const odd = { title: 'ＡＢ。路灯不亮。。', description: '。居民反映：路灯不亮。地址：1号楼。', address: null, reporterName: 'Σσ', unitPath: '/1/5/12/' } as Parameters<typeof searchDocumentOf>[0];
+    assert.equal(searchDocumentOf(odd), searchDocument(odd));
   });
 
   it('adds more cases later without colliding with the numbers already given', async () => {
