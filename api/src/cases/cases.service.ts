@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { AppError, ErrorCode, fieldError, forbidden } from '../common/errors.js';
 import { maskPhone } from '../common/privacy.js';
+import { without } from '../common/records.js';
 import { scopeToUnit } from '../common/scope.js';
 import { parseInstant } from '../common/time.js';
 import { GridService } from '../grid/grid.service.js';
@@ -67,13 +68,12 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
   }
 
   protected override present(c: Case, ctx: RequestContext, mode: 'list' | 'one') {
-    const { unitPath: _p, ...rest } = c;
-    return {
-      ...rest,
-      reporterPhone: mode === 'one' && this.seesPhone(ctx.user) ? c.reporterPhone : maskPhone(c.reporterPhone),
-      overdue: isOverdue(c, ctx.now),
-      dueState: dueState(c, ctx.now),
-    };
+    // Set on the copy, not spread into another literal: a second copy of ~55 fields per row (common/records.ts).
+    const out: Omit<Case, 'unitPath'> & { dueState?: ReturnType<typeof dueState> } = without(c, 'unitPath');
+    out.reporterPhone = mode === 'one' && this.seesPhone(ctx.user) ? c.reporterPhone : maskPhone(c.reporterPhone);
+    out.overdue = isOverdue(c, ctx.now);
+    out.dueState = dueState(c, ctx.now);
+    return out;
   }
 
   /**

@@ -6,6 +6,7 @@ import { CrudService, RequestContext } from '../common/crud.service.js';
 import { forbidden } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
 import { maskPhone } from '../common/privacy.js';
+import { without } from '../common/records.js';
 import { inScope, scopeToUnit } from '../common/scope.js';
 import { whereInSubtree } from '../common/tree.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
@@ -58,9 +59,10 @@ export class ResidentsService extends CrudService<Resident, CreateResidentDto, U
   }
 
   protected override present(row: Resident, ctx: RequestContext, mode: 'list' | 'one') {
-    const { unitPath: _p, ...rest } = row;
     const full = mode === 'one' && SEES_PHONE.has(ctx.user.role);
-    return { ...rest, phone: full ? row.phone : maskPhone(row.phone) };
+    const out = without(row, 'unitPath');
+    out.phone = full ? row.phone : maskPhone(row.phone);
+    return out;
   }
 
   protected override async prepare(dto: Record<string, unknown>, before: Resident | undefined, m: EntityManager, user: AuthUser): Promise<Partial<Resident>> {
