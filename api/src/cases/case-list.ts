@@ -5,8 +5,8 @@ import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 import { whereInSubtree } from '../common/tree.js';
 import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
-import { countMatches, ftsQuery, tokenQuery } from './case-search.js';
-import { flushSearchBacklog } from './search-backlog.js';
+import { ftsQuery, tokenQuery } from './case-search.js';
+import { countMatches } from './search-backlog.js';
 import { countFromTallies } from './case-tallies.js';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
 
@@ -39,10 +39,7 @@ function countFromSearch(m: EntityManager, parsed: ParsedListQuery, ctx: Request
   const match = ftsQuery(parsed.q, within);
   if (!match) return null;
   const known = searched.get(qb);
-  if (known?.match === match) return known.n;
-  const db = sqliteConnection(m.connection);
-  flushSearchBacklog(db);
-  return countMatches(db, match);
+  return known?.match === match ? known.n : countMatches(sqliteConnection(m.connection), match);
 }
 
 /** What the case list can be filtered and sorted by (CONTRACT.md), in one table. */
@@ -124,10 +121,7 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
       // How many cases have the word decides the plan: a few are fetched by id and sorted; for many
       // (电梯, a tenth of all cases) the newest cases are walked in order and checked against the
       // matches, which finds a page at once (the unary + keeps SQLite from fetching them all by id).
-      // Cases just taken in are found by their words at once: their entries are written first.
-      const db = sqliteConnection(qb.connection);
-      flushSearchBacklog(db);
-      const n = countMatches(db, match);
+      const n = countMatches(sqliteConnection(qb.connection), match);
       searched.set(qb, { match, n });
       const many = n > MANY_MATCHES;
       either(`${many ? '+' : ''}c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ${param(match)})`);

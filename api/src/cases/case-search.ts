@@ -12,7 +12,6 @@
  * the units the case lies in.
  * Case numbers are found by prefix on their own unique index.
  */
-import type { Database } from 'better-sqlite3';
 import type { EntityManager } from 'typeorm';
 
 /** Runs of letters and digits (Han, Latin, digits…); everything else separates. */
@@ -64,11 +63,6 @@ export function searchDocument(c: SearchableCase): string {
 /** The distinct tokens of a case, for PostgreSQL's array. */
 export function searchTokens(c: SearchableCase): string[] {
   return [...new Set(searchDocument(c).split(' ').filter(Boolean))];
-}
-
-/** How many cases an FTS5 query matches (SQLite, on its one connection, at once: a few ms at most). */
-export function countMatches(db: Database, match: string): number {
-  return db.prepare('SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?').pluck().get(match) as number;
 }
 
 /**

@@ -18,6 +18,7 @@ const FLUSH_BATCH = 2_000;
 export const QUEUE_SQL = `INSERT OR IGNORE INTO case_search_pending (case_id) VALUES (?)`;
 
 interface Statements {
+  count: Statement;
   any: Statement;
   next: Statement;
   rows: Statement;
@@ -33,6 +34,7 @@ function statementsOf(db: Database): Statements {
   if (!s) {
     const next = `SELECT case_id FROM case_search_pending ORDER BY case_id LIMIT ${FLUSH_BATCH}`;
     s = {
+      count: db.prepare('SELECT COUNT(*) FROM case_search WHERE case_search MATCH ?').pluck(),
       any: db.prepare('SELECT 1 FROM case_search_pending LIMIT 1'),
       next: db.prepare(next).pluck(),
       rows: db.prepare(`SELECT ${SEARCHABLE_COLUMNS} FROM cases WHERE id IN (${next})`),
@@ -70,4 +72,14 @@ export function flushSearchBacklog(db: Database): number | null {
     written += n;
     if (n < FLUSH_BATCH) return written;
   }
+}
+
+/**
+ * How many cases an FTS5 query matches (on SQLite's one connection, at once: a few ms at most), the entries
+ * still waiting written first: every keyword list counts before it looks, so it finds a case as soon as
+ * intake has answered.
+ */
+export function countMatches(db: Database, match: string): number {
+  flushSearchBacklog(db);
+  return statementsOf(db).count.get(match) as number;
 }

@@ -98,8 +98,9 @@ export function serializeTransactions(ds: DataSource): void {
 /**
  * TypeORM begins SQLite transactions DEFERRED: a read lock first, the write lock at the first write. When
  * another connection (a second instance, the seed command loading cases meanwhile) commits in between,
- * that upgrade fails at once (SQLITE_BUSY: the snapshot is stale) instead of waiting. IMMEDIATE takes the write lock at BEGIN,
- * waiting for it as long as the busy timeout allows; TypeORM's transactions here run one at a time anyway.
+ * that upgrade fails at once (SQLITE_BUSY: the snapshot is stale) instead of waiting. IMMEDIATE takes the
+ * write lock at BEGIN, waiting for it as long as the busy timeout allows; TypeORM's transactions here run
+ * one at a time anyway.
  */
 export function immediateTransactions(ds: DataSource): void {
   if (ds.options.type !== 'better-sqlite3') return;
