@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Category } from '../categories/category.entity.js';
 import { Channel } from '../channels/channel.entity.js';
 import { fieldError } from '../common/errors.js';
+import { instantMs } from '../common/time.js';
 import { pathIds } from '../common/tree.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -46,11 +47,11 @@ export class DailyReportService {
       .addSelect('c.categoryId', 'category')
       .addSelect('c.receivedAt', 'at')
       .andWhere(`c.status <> 'rejected'`)
-      .orderBy(unit)
-      .addOrderBy('c.categoryId')
-      .addOrderBy('c.receivedAt')
+      // In time order, as the period's index reads: findHotSpots groups them (a sort by unit and category
+      // here was most of the report's time).
+      .orderBy('c.receivedAt')
       .getRawMany();
-    const sightings: Sighting[] = rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit), categoryId: Number(r.category), at: toDate(r.at).getTime() }));
+    const sightings: Sighting[] = rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit), categoryId: Number(r.category), at: instantMs(r.at) }));
     const spots = findHotSpots(sightings, k, windowHours * 3_600_000);
     const [units, categories] = await Promise.all([byName(GridUnit, 'name')(this.ds.manager, spots.map((s) => s.unitId)), byName(Category, 'name')(this.ds.manager, spots.map((s) => s.categoryId))]);
     return spots
@@ -132,9 +133,4 @@ export class DailyReportService {
       },
     };
   }
-}
-
-/** SQLite answers raw times as text in UTC (`2026-10-15 01:02:03.000`), PostgreSQL as Dates. */
-function toDate(v: Date | string): Date {
-  return v instanceof Date ? v : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 }
