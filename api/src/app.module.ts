@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BenchModule } from './bench/bench.module.js';
@@ -21,10 +19,6 @@ import { UsersModule } from './users/users.module.js';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    // The built console is served at `/` from the same process when it exists.
-    const console = existsSync(config.consoleDir)
-      ? [ServeStaticModule.forRoot({ rootPath: config.consoleDir, exclude: ['/api/{*path}', '/open311/{*path}'] })]
-      : [];
     return {
       module: AppModule,
       imports: [
@@ -42,7 +36,6 @@ export class AppModule {
         AttachmentsModule,
         ReportsModule,
         ...BenchModule.ifEnabled(),
-        ...console,
       ],
       controllers: [HealthController],
     };

@@ -34,8 +34,7 @@ export async function storeFile(root: string, caseId: number, ext: string, bytes
 
 /** A file name as shown: no directories, no control characters, at most 200 characters. */
 export function cleanFileName(name: string | undefined, ext: string): string {
-  // Multer hands the multipart name over as latin1; browsers send UTF-8 (Chinese names).
-  const decoded = name ? Buffer.from(name, 'latin1').toString('utf8') : '';
-  const base = decoded.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  // Read as UTF-8, as browsers send it (Chinese names): see upload.interceptor.ts.
+  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (base || `attachment.${ext}`).slice(-200);
 }

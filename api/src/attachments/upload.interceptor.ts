@@ -1,10 +1,11 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify';
 import { AppError, ErrorCode, fieldError } from '../common/errors.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-files.js';
 
-// No `dest` or `storage`: multer keeps the file in memory (10 MB at most) for the content check.
-const Multer = FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } });
+// No `dest` or `storage`: the file is kept in memory (10 MB at most) for the content check.
+// File names as UTF-8, as browsers send them (the default, latin1, garbles 维修后照片.png).
+const Multer = FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 }, defParamCharset: 'utf8' });
 
 /** Reads one multipart `file` (at most 10 MB) and says what was wrong with it on the `file` field. */
 @Injectable()
@@ -22,7 +23,7 @@ export class UploadInterceptor implements NestInterceptor {
   }
 }
 
-/** The part of multer's file object used here. */
+/** The part of the uploaded file object used here. */
 export interface UploadedFileData {
   originalname: string;
   buffer: Buffer;

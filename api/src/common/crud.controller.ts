@@ -1,5 +1,5 @@
 import { Body, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res, Type } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Role } from '../users/user.entity.js';
@@ -37,9 +37,9 @@ export function CrudController(opts: CrudOptions) {
 
     @Get()
     @readRoles
-    async list(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    async list(@Query() query: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: FastifyReply) {
       const { rows, total, offset } = await this.service.list(query, user);
-      res.setHeader('Content-Range', contentRange(opts.resource, offset, rows.length, total));
+      res.header('Content-Range', contentRange(opts.resource, offset, rows.length, total));
       return rows;
     }
 

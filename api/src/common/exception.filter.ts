@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { AppError, HTTP_STATUS } from './errors.js';
 
@@ -25,45 +25,59 @@ function fromDatabase(err: QueryFailedError): Body | undefined {
   return undefined;
 }
 
+/**
+ * Every error as one JSON shape: `{statusCode, code, message, errors?}`; never a stack trace. Errors raised
+ * before a route runs (a body that is not JSON, too large, of a type no parser takes) come from Fastify,
+ * through Nest's error handler (as HttpExceptions caused by them), and are shaped the same way.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost) {
-    const res = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = errorBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (res.headersSent) return;
-    res.status(body.statusCode).json(body);
+    // A download already under way (the reply taken over, the headers sent) can only be cut short.
+    if (reply.sent || reply.raw.headersSent) return;
+    void reply.status(body.statusCode).send(body);
   }
+}
 
-  private toBody(exception: unknown): Body {
-    if (exception instanceof AppError) {
-      return { statusCode: HTTP_STATUS[exception.code], code: exception.code, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}), ...exception.details };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const r = exception.getResponse();
-      const message = typeof r === 'string' ? r : Array.isArray((r as any).message) ? (r as any).message.join('; ') : ((r as any).message ?? exception.message);
-      // Express's JSON body parser failing surfaces here as a 400 caused by a SyntaxError.
-      if (status === 400 && (exception.cause instanceof SyntaxError || /JSON/.test(message))) {
-        return { statusCode: 400, code: 'BAD_REQUEST', message: `Malformed JSON in request body: ${message}`, errors: { body: 'is not valid JSON' } };
-      }
-      return { statusCode: status, code: codeOf(status), message };
-    }
-    // body-parser errors (malformed JSON, too large) carry a status and a type.
-    const e = exception as { status?: number; statusCode?: number; type?: string; message?: string };
-    const status = e?.status ?? e?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = e.type === 'entity.parse.failed' ? 'Malformed JSON in request body' : e.type === 'entity.too.large' ? 'Request body is too large' : (e.message ?? 'Bad request');
-      return { statusCode: status, code: codeOf(status), message, ...(e.type === 'entity.parse.failed' ? { errors: { body: 'is not valid JSON' } } : {}) };
-    }
-    if (exception instanceof QueryFailedError) {
-      const mapped = fromDatabase(exception);
-      if (mapped) return mapped;
-    }
-    return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
+/** Fastify's own codes for a request body it could not take. */
+const BODY_ERRORS: Record<string, { message: string; field?: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { message: 'Malformed JSON in request body', field: 'is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { message: 'The request body is empty but its Content-Type says JSON', field: 'is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { message: 'Request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { message: 'Unsupported Content-Type: send JSON (application/json)' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { message: 'The Content-Length does not match the body' },
+};
+
+function errorBody(exception: unknown): Body {
+  const cause = (exception instanceof HttpException ? exception.cause : exception) as { statusCode?: number; code?: string; message?: string } | undefined;
+  const known = typeof cause?.code === 'string' ? BODY_ERRORS[cause.code] : undefined;
+  if (known) {
+    const status = cause!.statusCode ?? 400;
+    const message = cause!.code === 'FST_ERR_CTP_INVALID_JSON_BODY' && cause!.message ? `${known.message}: ${cause!.message}` : known.message;
+    return { statusCode: status, code: codeOf(status), message, ...(known.field ? { errors: { body: known.field } } : {}) };
   }
+  if (exception instanceof AppError) {
+    return { statusCode: HTTP_STATUS[exception.code], code: exception.code, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}), ...exception.details };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const r = exception.getResponse();
+    const message = typeof r === 'string' ? r : Array.isArray((r as any).message) ? (r as any).message.join('; ') : ((r as any).message ?? exception.message);
+    return { statusCode: status, code: codeOf(status), message };
+  }
+  // Other errors that carry a client status of their own (a plugin's).
+  const status = cause?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return { statusCode: status, code: codeOf(status), message: cause?.message ?? 'Bad request' };
+  if (exception instanceof QueryFailedError) {
+    const mapped = fromDatabase(exception);
+    if (mapped) return mapped;
+  }
+  return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
 }
 
 function codeOf(status: number): string {

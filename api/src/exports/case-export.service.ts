@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Case } from '../cases/case.entity.js';
@@ -25,7 +25,7 @@ export class CaseExportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async export(format: ExportFormat, query: RawListQuery, user: AuthUser, res: Response): Promise<void> {
+  async export(format: ExportFormat, query: RawListQuery, user: AuthUser, res: FastifyReply): Promise<void> {
     // `range` is the list's page; a file holds them all. Bad filters are refused here, before any byte is sent.
     const raw = { sort: query.sort, filter: query.filter };
     await this.grid.resolveUnitFilter(raw);

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { RawListQuery } from '../common/list-query.js';
@@ -21,13 +21,13 @@ export class CaseExportsController {
 
   @Get('cases.xlsx')
   @ApiProduces(CONTENT_TYPE.xlsx)
-  xlsx(@Query() query: RawListQuery, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  xlsx(@Query() query: RawListQuery, @CurrentUser() user: AuthUser, @Res() res: FastifyReply) {
     return this.exports.export('xlsx', query, user, res);
   }
 
   @Get('cases.csv')
   @ApiProduces(CONTENT_TYPE.csv)
-  csv(@Query() query: RawListQuery, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  csv(@Query() query: RawListQuery, @CurrentUser() user: AuthUser, @Res() res: FastifyReply) {
     return this.exports.export('csv', query, user, res);
   }
 }

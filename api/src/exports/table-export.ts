@@ -47,6 +47,9 @@ function whenClientLeaves(res: ServerResponse): AbortSignal {
   return gone.signal;
 }
 
+/** Where a download goes: the route's Fastify reply (`@Res()`), or a bare node:http response. */
+export type DownloadTarget = ServerResponse | { raw: ServerResponse; hijack(): unknown; getHeaders(): Record<string, unknown> };
+
 /**
  * Writes a table as an `.xlsx` or `.csv` download, streaming: rows are pulled from `rows` only as fast as
  * the client takes the file, and pulling stops (the iterator is returned, so a database cursor closes) when
@@ -56,20 +59,25 @@ function whenClientLeaves(res: ServerResponse): AbortSignal {
  * JSON with its status; a failure later cuts the download short (the client sees an incomplete transfer,
  * never a complete-looking truncated file).
  *
- * `res` is the Express response (`@Res()`), or any node:http response; `rows` any (async) iterable, an array
- * included. `fileName` is the Chinese name without extension (`诉求工单-2026-11-23`).
+ * `target` is the route's reply (taken over from Fastify once the first row is in hand, its headers, CORS's
+ * among them, carried over) or any node:http response; `rows` any (async) iterable, an array included. `fileName` is the Chinese name without extension (`诉求工单-2026-11-23`).
  */
 export async function writeTable(
-  res: ServerResponse,
+  target: DownloadTarget,
   format: ExportFormat,
   fileName: string,
   columns: ExportColumn[],
   rows: AsyncIterable<ExportRow> | Iterable<ExportRow>,
   options: WriteTableOptions,
 ): Promise<void> {
+  const res = 'raw' in target ? target.raw : target;
   const gone = whenClientLeaves(res);
   const it = iterate(rows);
   let next = await it.next();
+  if ('raw' in target) {
+    for (const [name, value] of Object.entries(target.getHeaders())) if (value !== undefined) res.setHeader(name, value as string | string[]);
+    target.hijack();
+  }
   setDownloadHeaders(res, format, fileName, options.asciiName);
 
   const cols: SinkColumn[] = columns.map((c) => ({ key: c.key, header: c.header, type: c.type ?? 'text', width: c.width ?? defaultWidth(c.type ?? 'text', c.header) }));

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
 
@@ -10,7 +10,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: FastifyReply) {
     try {
       await this.ds.query('SELECT 1');
       return { status: 'ok', db: 'ok' };

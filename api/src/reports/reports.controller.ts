@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
@@ -24,7 +24,7 @@ export class ReportsController {
 
   /** Every report as a file: append `.xlsx` or `.csv` to its path, with the same parameters. */
   @Get(':report.:format')
-  async file(@Param('report') report: string, @Param('format') format: string, @Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res() res: Response) {
+  async file(@Param('report') report: string, @Param('format') format: string, @Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res() res: FastifyReply) {
     if (format !== 'xlsx' && format !== 'csv') throw notFound('Report format', format);
     const table = await this.table(report, q, user);
     await writeTable(res, format as ExportFormat, table.name, table.columns, table.rows, { timeZone: this.config.timeZone, asciiName: `${report}` });

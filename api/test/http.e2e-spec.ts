@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('HTTP: the console beside the API, and requests the API cannot read', () => {
+  let t: TestApp;
+  let token: string;
+  const consoleDir = mkdtempSync(join(tmpdir(), 'tracker-console-'));
+  before(async () => {
+    mkdirSync(join(consoleDir, 'assets'));
+    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>有诉必应</title><script src="/assets/app-1a2b.js"></script>');
+    writeFileSync(join(consoleDir, 'assets/app-1a2b.js'), 'console.log("console")');
+    t = await startTestApp({ CONSOLE_DIR: consoleDir });
+    token = await t.login('admin');
+  });
+  after(async () => {
+    await t.close();
+    rmSync(consoleDir, { recursive: true, force: true });
+  });
+
+  it("serves the console's page at / and at every link into it, and its files as they are", async () => {
+    for (const path of ['/', '/cases', '/cases/12/show', '/reports/daily?date=2026-11-23']) {
+      const res = await t.http.get(path);
+      assert.equal(res.status, 200, path);
+      assert.match(res.headers['content-type'], /text\/html/, path);
+      assert.match(res.text, /有诉必应/, path);
+    }
+    const js = await t.http.get('/assets/app-1a2b.js');
+    assert.equal(js.status, 200);
+    assert.match(js.headers['content-type'], /javascript/);
+  });
+
+  it('answers a missing file or an unknown API path with a JSON 404, never the page', async () => {
+    for (const path of ['/assets/app-old.js', '/favicon.ico', '/api/nope', '/api/cases/1/nope', '/open311/services']) {
+      const res = await t.http.get(path).set('Authorization', `Bearer ${token}`);
+      assert.equal(res.status, 404, path);
+      assert.equal(res.body.code, 'NOT_FOUND', path);
+    }
+  });
+
+  it('says what is wrong with a body it cannot read: not JSON, empty, another type, too large', async () => {
+    const post = () => t.http.post('/api/channels').set('Authorization', `Bearer ${token}`);
+    let res = await post().set('Content-Type', 'application/json').send('{"name": ');
+    assert.equal(res.status, 400);
+    assert.equal(res.body.errors.body, 'is not valid JSON');
+    res = await post().set('Content-Type', 'application/json');
+    assert.equal(res.status, 400);
+    assert.equal(res.body.errors.body, 'is empty');
+    res = await post().set('Content-Type', 'text/plain').send('name=微信');
+    assert.equal(res.status, 415);
+    assert.equal(res.body.code, 'UNSUPPORTED_MEDIA_TYPE');
+    res = await post().send({ name: '渠道', code: 'big', group: 'online', note: '长'.repeat(400_000) });
+    assert.equal(res.status, 413);
+    assert.equal(res.body.code, 'PAYLOAD_TOO_LARGE');
+    assert.doesNotMatch(JSON.stringify(res.body), /at .*\.js:\d+/, 'no stack trace');
+    const list = await t.http.get('/api/channels').set('Authorization', `Bearer ${token}`);
+    assert.ok(!list.body.some((c: { code: string }) => c.code === 'big'), 'nothing was saved');
+  });
+
+  it("lets another origin's console read lists, Content-Range included", async () => {
+    const pre = await t.http.options('/api/cases').set('Origin', 'http://console.example').set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'authorization');
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers['access-control-allow-origin'], '*');
+    const res = await t.http.get('/api/channels').set('Origin', 'http://console.example').set('Authorization', `Bearer ${token}`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers['access-control-expose-headers'], /Content-Range/);
+    assert.match(res.headers['content-range'], /^channels 0-\d+\/\d+$/);
+  });
+});
