@@ -20,9 +20,28 @@ export function parseDateBoundary(date: string, edge: 'start' | 'end', timeZone:
   return next;
 }
 
-/** `YYYY-MM-DD` of an instant in a zone. */
+/**
+ * Zones change their offset only at a quarter hour (UTC) in the time-zone database since the 1970s, so the
+ * offset found for one instant holds for its whole quarter hour: kept per zone for the last one asked.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, { quarter: number; offsetMs: number }>();
+
+/**
+ * `YYYY-MM-DD` of an instant in a zone. Every intake asks it (its number's day); luxon's offset lookup
+ * (Intl formatting) cost more than the rest of the date, so it is looked up once a quarter hour per zone.
+ */
 export function localDate(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
+  const t = at.getTime();
+  const quarter = Math.floor(t / QUARTER_HOUR_MS);
+  let known = offsets.get(timeZone);
+  if (known?.quarter !== quarter) {
+    const dt = DateTime.fromMillis(t, { zone: timeZone });
+    if (!dt.isValid) return dt.toISODate()!;
+    known = { quarter, offsetMs: dt.offset * 60_000 };
+    offsets.set(timeZone, known);
+  }
+  return new Date(t + known.offsetMs).toISOString().slice(0, 10);
 }
 
 /**
