@@ -6,8 +6,23 @@ import { DateTime } from 'luxon';
  * from the `chinese-days` package, with local corrections (`calendar-days`) taking precedence.
  * Pure: the corrections are handed in, nothing here reads the database.
  */
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+export const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/** `YYYY-MM-DD` of a day number. */
+export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
 export class WorkCalendar {
   private readonly workdayEnds = new Map<string, number>();
+  /**
+   * Working days counted from `rankFrom` (a day number) up to each day after it, so that "working days
+   * between" is a difference of two and "the Nth working day after" a short scan, not a walk through the
+   * package per question (every generated case asks several). Grown on demand, a year's margin either side.
+   */
+  private ranks = new Int32Array(0);
+  private rankFrom = 0;
 
   constructor(private readonly overrides: ReadonlyMap<string, boolean> = new Map()) {}
 
@@ -34,27 +49,52 @@ export class WorkCalendar {
 
   /** The Nth working day strictly after `date` (both `YYYY-MM-DD`). */
   addWorkdays(date: string, n: number): string {
+    return dateOfDay(this.nthWorkdayAfter(dayNumber(date), n));
+  }
+
+  /** The Nth working day strictly after a day number, as a day number. */
+  nthWorkdayAfter(day: number, n: number): number {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days must be a whole number ≥ 1 (got ${n})`);
-    let d = DateTime.fromISO(date, { zone: 'UTC' });
-    let left = n;
     // Bounded: no stretch of the calendar has more than a few dozen days off in a row.
-    for (let guard = 0; guard < n * 10 + 366; guard++) {
-      d = d.plus({ days: 1 });
-      if (this.isWorkday(d.toISODate()!) && --left === 0) return d.toISODate()!;
+    const last = day + n * 10 + 366;
+    this.rank(last);
+    const target = this.rank(day) + n; // after making room for `last`, so both are read from one table
+    // Ranks never fall and rise by at most one a day: the first day that reaches the target is a working day.
+    let lo = day + 1;
+    let hi = last;
+    if (this.rank(hi) < target) throw new RangeError(`no ${n} working days found after ${dateOfDay(day)}`);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rank(mid) >= target) hi = mid;
+      else lo = mid + 1;
     }
-    throw new RangeError(`no ${n} working days found after ${date}`);
+    return lo;
   }
 
   /** Working days in (from, to], i.e. counted after the day of `from` up to and including `to`. */
   workdaysBetween(from: string, to: string): number {
-    let d = DateTime.fromISO(from, { zone: 'UTC' });
-    const end = DateTime.fromISO(to, { zone: 'UTC' });
-    let n = 0;
-    while (d < end) {
-      d = d.plus({ days: 1 });
-      if (this.isWorkday(d.toISODate()!)) n++;
+    return this.workdaysBetweenDays(dayNumber(from), dayNumber(to));
+  }
+
+  /** The same between day numbers. */
+  workdaysBetweenDays(from: number, to: number): number {
+    if (to <= from) return 0;
+    // Both in the table before either is read: making room for one may rebuild it from another origin.
+    this.rank(to);
+    const before = this.rank(from);
+    return this.rank(to) - before;
+  }
+
+  /** Working days from `rankFrom` up to and including `day`. */
+  private rank(day: number): number {
+    if (day < this.rankFrom || day >= this.rankFrom + this.ranks.length) {
+      const from = Math.min(day, this.ranks.length ? this.rankFrom : day) - 366;
+      const to = Math.max(day, this.ranks.length ? this.rankFrom + this.ranks.length : day) + 366;
+      this.ranks = new Int32Array(to - from);
+      this.rankFrom = from;
+      for (let i = 1; i < this.ranks.length; i++) this.ranks[i] = this.ranks[i - 1] + (this.isWorkday(dateOfDay(from + i)) ? 1 : 0);
     }
-    return n;
+    return this.ranks[day - this.rankFrom];
   }
 }
 

@@ -20,9 +20,6 @@ export class SeedClock {
   private readonly dates = new Map<number, string>();
   /** Per local day number and amount: when that many working days after it end. */
   private readonly workdayEnds = new Map<number, number>();
-  /** Working days counted from `rankFrom` (a UTC day number) up to each day after it: a span is a difference of two. */
-  private ranks = new Int32Array(0);
-  private rankFrom = 0;
 
   constructor(
     readonly calendar: WorkCalendar,
@@ -109,55 +106,26 @@ export class SeedClock {
   }
 
   /**
-   * `calendar.endOfWorkdays` of a local day number: the Nth working day after it found in the running
-   * counts, and its end (the next local midnight, less 1 ms) from the zone's offset, where that is
-   * constant around it; the calendar's own walk otherwise.
+   * `calendar.endOfWorkdays` of a local day number: the calendar's Nth working day after it, and its end
+   * (the next local midnight, less 1 ms) from the zone's offset where that is constant around it (luxon
+   * otherwise).
    */
   private endOfWorkdays(day: number, n: number): number {
-    // No stretch of the calendar has more than a few dozen days off in a row: cover enough at once, so
-    // that the running counts are all of one table.
-    const last = day + 2 * n + 60;
-    this.rank(last);
-    const base = this.rank(day);
-    for (let d = day + 1; d <= last; d++) {
-      if (this.rank(d) - base < n) continue;
-      const next = (d + 1) * DAY;
-      const off = this.offsetOf(d);
-      if (off === off && off === this.offsetOf(d + 1)) return next - off - 1;
-      break;
-    }
+    const d = this.calendar.nthWorkdayAfter(day, n);
+    const off = this.offsetOf(d);
+    if (off === off && off === this.offsetOf(d + 1)) return (d + 1) * DAY - off - 1;
     return this.calendar.endOfWorkdays(this.dateOf(day), n, this.timeZone);
   }
 
-  /**
-   * Working days after the local day of `from` up to and including that of `to`: what
-   * `calendar.workdaysBetween` counts, as a difference of running counts instead of a walk per case.
-   */
+  /** Working days after the local day of `from` up to and including that of `to`, as `calendar.workdaysBetween` counts. */
   workdaysBetween(from: number, to: number): number {
-    const a = this.localDay(from);
-    const b = this.localDay(to);
-    if (b <= a) return 0;
-    this.rank(b);
-    const before = this.rank(a);
-    return this.rank(b) - before;
+    return this.calendar.workdaysBetweenDays(this.localDay(from), this.localDay(to));
   }
 
   /** The local day number of an instant (days since 1970-01-01 in the zone). */
   private localDay(t: number): number {
     const off = this.offsetOf(Math.floor(t / DAY));
     return off === off ? Math.floor((t + off) / DAY) : Date.parse(this.local(t).date) / DAY;
-  }
-
-  private rank(day: number): number {
-    if (day < this.rankFrom || day >= this.rankFrom + this.ranks.length) {
-      // Grow the table to cover the day with a year's margin either side, counting with the calendar itself.
-      const from = Math.min(day, this.ranks.length ? this.rankFrom : day) - 366;
-      const to = Math.max(day, this.ranks.length ? this.rankFrom + this.ranks.length : day) + 366;
-      this.ranks = new Int32Array(to - from);
-      this.rankFrom = from;
-      for (let i = 1; i < this.ranks.length; i++) this.ranks[i] = this.ranks[i - 1] + (this.calendar.isWorkday(this.dateOf(from + i)) ? 1 : 0);
-    }
-    return this.ranks[day - this.rankFrom];
   }
 
   /** An approved extension of `days` working days: the end of the Nth working day after the old due date. */
