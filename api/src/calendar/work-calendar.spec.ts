@@ -21,6 +21,9 @@ describe('WorkCalendar', () => {
     assert.equal(cal.addWorkdays('2025-10-09', 2), '2025-10-11');
     assert.equal(cal.workdaysBetween('2025-09-30', '2025-10-11'), 3);
     assert.equal(cal.workdaysBetween('2025-10-11', '2025-09-30'), 0);
+    assert.equal(cal.addWorkdays('20250930', 1), '2025-10-09', 'the day as a case number has it');
+    assert.ok(cal.endOfWorkdays('20250930', 1, 'Asia/Shanghai') === cal.endOfWorkdays('2025-09-30', 1, 'Asia/Shanghai'));
+    assert.equal(new Date(cal.endOfWorkdays('2025-09-30', 1, 'Asia/Shanghai')).toISOString(), '2025-10-09T15:59:59.999Z');
   });
 
   it('answers as a walk through the days would, for dates years apart asked in any order, local corrections included', () => {

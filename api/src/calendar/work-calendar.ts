@@ -8,8 +8,12 @@ import { DateTime } from 'luxon';
  */
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-export const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/** Days since 1970-01-01 of a date, `YYYY-MM-DD` or `YYYYMMDD` (the day of a case number, as intake has it). */
+export function dayNumber(date: string): number {
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(date);
+  if (!m) throw new RangeError(`not a date: ${date}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
 
 /** `YYYY-MM-DD` of a day number. */
 export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
