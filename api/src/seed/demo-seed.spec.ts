@@ -274,6 +274,9 @@ describe('demo seed', () => {
         // Into an empty table: the bulk writer drops its secondary indexes for the load; they come back as they were.
         await generateCases(other.ds, { count: 400, days: 30, timeZone: TZ, now: NOW, seed: 11, bulk: i > 0, worker: i === 2 });
         assert.deepEqual(await schema(other.ds), before);
+        // The bulk load looks up no foreign key: every reference it wrote must hold, and the checks are back on.
+        assert.deepEqual(await other.ds.query('PRAGMA foreign_key_check'), []);
+        assert.deepEqual(await other.ds.query('PRAGMA foreign_keys'), [{ foreign_keys: 1 }]);
       }
       const dump = (d: DataSource, sql: string) => d.query(sql).then((rows: object[]) => rows.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, v, typeof v]))));
       for (const sql of ['SELECT * FROM cases ORDER BY id', 'SELECT * FROM case_events ORDER BY id', 'SELECT * FROM case_counters ORDER BY day', 'SELECT rowid FROM case_search ORDER BY rowid', `SELECT rowid FROM case_search WHERE case_search MATCH '"路灯" OR "物业"' ORDER BY rowid`]) {
