@@ -60,7 +60,8 @@ export type DownloadTarget = ServerResponse | { raw: ServerResponse; hijack(): u
  * never a complete-looking truncated file).
  *
  * `target` is the route's reply (taken over from Fastify once the first row is in hand, its headers, CORS's
- * among them, carried over) or any node:http response; `rows` any (async) iterable, an array included. `fileName` is the Chinese name without extension (`诉求工单-2026-11-23`).
+ * among them, carried over) or any node:http response; `rows` any (async) iterable, an array included.
+ * `fileName` is the Chinese name without extension (`诉求工单-2026-11-23`).
  */
 export async function writeTable(
   target: DownloadTarget,
