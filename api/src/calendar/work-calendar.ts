@@ -1,11 +1,6 @@
 import chineseDays from 'chinese-days';
 import { DateTime } from 'luxon';
 
-/**
- * The mainland China working-day calendar: weekends off, public holidays off, 调休 make-up days on,
- * from the `chinese-days` package, with local corrections (`calendar-days`) taking precedence.
- * Pure: the corrections are handed in, nothing here reads the database.
- */
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a date, `YYYY-MM-DD` or `YYYYMMDD` (the day of a case number, as intake has it). */
@@ -18,6 +13,11 @@ export function dayNumber(date: string): number {
 /** `YYYY-MM-DD` of a day number. */
 export const dateOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+/**
+ * The mainland China working-day calendar: weekends off, public holidays off, 调休 make-up days on,
+ * from the `chinese-days` package, with local corrections (`calendar-days`) taking precedence.
+ * Pure: the corrections are handed in, nothing here reads the database.
+ */
 export class WorkCalendar {
   private readonly workdayEnds = new Map<string, number>();
   /**

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { WorkCalendar } from '../calendar/work-calendar.js';
+import { dateOfDay, dayNumber, type WorkCalendar } from '../calendar/work-calendar.js';
 import { dueAt, type Limit } from '../workflow/time-limits.js';
 
 export const MINUTE = 60_000;
@@ -57,7 +57,7 @@ export class SeedClock {
   private dateOf(day: number): string {
     let date = this.dates.get(day);
     if (date === undefined) {
-      date = new Date(day * DAY).toISOString().slice(0, 10);
+      date = dateOfDay(day);
       this.dates.set(day, date);
     }
     return date;
@@ -125,7 +125,7 @@ export class SeedClock {
   /** The local day number of an instant (days since 1970-01-01 in the zone). */
   private localDay(t: number): number {
     const off = this.offsetOf(Math.floor(t / DAY));
-    return off === off ? Math.floor((t + off) / DAY) : Date.parse(this.local(t).date) / DAY;
+    return off === off ? Math.floor((t + off) / DAY) : dayNumber(this.local(t).date);
   }
 
   /** An approved extension of `days` working days: the end of the Nth working day after the old due date. */
