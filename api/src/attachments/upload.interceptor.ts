@@ -5,16 +5,16 @@ import { MAX_ATTACHMENT_BYTES } from './attachment-files.js';
 
 // No `dest` or `storage`: the file is kept in memory (10 MB at most) for the content check.
 // File names as UTF-8, as browsers send them (the default, latin1, garbles 维修后照片.png).
-const Multer = FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 }, defParamCharset: 'utf8' });
+const FileUpload = FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 }, defParamCharset: 'utf8' });
 
 /** Reads one multipart `file` (at most 10 MB) and says what was wrong with it on the `file` field. */
 @Injectable()
 export class UploadInterceptor implements NestInterceptor {
-  private readonly multer = new Multer();
+  private readonly files = new FileUpload();
 
   async intercept(context: ExecutionContext, next: CallHandler) {
     try {
-      return await this.multer.intercept(context, next);
+      return await this.files.intercept(context, next);
     } catch (err) {
       if (!(err instanceof HttpException)) throw err;
       if (err.getStatus() === 413) throw new AppError(ErrorCode.PayloadTooLarge, 'The file is larger than 10 MB', { file: 'must be at most 10 MB' });

@@ -122,10 +122,11 @@ async function* fromWorker(input: WorkerInput): Source {
  * The connection tuned for a bulk load, and put back: no fsync (a crash mid-load loses at most the
  * load), no foreign-key lookups (the generator refers only to rows it read or wrote: its spec checks
  * `foreign_key_check` after a load; the lookups were 7 % of the writing), a large page cache, temporary
- * sorts in memory, and as many sorter threads as cores for the index builds. Secondary indexes that only serve reads are dropped for the load and rebuilt from
- * their own SQL in sqlite_master, so whatever the migrations define comes back exactly; unique ones
- * stay (they guard the data), and so do triggers. The SQL of dropped indexes waits in a file beside
- * the database until they are back, so a load that is killed has them rebuilt by the next.
+ * sorts in memory, and as many sorter threads as cores for the index builds. Secondary indexes that only
+ * serve reads are dropped for the load and rebuilt from their own SQL in sqlite_master, so whatever the
+ * migrations define comes back exactly; unique ones stay (they guard the data), and so do triggers. The
+ * SQL of dropped indexes waits in a file beside the database until they are back, so a load that is
+ * killed has them rebuilt by the next.
  */
 class BulkSession {
   private readonly saved: Record<string, unknown> = {};
