@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -267,7 +267,12 @@ describe('demo seed', () => {
     // TypeORM, then the bulk writer fed on this thread, then fed by its worker.
     const dbs = [await freshDatabase(), await freshDatabase(), await freshDatabase()];
     try {
-      const schema = (d: DataSource) => d.query(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name`);
+      // The indexes and triggers, and the keyword index's own settings (its merges pause for a load).
+      const schema = async (d: DataSource) => [
+        await d.query(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name`),
+        // As FTS5 reads them: a setting the index does not have is FTS5's default (automerge 4).
+        Object.entries({ automerge: 4, ...Object.fromEntries((await d.query(`SELECT k, v FROM case_search_config`)).map((r: { k: string; v: unknown }) => [r.k, r.v])) }).sort(),
+      ];
       for (const [i, other] of dbs.entries()) {
         await seedDemo(other.ds, { ...OPTS, cases: 0 });
         const before = await schema(other.ds);
@@ -287,6 +292,33 @@ describe('demo seed', () => {
       }
     } finally {
       for (const d of dbs) await d.drop();
+    }
+  });
+
+  it('puts back, at the next load, what a load that was killed had suspended', async () => {
+    if (ds.options.type === 'postgres') return;
+    const other = await freshDatabase();
+    try {
+      await seedDemo(other.ds, { ...OPTS, cases: 0 });
+      await generateCases(other.ds, { count: 50, days: 10, timeZone: TZ, now: NOW, seed: 2, bulk: true, worker: false });
+      const indexes = () => other.ds.query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`);
+      const automerge = () => other.ds.query(`SELECT v FROM case_search_config WHERE k = 'automerge'`);
+      const before = await indexes();
+      // As a load leaves the database when it is killed mid-way: two indexes dropped, keyword merges paused.
+      const gone = (before as { name: string; sql: string }[]).filter((i) => i.name === 'idx_cases_repeat' || i.name === 'idx_case_events_case');
+      assert.equal(gone.length, 2);
+      for (const i of gone) await other.ds.query(`DROP INDEX "${i.name}"`);
+      await other.ds.query(`INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)`);
+      const file = (other.ds.options as { database: string }).database;
+      writeFileSync(`${file}-seed-indexes.json`, JSON.stringify({ indexes: gone, automerge: { was: null } }));
+      // A few cases onto many: this load drops nothing itself; it rebuilds what was left.
+      await generateCases(other.ds, { count: 5, days: 3, timeZone: TZ, now: NOW, seed: 3, bulk: true, worker: false });
+      assert.deepEqual(await indexes(), before);
+      // It had no setting of its own: FTS5's default again.
+      assert.deepEqual(await automerge(), [{ v: 4 }]);
+      assert.equal(existsSync(`${file}-seed-indexes.json`), false);
+    } finally {
+      await other.drop();
     }
   });
 
