@@ -11,6 +11,7 @@ import { searchDocument } from '../cases/case-search.js';
 import { Case } from '../cases/case.entity.js';
 import type { CaseSim } from './case-sim.js';
 import type { CaseBatch } from './case-stream.js';
+import type { MeasureBits } from './measure-bits.js';
 
 export type ColumnKind = 'datetime' | 'boolean' | 'json' | 'plain';
 
@@ -158,8 +159,11 @@ function stored(value: unknown, kind: number): unknown {
   }
 }
 
-/** Formats a batch for `tables` (from `perCaseTables`, in the same order as PER_CASE), with the cases' keyword documents if `search`. */
-export function toRows(batch: CaseBatch, tables: TableSpec[], search: boolean): RowBatch {
+/**
+ * Formats a batch for `tables` (from `perCaseTables`, in the same order as PER_CASE), with the cases'
+ * keyword documents if `search` and their stored measures if `measureBits` (SQLite).
+ */
+export function toRows(batch: CaseBatch, tables: TableSpec[], search: boolean, measureBits?: MeasureBits): RowBatch {
   const { sims } = batch;
   return {
     day: batch.day,
@@ -177,20 +181,26 @@ export function toRows(batch: CaseBatch, tables: TableSpec[], search: boolean): 
       const at = columns.map((c) => keys.indexOf(renamed[c.property] ?? c.property));
       const kinds = columns.map((c) => KINDS.indexOf(c.kind));
       const extras = columns.map((c) => extra[c.property] ?? null);
+      // The cases' measures, stored with them (measure-bits.ts), after the columns they are computed from.
+      const bitsColumn = t === 0 && measureBits ? spec.columns.find((c) => c.property === 'measureBits') : undefined;
+      const bitsOf = bitsColumn ? measureBits!.forColumns(columns.map((c) => c.column)) : null;
       const values: unknown[] = [];
       const cases: number[] = [];
       for (let i = 0; i < sims.length; i++) {
         const s = sims[i];
         for (const row of rows(s)) {
           const v = Object.values(row);
+          const start = values.length;
           for (let c = 0; c < columns.length; c++) {
             const x = at[c] >= 0 ? v[at[c]] : extras[c]?.(s);
             values.push(x === null || x === undefined ? null : kinds[c] === 0 ? x : stored(x, kinds[c]));
           }
+          if (bitsOf) values.push(bitsOf(values, start));
           cases.push(i);
         }
       }
-      return { table: spec.table, properties: columns.map((c) => c.property), columns: columns.map((c) => c.column), values, cases };
+      const written = bitsOf ? [...columns, bitsColumn!] : columns;
+      return { table: spec.table, properties: written.map((c) => c.property), columns: written.map((c) => c.column), values, cases };
     }),
   };
 }

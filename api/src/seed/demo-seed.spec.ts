@@ -21,6 +21,7 @@ import { User } from '../users/user.entity.js';
 import { dueAt, effectivePolicy, limitsFor } from '../workflow/time-limits.js';
 import { CLOCKS, lateClocks } from '../workflow/clocks.js';
 import { searchDocument } from '../cases/case-search.js';
+import { measureBitsSql } from '../reports/measures.js';
 import { generateCases } from './case-generator.js';
 import { searchDocumentOf } from './case-rows.js';
 import { caseBatches } from './case-stream.js';
@@ -292,6 +293,22 @@ describe('demo seed', () => {
       }
     } finally {
       for (const d of dbs) await d.drop();
+    }
+  });
+
+  it('writes each case with its measures as the database computes them, leaving its trigger nothing to do', async () => {
+    if (ds.options.type === 'postgres') return;
+    const other = await freshDatabase();
+    try {
+      await seedDemo(other.ds, { ...OPTS, cases: 0 });
+      // Without the trigger that would correct them, what the bulk writer stored is all there is.
+      await other.ds.query('DROP TRIGGER cases_measure_bits_insert');
+      for (const worker of [false, true]) await generateCases(other.ds, { count: 300, days: 30, timeZone: TZ, now: NOW, seed: 4, bulk: true, worker });
+      const [row] = await other.ds.query(`SELECT COUNT(*) AS n, SUM(measure_bits <> (${measureBitsSql('sqlite')})) AS wrong, COUNT(DISTINCT measure_bits) AS kinds FROM cases`);
+      assert.deepEqual({ n: row.n, wrong: row.wrong }, { n: 600, wrong: 0 });
+      assert.ok(row.kinds > 10, `only ${row.kinds} different measure sets`);
+    } finally {
+      await other.drop();
     }
   });
 

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { WorkCalendar } from '../calendar/work-calendar.js';
 import { toRows, type TableSpec } from './case-rows.js';
 import { caseBatches, type StreamOptions } from './case-stream.js';
+import { MeasureBits } from './measure-bits.js';
 import type { Reference } from './reference.js';
 import { threadCpuMs } from './thread-cpu.js';
 
@@ -27,10 +28,11 @@ export const AHEAD = 8;
 const input = workerData as WorkerInput;
 const written = new Int32Array(input.control);
 const ref: Reference = { ...input.reference, calendar: new WorkCalendar(input.reference.corrections) };
+const measureBits = new MeasureBits();
 let sent = 0;
 let waitMs = 0;
 for (const batch of caseBatches(ref, input.options)) {
-  const rows = toRows(batch, input.tables, input.search);
+  const rows = toRows(batch, input.tables, input.search, measureBits);
   for (let w = Atomics.load(written, 0); sent - w >= AHEAD; w = Atomics.load(written, 0)) {
     const t = performance.now();
     Atomics.wait(written, 0, w);
@@ -39,4 +41,5 @@ for (const batch of caseBatches(ref, input.options)) {
   parentPort!.postMessage({ rows } satisfies WorkerMessage);
   sent++;
 }
+measureBits.close();
 parentPort!.postMessage({ done: true, cpuMs: threadCpuMs(), waitMs } satisfies WorkerMessage);

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 import { perCaseTables, toRows, type RowBatch } from './case-rows.js';
 import { caseBatches, type StreamOptions } from './case-stream.js';
+import { MeasureBits } from './measure-bits.js';
 import type { Reference } from './reference.js';
 import type { WorkerInput, WorkerMessage } from './seed-worker.js';
 import { SqliteCaseWriter } from './sqlite-writer.js';
@@ -79,7 +80,12 @@ type Source = AsyncGenerator<{ rows: RowBatch; written: () => void }, { cpuMs: n
 
 async function* inline(ref: Reference, opts: StreamOptions, tables: ReturnType<typeof perCaseTables>, search: boolean): Source {
   const started = performance.now();
-  for (const batch of caseBatches(ref, opts)) yield { rows: toRows(batch, tables, search), written: () => {} };
+  const measureBits = new MeasureBits();
+  try {
+    for (const batch of caseBatches(ref, opts)) yield { rows: toRows(batch, tables, search, measureBits), written: () => {} };
+  } finally {
+    measureBits.close();
+  }
   return { cpuMs: null, wallMs: performance.now() - started };
 }
 
