@@ -5,7 +5,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { fillCaseSearch } from '../cases/case-search-backfill.js';
-import { caseBatches, type StreamOptions } from './case-stream.js';
+import { caseBatches, GenerationStopped, type StreamOptions } from './case-stream.js';
 import { writeBatch } from './case-writer.js';
 import { loadReference } from './reference.js';
 import { loadSqlite, type LoadStats } from './sqlite-load.js';
@@ -41,7 +41,7 @@ export async function generateCases(ds: DataSource, opts: GenerateOptions): Prom
   await runner.connect();
   try {
     for (const { day, sims } of caseBatches(ref, stream)) {
-      if (opts.signal?.aborted) throw new Error('stopped: the cases written so far stay');
+      if (opts.signal?.aborted) throw new GenerationStopped();
       await runner.startTransaction();
       try {
         events += await writeBatch(runner.manager, day, sims);

@@ -180,3 +180,10 @@ function arrivalIn(day: Day, rng: Random): number {
   const to = Math.min(from + HOUR, day.end);
   return Math.max(day.start, Math.floor(Math.min(from + rng.next() * Math.max(0, to - from), day.end - 1000) / 1000) * 1000);
 }
+
+/** A load stopped on request (Ctrl-C), between batches: the cases written before it stay. */
+export class GenerationStopped extends Error {
+  constructor() {
+    super('stopped: the cases written so far stay');
+  }
+}

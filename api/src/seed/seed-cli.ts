@@ -8,6 +8,7 @@ import { createDataSource } from '../database/data-source.js';
 import { migrate, refreshStatistics } from '../database/database.module.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { generateCases } from './case-generator.js';
+import { GenerationStopped } from './case-stream.js';
 import { seedDemo } from './demo-seed.js';
 
 const USAGE = 'usage: seed-cli --cases N [--days D] [--seed S]   (DATABASE_URL selects the database)';
@@ -93,6 +94,10 @@ main().catch((err) => {
   if (err instanceof ConfigError) {
     console.error(`seed: ${err.message}`);
     process.exit(2);
+  }
+  if (err instanceof GenerationStopped) {
+    console.error(`seed: ${err.message}`);
+    process.exit(130);
   }
   console.error(err);
   process.exit(1);
