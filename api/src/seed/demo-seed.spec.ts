@@ -271,8 +271,8 @@ describe('demo seed', () => {
       // The indexes and triggers, and the keyword index's own settings (its merges pause for a load).
       const schema = async (d: DataSource) => [
         await d.query(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name`),
-        // As FTS5 reads them: a setting the index does not have is FTS5's default (automerge 4).
-        Object.entries({ automerge: 4, ...Object.fromEntries((await d.query(`SELECT k, v FROM case_search_config`)).map((r: { k: string; v: unknown }) => [r.k, r.v])) }).sort(),
+        // As FTS5 reads them: a setting the index does not have is FTS5's default.
+        Object.entries({ automerge: 4, crisismerge: 16, ...Object.fromEntries((await d.query(`SELECT k, v FROM case_search_config`)).map((r: { k: string; v: unknown }) => [r.k, r.v])) }).sort(),
       ];
       for (const [i, other] of dbs.entries()) {
         await seedDemo(other.ds, { ...OPTS, cases: 0 });
@@ -319,20 +319,21 @@ describe('demo seed', () => {
       await seedDemo(other.ds, { ...OPTS, cases: 0 });
       await generateCases(other.ds, { count: 50, days: 10, timeZone: TZ, now: NOW, seed: 2, bulk: true, worker: false });
       const indexes = () => other.ds.query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`);
-      const automerge = () => other.ds.query(`SELECT v FROM case_search_config WHERE k = 'automerge'`);
+      const settings = () => other.ds.query(`SELECT k, v FROM case_search_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k`);
       const before = await indexes();
       // As a load leaves the database when it is killed mid-way: two indexes dropped, keyword merges paused.
       const gone = (before as { name: string; sql: string }[]).filter((i) => i.name === 'idx_cases_repeat' || i.name === 'idx_case_events_case');
       assert.equal(gone.length, 2);
       for (const i of gone) await other.ds.query(`DROP INDEX "${i.name}"`);
       await other.ds.query(`INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)`);
+      await other.ds.query(`INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 64)`);
       const file = (other.ds.options as { database: string }).database;
-      writeFileSync(`${file}-seed-indexes.json`, JSON.stringify({ indexes: gone, automerge: { was: null } }));
+      writeFileSync(`${file}-seed-indexes.json`, JSON.stringify({ indexes: gone, fts: { automerge: 4, crisismerge: 16 } }));
       // A few cases onto many: this load drops nothing itself; it rebuilds what was left.
       await generateCases(other.ds, { count: 5, days: 3, timeZone: TZ, now: NOW, seed: 3, bulk: true, worker: false });
       assert.deepEqual(await indexes(), before);
-      // It had no setting of its own: FTS5's default again.
-      assert.deepEqual(await automerge(), [{ v: 4 }]);
+      // It had no settings of its own: FTS5's defaults again.
+      assert.deepEqual(await settings(), [{ k: 'automerge', v: 4 }, { k: 'crisismerge', v: 16 }]);
       assert.equal(existsSync(`${file}-seed-indexes.json`), false);
     } finally {
       await other.drop();

@@ -27,7 +27,7 @@ export class MeasureBits {
     const args = new Array<unknown>(at.length);
     return (values, offset) => {
       for (let i = 0; i < at.length; i++) args[i] = values[offset + at[i]];
-      return this.bits.get(args) as number;
+      return this.bits.get(...args) as number;
     };
   }
 

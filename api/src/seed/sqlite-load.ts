@@ -164,8 +164,8 @@ async function* fromWorker(input: WorkerInput): Source {
 class BulkSession {
   private readonly saved: Record<string, unknown> = {};
   private dropped: { name: string; sql: string }[] = [];
-  /** While the keyword index's merges wait: its own `automerge` to put back (`was` null: it had none). */
-  private automerge: Suspended['automerge'] = null;
+  /** While the keyword index has its load settings: the values to put back. */
+  private fts: Suspended['fts'] = null;
   private readonly pending: string | null;
 
   constructor(
@@ -178,7 +178,7 @@ class BulkSession {
       // Written by an earlier load that did not end (before the keyword index's setting, a bare list).
       const left = JSON.parse(readFileSync(this.pending, 'utf8')) as Suspended | Suspended['indexes'];
       this.dropped = Array.isArray(left) ? left : left.indexes;
-      this.automerge = Array.isArray(left) ? null : left.automerge;
+      this.fts = Array.isArray(left) ? null : left.fts;
       this.recreate();
     }
     for (const p of ['synchronous', 'foreign_keys', 'cache_size', 'temp_store', 'threads']) this.saved[p] = db.pragma(p, { simple: true });
@@ -196,23 +196,24 @@ class BulkSession {
     const all = this.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (${marks}) AND sql IS NOT NULL ORDER BY rowid`).all(...this.tables) as { name: string; sql: string }[];
     this.dropped = all.filter((i) => !unique.has(i.name));
     // The keyword index (FTS5) merges its segments as it goes, over and over while a load adds to it:
-    // paused for the load, its merges were a quarter of its cost (13.5 s instead of 18.6 s a million
-    // cases, searches as fast after). The setting is the index's own, kept in the database: put back after.
+    // with its merges paused for the load (and its emergency merges later), the index cost a quarter less
+    // (a million cases: 13.5 s instead of 18.6 s, then 12.2 s; searches as fast after). The settings are
+    // the index's own, kept in the database: put back after.
     if (this.search) {
-      const was = this.db.prepare("SELECT v FROM case_search_config WHERE k = 'automerge'").pluck().get();
-      this.automerge = { was: was === undefined ? null : Number(was) };
+      const own = this.db.prepare('SELECT v FROM case_search_config WHERE k = ?').pluck();
+      this.fts = Object.fromEntries(Object.entries(FTS5_DEFAULTS).map(([k, d]) => [k, Number(own.get(k) ?? d)]));
     }
-    if (this.pending) writeFileSync(this.pending, JSON.stringify({ indexes: this.dropped, automerge: this.automerge } satisfies Suspended));
+    if (this.pending) writeFileSync(this.pending, JSON.stringify({ indexes: this.dropped, fts: this.fts } satisfies Suspended));
     this.db.transaction(() => {
       for (const i of this.dropped) this.db.exec(`DROP INDEX "${i.name}"`);
-      if (this.automerge) this.setAutomerge(0);
+      if (this.fts) this.setFts(FTS5_FOR_LOAD);
     })();
     return { name: `dropping ${this.dropped.length} indexes`, wallMs: performance.now() - started, cpuMs: diff(cpu, threadCpuMs()) };
   }
 
   end() {
     const phases = [];
-    if (this.dropped.length || this.automerge) {
+    if (this.dropped.length || this.fts) {
       const started = performance.now();
       // The sorter's threads work for this one: count the process (the worker is gone by now).
       const cpu = process.cpuUsage();
@@ -241,10 +242,10 @@ class BulkSession {
     try {
       const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
       for (const i of this.dropped) if (!exists.get(i.name)) this.db.exec(i.sql);
-      // Written as a setting of its own where it had none: the default's value (FTS5 keeps its shadow tables
-      // from being written directly, so the row cannot be taken out again).
-      if (this.automerge) this.setAutomerge(this.automerge.was ?? FTS5_AUTOMERGE);
-      this.automerge = null;
+      // Written as settings of its own where it had none: the defaults' values (FTS5 keeps its shadow
+      // tables from being written directly, so the rows cannot be taken out again).
+      if (this.fts) this.setFts(this.fts);
+      this.fts = null;
     } finally {
       this.db.pragma(`cache_size = ${Number(cache)}`);
       this.db.pragma(`temp_store = ${Number(temp)}`);
@@ -253,20 +254,25 @@ class BulkSession {
     if (this.pending) rmSync(this.pending, { force: true });
   }
 
-  private setAutomerge(value: number) {
-    // FTS5 takes a setting's value written out, not as a bound parameter ("SQL logic error").
-    if (!Number.isInteger(value) || value < 0 || value > 64) throw new Error(`automerge ${value} is out of range`);
-    this.db.exec(`INSERT INTO case_search (case_search, rank) VALUES ('automerge', ${value})`);
+  private setFts(settings: Record<string, number>) {
+    for (const [k, v] of Object.entries(settings)) {
+      // FTS5 takes a setting's value written out, not as a bound parameter ("SQL logic error").
+      if (!(k in FTS5_DEFAULTS) || !Number.isInteger(v) || v < 0 || v > 1024) throw new Error(`keyword index setting ${k} = ${v} refused`);
+      this.db.exec(`INSERT INTO case_search (case_search, rank) VALUES ('${k}', ${v})`);
+    }
   }
 }
 
 /** What a load has suspended, in the file beside the database until it is back. */
 interface Suspended {
   indexes: { name: string; sql: string }[];
-  automerge: { was: number | null } | null;
+  /** The keyword index's settings to put back (null: not changed). */
+  fts: Record<string, number> | null;
 }
 
-/** FTS5's default `automerge`, when the index has no setting of its own. */
-const FTS5_AUTOMERGE = 4;
+/** FTS5's defaults of the settings a load changes, for an index that has none of its own. */
+const FTS5_DEFAULTS = { automerge: 4, crisismerge: 16 };
+/** During a load: no merges as segments come, and the emergency ones only at 64 segments of a size. */
+const FTS5_FOR_LOAD = { automerge: 0, crisismerge: 64 };
 
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
