@@ -326,14 +326,13 @@ describe('demo seed', () => {
       assert.equal(gone.length, 2);
       for (const i of gone) await other.ds.query(`DROP INDEX "${i.name}"`);
       await other.ds.query(`INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)`);
-      await other.ds.query(`INSERT INTO case_search (case_search, rank) VALUES ('crisismerge', 64)`);
       const file = (other.ds.options as { database: string }).database;
-      writeFileSync(`${file}-seed-indexes.json`, JSON.stringify({ indexes: gone, fts: { automerge: 4, crisismerge: 16 } }));
+      writeFileSync(`${file}-seed-indexes.json`, JSON.stringify({ indexes: gone, fts: { automerge: 4 } }));
       // A few cases onto many: this load drops nothing itself; it rebuilds what was left.
       await generateCases(other.ds, { count: 5, days: 3, timeZone: TZ, now: NOW, seed: 3, bulk: true, worker: false });
       assert.deepEqual(await indexes(), before);
-      // It had no settings of its own: FTS5's defaults again.
-      assert.deepEqual(await settings(), [{ k: 'automerge', v: 4 }, { k: 'crisismerge', v: 16 }]);
+      // It had no setting of its own: FTS5's default again.
+      assert.deepEqual(await settings(), [{ k: 'automerge', v: 4 }]);
       assert.equal(existsSync(`${file}-seed-indexes.json`), false);
     } finally {
       await other.drop();

@@ -196,9 +196,10 @@ class BulkSession {
     const all = this.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (${marks}) AND sql IS NOT NULL ORDER BY rowid`).all(...this.tables) as { name: string; sql: string }[];
     this.dropped = all.filter((i) => !unique.has(i.name));
     // The keyword index (FTS5) merges its segments as it goes, over and over while a load adds to it:
-    // with its merges paused for the load (and its emergency merges later), the index cost a quarter less
-    // (a million cases: 13.5 s instead of 18.6 s, then 12.2 s; searches as fast after). The settings are
-    // the index's own, kept in the database: put back after.
+    // with its merges paused for the load, the index cost a quarter less (a million cases: 13.5 s instead
+    // of 18.6 s; searches as fast after). The setting is the index's own, kept in the database: put back
+    // after. Its emergency merges (16 segments of a size) stay as they are: held off to 64 during the load
+    // they saved another second, but left the first write after it a 5-second merge (intake stalled).
     if (this.search) {
       const own = this.db.prepare('SELECT v FROM case_search_config WHERE k = ?').pluck();
       this.fts = Object.fromEntries(Object.entries(FTS5_DEFAULTS).map(([k, d]) => [k, Number(own.get(k) ?? d)]));
@@ -271,8 +272,8 @@ interface Suspended {
 }
 
 /** FTS5's defaults of the settings a load changes, for an index that has none of its own. */
-const FTS5_DEFAULTS = { automerge: 4, crisismerge: 16 };
-/** During a load: no merges as segments come, and the emergency ones only at 64 segments of a size. */
-const FTS5_FOR_LOAD = { automerge: 0, crisismerge: 64 };
+const FTS5_DEFAULTS = { automerge: 4 };
+/** During a load: no merges as segments come (the emergency ones still happen). */
+const FTS5_FOR_LOAD = { automerge: 0 };
 
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
