@@ -21,8 +21,10 @@ import { threadCpuMs } from './thread-cpu.js';
  * Cases per transaction, a few batches: the keyword index (FTS5) writes a segment at every commit and
  * merges segments as they pile up, so fewer, larger commits cost it less (a million cases: 15.2 s in
  * transactions of 500, 13.2 s in transactions of 5,000). It is also about the longest that intake in
- * another process waits for the write lock (a quarter of a second here). The connection is the load's
- * own meanwhile: the CLI's, or the API's before it listens (the demo seed).
+ * another process waits for the write lock (a quarter of a second here). A transaction stays open
+ * while the worker makes the next batch, so the connection must be the load's own: the CLI's; or the
+ * API's for the demo seed at start, before it listens, whose few thousand cases are made on this thread
+ * in one stretch (no turn of the event loop in which anything else could use the connection).
  */
 const CASES_PER_COMMIT = 5000;
 
@@ -232,7 +234,7 @@ class BulkSession {
    * SQLite's sorter hands runs to its helper threads only when it spills them to temporary files (with
    * temporary storage in memory it uses none), and it spills a run whenever the page cache is full: so a
    * small cache and temporary files for the builds. At a million cases the 17 builds took 35 s on one
-   * thread and take 15–17 s so (this 2-core machine; the files stay in the OS's cache).
+   * thread and take 13–17 s so (this 2-core machine; the files stay in the OS's cache).
    */
   private recreate() {
     const cache = this.db.pragma('cache_size', { simple: true });
