@@ -24,8 +24,8 @@ import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } fro
 @Index('idx_cases_assignee_status', ['assigneeId', 'status'])
 @Index('idx_cases_status_resolve_due', ['status', 'resolveDueAt'])
 @Index('idx_cases_overdue_received', ['overdue', 'receivedAt'])
-@Index('idx_cases_extension_pending', ['extensionDaysPending'])
-@Index('idx_cases_supervise_status', ['superviseLevel', 'status'])
+@Index('idx_cases_extension_pending', ['extensionDaysPending'], { where: '"extension_days_pending" IS NOT NULL' })
+@Index('idx_cases_supervise_status', ['superviseLevel', 'status'], { where: '"supervise_level" IS NOT NULL' })
 /**
  * The reports' pass over a period: after the time of receipt, every column a grouping, a scope or a
  * report reads, with the measures as one number (`measureBits`), so a month of a city's cases is counted
@@ -109,7 +109,7 @@ export class Case {
   @Column({ type: 'varchar', length: 10, default: 'normal' })
   priority: Priority;
 
-  @Index('idx_cases_resident')
+  @Index('idx_cases_resident', { where: '"resident_id" IS NOT NULL' })
   @Column({ type: 'integer', nullable: true })
   residentId: number | null;
 
@@ -198,7 +198,7 @@ export class Case {
   @Column({ type: 'varchar', length: 10, nullable: true })
   superviseLevel: SuperviseLevel | null;
 
-  @Index('idx_cases_parent')
+  @Index('idx_cases_parent', { where: '"parent_case_id" IS NOT NULL' })
   @Column({ type: 'integer', nullable: true })
   parentCaseId: number | null;
 

@@ -61,9 +61,10 @@ export async function migrate(ds: DataSource) {
 export async function refreshStatistics(ds: DataSource, force = false): Promise<boolean> {
   if (ds.options.type === 'postgres') return false;
   const [{ n }] = (await ds.query(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`)) as { n: number }[];
-  const stat = n ? ((await ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'cases' AND idx IS NOT NULL LIMIT 1`)) as { stat: string }[])[0] : undefined;
+  // The rows the statistics counted: the most any index of `cases` had (a partial index holds fewer).
+  const counted = n ? ((await ds.query(`SELECT MAX(CAST(stat AS INTEGER)) AS counted FROM sqlite_stat1 WHERE tbl = 'cases' AND idx IS NOT NULL`)) as { counted: number | null }[])[0].counted : null;
   const [{ rows }] = (await ds.query(`SELECT COALESCE(MAX(id), 0) AS rows FROM cases`)) as { rows: number }[];
-  const analyzed = stat ? Number(stat.stat.split(' ')[0]) : -1;
+  const analyzed = counted ?? -1;
   const stale = analyzed < 0 ? rows >= 1000 : rows > 3 * analyzed + 1000 || rows * 3 < analyzed;
   if (!force && !stale) return false;
   await ds.query('ANALYZE');
