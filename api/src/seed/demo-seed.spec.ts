@@ -70,6 +70,17 @@ async function freshDatabase(): Promise<{ ds: DataSource; drop: () => Promise<vo
   };
 }
 
+/** Runs `fn` on a database of its own (SQLite or PostgreSQL) with the demo community and no cases; dropped after. */
+async function onDemoDatabase(fn: (db: DataSource) => Promise<void>): Promise<void> {
+  const other = await freshDatabase();
+  try {
+    await seedDemo(other.ds, { ...OPTS, cases: 0 });
+    await fn(other.ds);
+  } finally {
+    await other.drop();
+  }
+}
+
 const eventsByCase = (events: CaseEvent[]) => {
   const map = new Map<number, CaseEvent[]>();
   for (const e of events) map.set(e.caseId, [...(map.get(e.caseId) ?? []), e]);
@@ -272,7 +283,7 @@ describe('demo seed', () => {
       const schema = async (d: DataSource) => [
         await d.query(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name`),
         // As FTS5 reads them: a setting the index does not have is FTS5's default.
-        Object.entries({ automerge: 4, crisismerge: 16, ...Object.fromEntries((await d.query(`SELECT k, v FROM case_search_config`)).map((r: { k: string; v: unknown }) => [r.k, r.v])) }).sort(),
+        Object.entries({ automerge: 4, ...Object.fromEntries((await d.query(`SELECT k, v FROM case_search_config`)).map((r: { k: string; v: unknown }) => [r.k, r.v])) }).sort(),
       ];
       for (const [i, other] of dbs.entries()) {
         await seedDemo(other.ds, { ...OPTS, cases: 0 });
@@ -298,64 +309,52 @@ describe('demo seed', () => {
 
   it('writes each case with its measures as the database computes them, leaving its trigger nothing to do', async () => {
     if (ds.options.type === 'postgres') return;
-    const other = await freshDatabase();
-    try {
-      await seedDemo(other.ds, { ...OPTS, cases: 0 });
+    await onDemoDatabase(async (db) => {
       // Without the trigger that would correct them, what the bulk writer stored is all there is.
-      await other.ds.query('DROP TRIGGER cases_measure_bits_insert');
-      for (const worker of [false, true]) await generateCases(other.ds, { count: 300, days: 30, timeZone: TZ, now: NOW, seed: 4, bulk: true, worker });
-      const [row] = await other.ds.query(`SELECT COUNT(*) AS n, SUM(measure_bits <> (${measureBitsSql('sqlite')})) AS wrong, COUNT(DISTINCT measure_bits) AS kinds FROM cases`);
+      await db.query('DROP TRIGGER cases_measure_bits_insert');
+      for (const worker of [false, true]) await generateCases(db, { count: 300, days: 30, timeZone: TZ, now: NOW, seed: 4, bulk: true, worker });
+      const [row] = await db.query(`SELECT COUNT(*) AS n, SUM(measure_bits <> (${measureBitsSql('sqlite')})) AS wrong, COUNT(DISTINCT measure_bits) AS kinds FROM cases`);
       assert.deepEqual({ n: row.n, wrong: row.wrong }, { n: 600, wrong: 0 });
       assert.ok(row.kinds > 10, `only ${row.kinds} different measure sets`);
-    } finally {
-      await other.drop();
-    }
+    });
   });
 
   it('gathers planner statistics once for a table that has not changed severalfold, partial indexes and all', async () => {
     if (ds.options.type === 'postgres') return;
-    const other = await freshDatabase();
-    try {
-      await seedDemo(other.ds, { ...OPTS, cases: 0 });
-      await generateCases(other.ds, { count: 1500, days: 30, timeZone: TZ, now: NOW, seed: 6, bulk: true, worker: false });
-      assert.equal(await refreshStatistics(other.ds), true);
+    await onDemoDatabase(async (db) => {
+      await generateCases(db, { count: 1500, days: 30, timeZone: TZ, now: NOW, seed: 6, bulk: true, worker: false });
+      assert.equal(await refreshStatistics(db), true);
       // The partial indexes hold a few of the 1,500 cases: the table is what was counted, not they.
-      const [{ fewest }] = await other.ds.query(`SELECT MIN(CAST(stat AS INTEGER)) AS fewest FROM sqlite_stat1 WHERE tbl = 'cases'`);
+      const [{ fewest }] = await db.query(`SELECT MIN(CAST(stat AS INTEGER)) AS fewest FROM sqlite_stat1 WHERE tbl = 'cases'`);
       assert.ok(fewest < 500, `the smallest index holds ${fewest} entries`);
-      assert.equal(await refreshStatistics(other.ds), false);
+      assert.equal(await refreshStatistics(db), false);
       // More than three times as many (and a thousand): counted again.
-      await generateCases(other.ds, { count: 5000, days: 30, timeZone: TZ, now: NOW, seed: 8, bulk: true, worker: false });
-      assert.equal(await refreshStatistics(other.ds), true);
-    } finally {
-      await other.drop();
-    }
+      await generateCases(db, { count: 5000, days: 30, timeZone: TZ, now: NOW, seed: 8, bulk: true, worker: false });
+      assert.equal(await refreshStatistics(db), true);
+    });
   });
 
   it('puts back, at the next load, what a load that was killed had suspended', async () => {
     if (ds.options.type === 'postgres') return;
-    const other = await freshDatabase();
-    try {
-      await seedDemo(other.ds, { ...OPTS, cases: 0 });
-      await generateCases(other.ds, { count: 50, days: 10, timeZone: TZ, now: NOW, seed: 2, bulk: true, worker: false });
-      const indexes = () => other.ds.query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`);
-      const settings = () => other.ds.query(`SELECT k, v FROM case_search_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k`);
+    await onDemoDatabase(async (db) => {
+      await generateCases(db, { count: 50, days: 10, timeZone: TZ, now: NOW, seed: 2, bulk: true, worker: false });
+      const indexes = () => db.query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`);
+      const settings = () => db.query(`SELECT k, v FROM case_search_config WHERE k = 'automerge'`);
       const before = await indexes();
       // As a load leaves the database when it is killed mid-way: two indexes dropped, keyword merges paused.
       const gone = (before as { name: string; sql: string }[]).filter((i) => i.name === 'idx_cases_repeat' || i.name === 'idx_case_events_case');
       assert.equal(gone.length, 2);
-      for (const i of gone) await other.ds.query(`DROP INDEX "${i.name}"`);
-      await other.ds.query(`INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)`);
-      const file = (other.ds.options as { database: string }).database;
+      for (const i of gone) await db.query(`DROP INDEX "${i.name}"`);
+      await db.query(`INSERT INTO case_search (case_search, rank) VALUES ('automerge', 0)`);
+      const file = (db.options as { database: string }).database;
       writeFileSync(`${file}-seed-indexes.json`, JSON.stringify({ indexes: gone, fts: { automerge: 4 } }));
       // A few cases onto many: this load drops nothing itself; it rebuilds what was left.
-      await generateCases(other.ds, { count: 5, days: 3, timeZone: TZ, now: NOW, seed: 3, bulk: true, worker: false });
+      await generateCases(db, { count: 5, days: 3, timeZone: TZ, now: NOW, seed: 3, bulk: true, worker: false });
       assert.deepEqual(await indexes(), before);
       // It had no setting of its own: FTS5's default again.
       assert.deepEqual(await settings(), [{ k: 'automerge', v: 4 }]);
       assert.equal(existsSync(`${file}-seed-indexes.json`), false);
-    } finally {
-      await other.drop();
-    }
+    });
   });
 
   it('makes the keyword document of a generated case from its parts exactly as searchDocument does', async () => {
