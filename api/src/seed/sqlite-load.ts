@@ -89,7 +89,8 @@ export async function loadSqlite(ds: DataSource, ref: Reference, opts: StreamOpt
       }
       if (db.inTransaction) db.exec('COMMIT');
     } catch (err) {
-      // A batch that failed half-way: its transaction goes, with the batches before it in it.
+      // A failure (a batch written half-way, the worker gone): the open transaction goes, with the whole
+      // batches before it in it; what was committed stays.
       if (db.inTransaction) db.exec('ROLLBACK');
       throw err;
     }
