@@ -341,6 +341,8 @@ describe('demo seed', () => {
       const indexes = () => db.query(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`);
       const settings = () => db.query(`SELECT k, v FROM case_search_config WHERE k = 'automerge'`);
       const before = await indexes();
+      const tuning = async () => [await db.query('PRAGMA threads'), await db.query('PRAGMA cache_size'), await db.query('PRAGMA temp_store')];
+      const tuned = await tuning();
       // As a load leaves the database when it is killed mid-way: two indexes dropped, keyword merges paused.
       const gone = (before as { name: string; sql: string }[]).filter((i) => i.name === 'idx_cases_repeat' || i.name === 'idx_case_events_case');
       assert.equal(gone.length, 2);
@@ -351,6 +353,8 @@ describe('demo seed', () => {
       // A few cases onto many: this load drops nothing itself; it rebuilds what was left.
       await generateCases(db, { count: 5, days: 3, timeZone: TZ, now: NOW, seed: 3, bulk: true, worker: false });
       assert.deepEqual(await indexes(), before);
+      // The connection as it was: the rebuild's own settings (sorter threads, a small cache) do not stay.
+      assert.deepEqual(await tuning(), tuned);
       // It had no setting of its own: FTS5's default again.
       assert.deepEqual(await settings(), [{ k: 'automerge', v: 4 }]);
       assert.equal(existsSync(`${file}-seed-indexes.json`), false);

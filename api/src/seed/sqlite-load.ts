@@ -184,7 +184,7 @@ class BulkSession {
       this.fts = Array.isArray(left) ? null : left.fts;
       this.recreate();
     }
-    for (const p of ['synchronous', 'foreign_keys', 'cache_size', 'temp_store', 'threads']) this.saved[p] = db.pragma(p, { simple: true });
+    for (const p of ['synchronous', 'foreign_keys', 'cache_size', 'temp_store']) this.saved[p] = db.pragma(p, { simple: true });
     db.pragma('synchronous = OFF');
     db.pragma('foreign_keys = OFF');
     db.pragma('cache_size = -131072');
@@ -238,11 +238,11 @@ class BulkSession {
    * thread and take 13–17 s so (this 2-core machine; the files stay in the OS's cache).
    */
   private recreate() {
-    const cache = this.db.pragma('cache_size', { simple: true });
-    const temp = this.db.pragma('temp_store', { simple: true });
-    this.db.pragma(`threads = ${Math.min(8, Math.max(4, availableParallelism()))}`);
-    this.db.pragma('cache_size = -2048');
-    this.db.pragma('temp_store = FILE');
+    // Put back after, as they were: this also runs before the load's own settings are saved (a killed
+    // load's indexes rebuilt), and those must be the connection's, not the builds'.
+    const forBuilds = { threads: Math.min(8, Math.max(4, availableParallelism())), cache_size: -2048, temp_store: TEMP_STORE_FILE };
+    const before = Object.keys(forBuilds).map((p) => [p, Number(this.db.pragma(p, { simple: true }))] as const);
+    for (const [p, v] of Object.entries(forBuilds)) this.db.pragma(`${p} = ${v}`);
     try {
       const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
       for (const i of this.dropped) if (!exists.get(i.name)) this.db.exec(i.sql);
@@ -251,8 +251,7 @@ class BulkSession {
       if (this.fts) this.setFts(this.fts);
       this.fts = null;
     } finally {
-      this.db.pragma(`cache_size = ${Number(cache)}`);
-      this.db.pragma(`temp_store = ${Number(temp)}`);
+      for (const [p, v] of before) this.db.pragma(`${p} = ${v}`);
     }
     this.dropped = [];
     if (this.pending) rmSync(this.pending, { force: true });
@@ -273,6 +272,9 @@ interface Suspended {
   /** The keyword index's settings to put back (null: not changed). */
   fts: Record<string, number> | null;
 }
+
+/** `PRAGMA temp_store` for temporary files. */
+const TEMP_STORE_FILE = 1;
 
 /** FTS5's defaults of the settings a load changes, for an index that has none of its own. */
 const FTS5_DEFAULTS = { automerge: 4 };
