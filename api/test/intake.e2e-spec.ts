@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { measureBitsSql } from '../src/reports/measures.js';
 import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -179,6 +180,30 @@ describe('keyword entries written after intake (SQLite)', { skip: (process.env.D
     assert.equal(await pending(), 0, 'written by the timer, no search needed');
     assert.equal(Number((await ds.query('SELECT COUNT(*) AS n FROM case_search WHERE case_search MATCH ?', ['井盖']))[0].n), 1);
     assert.deepEqual(await search('井盖缺失'), [b.id]);
+  });
+
+  it('stores each case with its report measures, so the insert trigger has nothing to rewrite', async () => {
+    // With the trigger that corrects them gone, what intake stored must already be what the measures say:
+    // a repeat and a case logged late included (their bits differ from a plain new case's).
+    const [{ sql }] = await ds.query(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'cases_measure_bits_insert'`);
+    await ds.query('DROP TRIGGER cases_measure_bits_insert');
+    try {
+      const phone = { reporterPhone: '13900002222' };
+      const ids = [
+        (await logCase(t, w, w.admin, phone)).id,
+        (await logCase(t, w, w.admin, phone)).id,
+        (await logCase(t, w, w.admin, { receivedAt: '2026-09-01T09:00:00+08:00' })).id,
+      ];
+      const rows: { id: number; stored: number; expected: number }[] = await ds.query(
+        `SELECT id, measure_bits AS stored, ${measureBitsSql('sqlite')} AS expected FROM cases WHERE id IN (${ids.join(', ')}) ORDER BY id`,
+      );
+      assert.deepEqual(rows.map((r) => r.stored), rows.map((r) => r.expected));
+      assert.equal(new Set(rows.map((r) => r.expected)).size, 2, 'the repeat counts in a measure the others do not');
+    } finally {
+      await ds.query(sql);
+    }
+    // Intake keeps its transaction's journal in memory; the connection's own setting comes back after it.
+    assert.equal(Number((await ds.query('PRAGMA temp_store'))[0].temp_store), 0);
   });
 
   it('writes, at the next start, entries a stopped process left waiting, from the case as it is then', async () => {
