@@ -12,6 +12,12 @@ export function summarize(latencies) {
   return { samples: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.length ? sorted[sorted.length - 1] : null };
 }
 
+/** Of several runs of one figure, the run with the median rate, with every run's rate beside it. */
+export function medianRound(runs) {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], rounds: runs.map((r) => r.rps) };
+}
+
 /**
  * `request`: {method, path, headers, body} or, to rotate, `paths` (cycled in order) / `setupRequest`
  * and `onResponse` as autocannon takes them. Resolves with {rps, p50, p95, samples, ...}.
