@@ -21,7 +21,7 @@ import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } fro
 @Index('idx_cases_category_received', ['categoryId', 'receivedAt'])
 @Index('idx_cases_channel_received', ['channelId', 'receivedAt'])
 @Index('idx_cases_department_received', ['departmentId', 'receivedAt'])
-@Index('idx_cases_assignee_status', ['assigneeId', 'status'])
+@Index('idx_cases_assignee_status', ['assigneeId', 'status'], { where: '"assignee_id" IS NOT NULL' })
 @Index('idx_cases_status_resolve_due', ['status', 'resolveDueAt'])
 @Index('idx_cases_overdue_received', ['overdue', 'receivedAt'])
 @Index('idx_cases_extension_pending', ['extensionDaysPending'], { where: '"extension_days_pending" IS NOT NULL' })
