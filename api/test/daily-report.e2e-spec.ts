@@ -52,6 +52,19 @@ describe('hot spots and the daily report (日报)', () => {
     assert.equal(await total({ id: spot.caseIds }), 5);
   });
 
+  it('a hot spot across midnight is found whole, over a period read a day at a time', async () => {
+    const grid = await post('/grid-units', { name: '8号网格', code: 'HS-G8', level: 'grid', parentId: w.units.zone });
+    const at = ['2026-10-10T21:00:00+08:00', '2026-10-10T22:30:00+08:00', '2026-10-10T23:40:00+08:00', '2026-10-11T00:20:00+08:00', '2026-10-11T02:00:00+08:00'];
+    const ids = [];
+    for (const receivedAt of at) ids.push((await logCase(t, w, admin(), { gridUnitId: grid, categoryId: w.categories.elevator, receivedAt })).id);
+    const spots = await get(`/reports/hotspots?unitId=${grid}&from=2026-10-01&to=2026-10-31`);
+    assert.deepEqual(
+      spots.map((s: { count: number; caseIds: number[] }) => [s.count, s.caseIds]),
+      [[5, ids]],
+    );
+    assert.deepEqual(await get(`/reports/hotspots?unitId=${grid}&from=2026-10-11&to=2026-10-31`), [], 'the day after alone holds two');
+  });
+
   it('the day’s figures and the text as a supervisor publishes it', async () => {
     const community = await post('/grid-units', { name: '庚社区', code: 'GENG', level: 'community', parentId: w.units.street });
     const day = (time: string) => `2026-10-21T${time}+08:00`;

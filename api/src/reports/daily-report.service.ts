@@ -13,7 +13,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { dailyText } from './daily-text.js';
 import { byName } from './groups.js';
-import { findHotSpots, type Sighting } from './hotspots.js';
+import { HotSpotFinder } from './hotspots.js';
 import { periodFilter, type ReportParams } from './report-params.js';
 import { ReportsService } from './reports.service.js';
 
@@ -22,6 +22,9 @@ const SAFETY = { code: 'safety', name: '安全隐患' };
 const TOP_TOPICS = 3;
 
 /** Hot spots (集中反映), the day's intake by channel, and the daily report (日报) built from them. */
+/** The hot-spot report reads the period this much at a time. */
+const HOTSPOT_SLICE_MS = 24 * 3_600_000;
+
 @Injectable()
 export class DailyReportService {
   constructor(
@@ -40,19 +43,26 @@ export class DailyReportService {
     if (!Number.isFinite(windowHours) || windowHours <= 0 || windowHours > 24 * 90) throw fieldError('windowHours', 'must be a number of hours from 1 to 2160');
     if (level !== 'grid' && level !== 'community') throw fieldError('level', 'must be grid or community');
     const unit = level === 'grid' ? 'COALESCE(c.gridId, c.gridUnitId)' : 'COALESCE(c.communityId, c.gridUnitId)';
-    const rows: { id: number; unit: number; category: number; at: Date | string }[] = await this.reports
-      .inPeriod(user, p)
-      .select('c.id', 'id')
-      .addSelect(unit, 'unit')
-      .addSelect('c.categoryId', 'category')
-      .addSelect('c.receivedAt', 'at')
-      .andWhere(`c.status <> 'rejected'`)
-      // In time order, as the period's index reads: findHotSpots groups them (a sort by unit and category
-      // here was most of the report's time).
-      .orderBy('c.receivedAt')
-      .getRawMany();
-    const sightings: Sighting[] = rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit), categoryId: Number(r.category), at: instantMs(r.at) }));
-    const spots = findHotSpots(sightings, k, windowHours * 3_600_000);
+    // The period's requests in order of time, as its index reads them, a day at a time: the finder keeps
+    // only what a hot spot can still need, so a year of a city's cases is never held at once (read in one
+    // go, a few hundred thousand rows ran the server out of memory).
+    const finder = new HotSpotFinder(k, windowHours * 3_600_000);
+    for (let from = p.start.getTime(); from < p.end.getTime(); from += HOTSPOT_SLICE_MS) {
+      const to = Math.min(from + HOTSPOT_SLICE_MS, p.end.getTime());
+      const rows: { id: number; unit: number; category: number; at: Date | string }[] = await this.reports
+        .inPeriod(user, { ...p, start: new Date(from), end: new Date(to) })
+        .select('c.id', 'id')
+        .addSelect(unit, 'unit')
+        .addSelect('c.categoryId', 'category')
+        .addSelect('c.receivedAt', 'at')
+        .andWhere(`c.status <> 'rejected'`)
+        // Only by time, which the reports' covering index gives without a sort (a sort by unit and
+        // category here was most of the report's time; by time and id, the table was read row by row).
+        .orderBy('c.receivedAt')
+        .getRawMany();
+      for (const r of rows) finder.add({ id: Number(r.id), unitId: Number(r.unit), categoryId: Number(r.category), at: instantMs(r.at) });
+    }
+    const spots = finder.clusters();
     const [units, categories] = await Promise.all([byName(GridUnit, 'name')(this.ds.manager, spots.map((s) => s.unitId)), byName(Category, 'name')(this.ds.manager, spots.map((s) => s.categoryId))]);
     return spots
       .map((s) => ({ unitId: s.unitId, unitName: units.get(s.unitId) ?? null, categoryId: s.categoryId, categoryName: categories.get(s.categoryId) ?? null, count: s.caseIds.length, firstAt: new Date(s.firstAt), lastAt: new Date(s.lastAt), caseIds: s.caseIds }))

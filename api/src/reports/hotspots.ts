@@ -15,50 +15,76 @@ export interface Cluster {
 }
 
 /**
- * 集中反映: at least `k` requests of one category in one unit within `windowMs`. Sightings must be in order
- * of time (as the period's index gives them: no sort in the database, which at a month of a city's cases
- * cost more than the rest of the report). A request belongs to a hot spot when some window of `windowMs`
- * holding it holds `k` of its kind; overlapping windows make one hot spot, listed with all its requests.
- * Hot spots come by unit, then category, then time.
+ * 集中反映: at least `k` requests of one category in one unit within `windowMs`. A request belongs to a hot
+ * spot when some window of `windowMs` holding it holds `k` of its kind; overlapping windows make one hot
+ * spot, listed with all its requests. Hot spots come by unit, then category, then time.
+ *
+ * Requests are added one at a time, in order of time (as the period's index gives them: no sort in the
+ * database), and nothing is kept of them but what a hot spot can still need: per unit and category, the
+ * times within the last window and the requests among them not yet in a hot spot. So a year of a city's
+ * requests costs the memory of its hot spots, not of the year, and each request is looked at a bounded
+ * number of times (a dense day of one kind used to cost the square of its size).
  */
-export function findHotSpots(byTime: readonly Sighting[], k: number, windowMs: number): Cluster[] {
-  const groups = new Map<number, Map<number, Sighting[]>>();
-  for (const s of byTime) {
-    let unit = groups.get(s.unitId);
-    if (!unit) groups.set(s.unitId, (unit = new Map()));
-    const group = unit.get(s.categoryId);
-    if (group) group.push(s);
-    else unit.set(s.categoryId, [s]);
-  }
-  const out: Cluster[] = [];
-  for (const unitId of [...groups.keys()].sort((a, b) => a - b)) {
-    const unit = groups.get(unitId)!;
-    for (const categoryId of [...unit.keys()].sort((a, b) => a - b)) {
-      const group = unit.get(categoryId)!;
-      if (group.length >= k) out.push(...clustersOf(group, k, windowMs));
+export class HotSpotFinder {
+  private readonly groups = new Map<number, Map<number, Group>>();
+
+  constructor(
+    private readonly k: number,
+    private readonly windowMs: number,
+  ) {}
+
+  add(s: Sighting): void {
+    let unit = this.groups.get(s.unitId);
+    if (!unit) this.groups.set(s.unitId, (unit = new Map()));
+    let g = unit.get(s.categoryId);
+    if (!g) unit.set(s.categoryId, (g = { times: [], head: 0, waiting: [], clusters: [] }));
+    // The window ending at this request: the times of its kind no older than `windowMs`.
+    g.times.push(s.at);
+    while (s.at - g.times[g.head] > this.windowMs) g.head++;
+    if (g.head > 1024 && g.head * 2 > g.times.length) {
+      g.times = g.times.slice(g.head);
+      g.head = 0;
     }
+    // A request older than the window can no longer be in one with k of its kind: it is let go.
+    let drop = 0;
+    while (drop < g.waiting.length && s.at - g.waiting[drop].at > this.windowMs) drop++;
+    if (drop) g.waiting.splice(0, drop);
+    g.waiting.push(s);
+    if (g.times.length - g.head < this.k) return;
+    // k in the window: every request in it is in a hot spot, joined to the last one while they overlap.
+    for (const w of g.waiting) {
+      const current = g.clusters[g.clusters.length - 1];
+      if (current && w.at - current.lastAt <= this.windowMs) {
+        current.caseIds.push(w.id);
+        current.lastAt = w.at;
+      } else g.clusters.push({ unitId: w.unitId, categoryId: w.categoryId, caseIds: [w.id], firstAt: w.at, lastAt: w.at });
+    }
+    g.waiting.length = 0;
   }
-  return out;
+
+  /** The hot spots found, by unit, then category, then time. */
+  clusters(): Cluster[] {
+    const out: Cluster[] = [];
+    for (const unitId of [...this.groups.keys()].sort((a, b) => a - b)) {
+      const unit = this.groups.get(unitId)!;
+      for (const categoryId of [...unit.keys()].sort((a, b) => a - b)) out.push(...unit.get(categoryId)!.clusters);
+    }
+    return out;
+  }
 }
 
-function clustersOf(group: readonly Sighting[], k: number, windowMs: number): Cluster[] {
-  const hot = new Array<boolean>(group.length).fill(false);
-  for (let j = 0, i = 0; j < group.length; j++) {
-    while (group[j].at - group[i].at > windowMs) i++;
-    if (j - i + 1 >= k) for (let x = i; x <= j; x++) hot[x] = true;
-  }
-  const clusters: Cluster[] = [];
-  let current: Cluster | null = null;
-  for (let x = 0; x < group.length; x++) {
-    if (!hot[x]) continue;
-    const s = group[x];
-    if (current && s.at - current.lastAt <= windowMs) {
-      current.caseIds.push(s.id);
-      current.lastAt = s.at;
-    } else {
-      current = { unitId: s.unitId, categoryId: s.categoryId, caseIds: [s.id], firstAt: s.at, lastAt: s.at };
-      clusters.push(current);
-    }
-  }
-  return clusters;
+interface Group {
+  /** Times of the requests seen, the window's from `head` on. */
+  times: number[];
+  head: number;
+  /** Requests in the window not (yet) in a hot spot. */
+  waiting: Sighting[];
+  clusters: Cluster[];
+}
+
+/** The hot spots among requests given in order of time (see HotSpotFinder). */
+export function findHotSpots(byTime: Iterable<Sighting>, k: number, windowMs: number): Cluster[] {
+  const finder = new HotSpotFinder(k, windowMs);
+  for (const s of byTime) finder.add(s);
+  return finder.clusters();
 }
