@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { API_NODE_FLAGS } from '../scripts/lib.mjs';
+import { API_NODE_FLAGS, apiEnv } from '../scripts/lib.mjs';
 
 export const freePort = () =>
   new Promise((resolve, reject) => {
@@ -68,7 +68,7 @@ export async function startApi(root, dbPath) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = { PORT: String(port), DATABASE_URL: `sqlite:${dbPath}`, SEED: 'none', OVERDUE_SCAN_SECONDS: '0', BENCH_ROUTES: '1', DB_LOG: 'false' };
-  const proc = await startProcess('the API', [...API_NODE_FLAGS, join(root, 'api/dist/src/main.js')], env, root, async () => (await fetch(`${baseUrl}/api/health`)).ok);
+  const proc = await startProcess('the API', [...API_NODE_FLAGS, join(root, 'api/dist/src/main.js')], apiEnv({ ...process.env, ...env }), root, async () => (await fetch(`${baseUrl}/api/health`)).ok);
   return { ...proc, baseUrl };
 }
 
