@@ -21,10 +21,10 @@ import { ReportsService } from './reports.service.js';
 const SAFETY = { code: 'safety', name: '安全隐患' };
 const TOP_TOPICS = 3;
 
-/** Hot spots (集中反映), the day's intake by channel, and the daily report (日报) built from them. */
 /** The hot-spot report reads the period this much at a time. */
 const HOTSPOT_SLICE_MS = 24 * 3_600_000;
 
+/** Hot spots (集中反映), the day's intake by channel, and the daily report (日报) built from them. */
 @Injectable()
 export class DailyReportService {
   constructor(
