@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import { sqliteConnection } from '../database/sqlite-connection.js';
-import { MEASURE_COLUMNS, measureBitsSql } from '../reports/measures.js';
+import { measureBitsSql, overBoundRow } from '../reports/measures.js';
 import { Case } from './case.entity.js';
 import { draft, keys, noResident, references, REPEAT_SQL, RESIDENT_SQL, residentOf, timeline, utc, type IntakeRequest } from './intake.js';
 import { REFERENCE_VERSIONS_SQL, type IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
@@ -151,13 +151,12 @@ export class SqliteIntake {
   private prepare() {
     const db = this.db;
     const cols = this.columns.map((c) => `"${c.column}"`).join(', ');
-    const values = this.columns.map((c) => `? AS "${c.column}"`).join(', ');
     // The case's report measures (measure_bits) computed by the insert itself, from the values it writes,
     // with the expression the triggers use: the insert trigger then has nothing to correct, where it
     // rewrote every case that is not a plain new one (a repeat, one closed at intake) and its report entry.
-    const measured = MEASURE_COLUMNS.every((m) => this.columns.some((c) => c.column === m));
+    const measured = overBoundRow(`*, ${measureBitsSql('sqlite')}`, this.columns.map((c) => c.column));
     const insertCase = measured
-      ? `INSERT INTO "cases" (${cols}, "measure_bits") SELECT *, ${measureBitsSql('sqlite')} FROM (SELECT ${values})`
+      ? `INSERT INTO "cases" (${cols}, "measure_bits") ${measured}`
       : `INSERT INTO "cases" (${cols}) VALUES (${this.columns.map(() => '?').join(', ')})`;
     return {
       versions: db.prepare(REFERENCE_VERSIONS_SQL),

@@ -113,3 +113,14 @@ export function score(r: { responseRate: number | null; resolutionRate: number |
 
 /** The columns the stored measures read: a change to any of them recomputes `measure_bits`. */
 export const MEASURE_COLUMNS: readonly string[] = [...new Set([...measureBitsSql('sqlite').matchAll(/"([a-z_]+)"/g)].map((m) => m[1]))];
+
+/**
+ * SQLite: `SELECT <select> FROM (SELECT ? AS "c1", ? AS "c2", …)`, a row of bound values named as the
+ * `columns`, over which `measureBitsSql` computes a row's bits before it is stored (intake, the generator):
+ * the same expression as the triggers', no second copy of the measures. Null when a column the measures
+ * read is not among them (it would take its default in the table: the trigger computes the bits then).
+ */
+export function overBoundRow(select: string, columns: readonly string[]): string | null {
+  if (!MEASURE_COLUMNS.every((m) => columns.includes(m))) return null;
+  return `SELECT ${select} FROM (SELECT ${columns.map((c) => `? AS "${c}"`).join(', ')})`;
+}

@@ -6,15 +6,14 @@
  * stored: the measures have no second, JavaScript copy to drift from the first.
  */
 import Database from 'better-sqlite3';
-import { MEASURE_COLUMNS, measureBitsSql } from '../reports/measures.js';
+import { MEASURE_COLUMNS, measureBitsSql, overBoundRow } from '../reports/measures.js';
 
 export class MeasureBits {
   private readonly db = new Database(':memory:');
   private readonly bits: Database.Statement;
 
   constructor() {
-    const row = MEASURE_COLUMNS.map((c) => `? AS "${c}"`).join(', ');
-    this.bits = this.db.prepare(`SELECT ${measureBitsSql('sqlite')} FROM (SELECT ${row})`).pluck();
+    this.bits = this.db.prepare(overBoundRow(measureBitsSql('sqlite'), MEASURE_COLUMNS)!).pluck();
   }
 
   /**
