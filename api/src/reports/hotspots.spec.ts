@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findHotSpots, type Sighting } from './hotspots.js';
+import { HotSpotFinder, type Sighting } from './hotspots.js';
 
 const H = 3_600_000;
+/** The hot spots among requests given in order of time, as the report feeds them. */
+const findHotSpots = (byTime: readonly Sighting[], k: number, windowMs: number) => {
+  const finder = new HotSpotFinder(k, windowMs);
+  for (const s of byTime) finder.add(s);
+  return finder.clusters();
+};
 const at = (unitId: number, categoryId: number, hours: number[], from = 1): Sighting[] => hours.map((h, i) => ({ id: from + i, unitId, categoryId, at: h * H }));
 
 describe('hot spots (集中反映)', () => {

@@ -81,10 +81,3 @@ interface Group {
   waiting: Sighting[];
   clusters: Cluster[];
 }
-
-/** The hot spots among requests given in order of time (see HotSpotFinder). */
-export function findHotSpots(byTime: Iterable<Sighting>, k: number, windowMs: number): Cluster[] {
-  const finder = new HotSpotFinder(k, windowMs);
-  for (const s of byTime) finder.add(s);
-  return finder.clusters();
-}
