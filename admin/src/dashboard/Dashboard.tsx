@@ -1,7 +1,9 @@
 import { Grid, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import { Navigate, useLocation } from 'react-router-dom';
 import { CalendarWarning } from '../calendar-days/CalendarDayPages';
 import { dateIn } from '../reports/period';
+import { landingPath } from '../todo/buckets';
 import { Figure, OPEN, OVERDUE } from './figures';
 import { SupervisorDashboard } from './SupervisorDashboard';
 
@@ -31,6 +33,11 @@ export const Dashboard = () => {
   const t = useTranslate();
   const { identity } = useGetIdentity();
   const { permissions: role } = usePermissions<string>();
+  // Entering the console by its address (`/`, or a bookmark of it) lands each role on its own page; the menu's
+  // 工作台 still opens this page (react-router gives the first location of a visit the key "default").
+  const { key } = useLocation();
+  const home = landingPath(role);
+  if (key === 'default' && role && home !== '/') return <Navigate to={home} replace />;
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title={t('app.title')} />
