@@ -1,5 +1,6 @@
-// The console's two figures: initial JavaScript (gzip), by admin/bundle-size.mjs itself, and the time from
-// opening #/cases to the first case row rendered, in headless Chromium (as admin/e2e drives it).
+// The console's figures: initial JavaScript (gzip), by admin/bundle-size.mjs itself; in headless Chromium (as
+// admin/e2e drives it), a new user's first minute (opening `/` with no session to the login form, then signing in
+// to the first row of 我的待办) and the time from opening #/cases to the first case row rendered.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,14 +20,56 @@ export async function initialJs(root) {
  * cleared (a first visit: every script fetched, parsed and run, then the list's request), timing each
  * until the first row of the case table is in the page.
  */
-export async function firstList(baseUrl, { runs = 5, username = 'dispatcher', password = 'demo1234' } = {}) {
+async function launch() {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath} (set CHROMIUM_PATH)` };
+  if (!existsSync(executablePath)) return null;
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * A new user, `runs` times, each in a fresh browser context (no session, empty cache): from asking for `/` to
+ * the login form on screen (`toLogin`, and `afterLoad`, the part after the page's load event), then from
+ * pressing 登录 to the first case row of 我的待办 (`toTodo`).
+ */
+export async function coldStart(baseUrl, { runs = 5, username = 'dispatcher', password = 'demo1234' } = {}) {
+  const browser = await launch();
+  if (!browser) return { skipped: 'no Chromium (set CHROMIUM_PATH)' };
+  const toLogin = [];
+  const afterLoad = [];
+  const toTodo = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
+      context.setDefaultTimeout(30_000);
+      const page = await context.newPage();
+      const t0 = performance.now();
+      await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+      const loaded = performance.now();
+      await page.locator('input[name="username"]').waitFor();
+      const form = performance.now();
+      toLogin.push(form - t0);
+      afterLoad.push(form - loaded);
+      await page.locator('input[name="username"]').fill(username);
+      await page.locator('input[name="password"]').fill(password);
+      const t1 = performance.now();
+      await page.locator('button[type="submit"]').click();
+      await page.locator('[data-bucket] tbody tr, [data-bucket] [data-testid="case-card"]').first().waitFor();
+      toTodo.push(performance.now() - t1);
+      await context.close();
+    }
+    return { runs, username, toLogin: summarize(toLogin), afterLoad: summarize(afterLoad), toTodo: summarize(toTodo) };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function firstList(baseUrl, { runs = 5, username = 'dispatcher', password = 'demo1234' } = {}) {
+  const browser = await launch();
+  if (!browser) return { skipped: 'no Chromium (set CHROMIUM_PATH)' };
   try {
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 900 } });
     context.setDefaultTimeout(30_000);

@@ -34,6 +34,9 @@ export const BUDGETS = {
   rssMB: 300,
   initialJsKB: 450,
   firstListMs: 2000,
+  // a new user: `/` with no session to the login form, and 登录 to the first row of 我的待办 (issue 14)
+  loginFormMs: 1000,
+  signInToTodoMs: 2000,
   generatorSeconds: 60,
 };
 
