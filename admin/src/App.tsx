@@ -21,14 +21,14 @@ const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const DailyReportPage = lazy(() => import('./reports/DailyReportPage'));
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
 
-/** Everyone reads the reference data; only administrators change it (the API enforces the same). */
-const readOnly = <T extends object>(r: T) => ({ ...r, edit: undefined, create: undefined });
+/** A unit's handler works cases: the reference lists stay out of their menu (their names still show on cases). */
+const referenceOnly = <T extends object>(r: T) => ({ ...r, list: undefined, edit: undefined, create: undefined, show: undefined });
 
 export const App = () => (
   <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} layout={AppLayout} title="有诉必应" requireAuth disableTelemetry>
     {(role: string) => {
-      const admin = role === 'admin';
-      const setup = <T extends object>(r: T) => (admin ? r : readOnly(r));
+      // What each role may change is the API's rule, asked through authProvider.canAccess (buttons, menu, pages).
+      const reference = <T extends object>(r: T) => (role === 'handler' ? referenceOnly(r) : r);
       return [
         <CustomRoutes key="pages">
           <Route path="/todo" element={<TodoPage />} />
@@ -36,13 +36,13 @@ export const App = () => (
           <Route path="/daily-report" element={<Lazy><DailyReportPage /></Lazy>} />
         </CustomRoutes>,
         <Resource key="cases" name="cases" {...cases} />,
-        role !== 'handler' ? <Resource key="residents" name="residents" {...residents} /> : null,
-        <Resource key="grid-units" name="grid-units" {...setup(gridUnits)} />,
-        <Resource key="departments" name="departments" {...setup(departments)} />,
-        <Resource key="categories" name="categories" {...setup(categories)} />,
-        <Resource key="channels" name="channels" {...setup(channels)} />,
-        admin ? <Resource key="users" name="users" {...users} /> : <Resource key="users" name="users" />,
-        <Resource key="calendar-days" name="calendar-days" {...(admin || role === 'supervisor' ? calendarDays : readOnly(calendarDays))} />,
+        <Resource key="residents" name="residents" {...residents} />,
+        <Resource key="grid-units" name="grid-units" {...reference(gridUnits)} />,
+        <Resource key="departments" name="departments" {...reference(departments)} />,
+        <Resource key="categories" name="categories" {...reference(categories)} />,
+        <Resource key="channels" name="channels" {...reference(channels)} />,
+        <Resource key="users" name="users" {...(role === 'admin' ? users : referenceOnly(users))} />,
+        <Resource key="calendar-days" name="calendar-days" {...reference(calendarDays)} />,
         <Resource key="case-events" name="case-events" />,
         <Resource key="attachments" name="attachments" />,
       ];

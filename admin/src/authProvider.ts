@@ -11,10 +11,36 @@ export interface SessionUser {
   role: 'admin' | 'supervisor' | 'dispatcher' | 'grid_worker' | 'handler';
   scopeUnitId: number | null;
   departmentId: number | null;
+  /** What the role may do to each resource (`{cases: ['list', 'show', 'create', 'edit']}`), as the API enforces it. */
+  permissions?: Record<string, string[]>;
 }
 
 export const getToken = () => localStorage.getItem(TOKEN);
 export const getUser = (): SessionUser | null => JSON.parse(localStorage.getItem(USER) ?? 'null');
+
+/** The signed-in user's permissions, fetched once if the stored session predates them. */
+async function resourcePermissions(): Promise<Record<string, string[]>> {
+  const user = getUser();
+  if (user?.permissions) return user.permissions;
+  const res = await fetch('/api/auth/me', { headers: { Authorization: `Bearer ${getToken()}` } });
+  if (!res.ok) return {};
+  const fresh = (await res.json()) as SessionUser;
+  localStorage.setItem(USER, JSON.stringify(fresh));
+  return fresh.permissions ?? {};
+}
+
+/**
+ * react-admin asks before it shows a button, a menu entry or a page: the answer is the API's own rule, so no
+ * role sees 编辑 or 删除 that the server would refuse. Actions the API does not name (export, clone) follow
+ * reading or writing; custom pages (no resource in the map) decide for themselves.
+ */
+export async function canAccessResource(permissions: Record<string, string[]>, resource: string, action: string): Promise<boolean> {
+  const allowed = permissions[resource];
+  if (!allowed) return true;
+  if (action === 'export') return allowed.includes('list');
+  if (action === 'clone') return allowed.includes('create');
+  return allowed.includes(action);
+}
 
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
@@ -49,5 +75,9 @@ export const authProvider: AuthProvider = {
   },
   async getPermissions() {
     return getUser()?.role;
+  },
+  async canAccess({ resource, action }) {
+    if (!getToken()) return false;
+    return canAccessResource(await resourcePermissions(), resource, action);
   },
 };

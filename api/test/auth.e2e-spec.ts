@@ -29,8 +29,23 @@ describe('auth', () => {
     const res = await t.http.post('/api/auth/login').send({ username: 'disp', password: 'password-1' });
     assert.equal(res.status, 200);
     assert.ok(res.body.token);
-    assert.deepEqual(Object.keys(res.body.user).sort(), ['departmentId', 'id', 'name', 'role', 'scopeUnitId', 'username']);
+    assert.deepEqual(Object.keys(res.body.user).sort(), ['departmentId', 'id', 'name', 'permissions', 'role', 'scopeUnitId', 'username']);
     assert.equal(res.body.user.role, 'dispatcher');
+  });
+
+  it("tells the console what the user's role may do to each resource, as the routes enforce it", async () => {
+    const can = async (token: string) => (await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`)).body.permissions;
+    const handler = await can(w.users.handler.token);
+    assert.deepEqual(handler.cases, ['list', 'show'], 'a handler works cases through actions: no 编辑, no 删除');
+    assert.deepEqual(handler.residents, [], 'nor reads residents');
+    const dispatcher = await can(w.users.dispatcher.token);
+    assert.deepEqual(dispatcher.cases, ['list', 'show', 'create', 'edit'], 'cases are never deleted');
+    assert.deepEqual(dispatcher['calendar-days'], ['list', 'show']);
+    assert.deepEqual((await can(w.users.supervisor.token))['calendar-days'], ['list', 'show', 'create', 'edit', 'delete']);
+    // Each claim holds at the route: what is listed passes the guard, what is not is a 403.
+    const put = await t.http.put(`/api/cases/1`).set('Authorization', `Bearer ${w.users.handler.token}`).send({ title: 'x' });
+    assert.equal(put.status, 403);
+    assert.equal((await t.http.get('/api/residents').set('Authorization', `Bearer ${w.users.handler.token}`)).status, 403);
   });
 
   it('refuses a wrong password or unknown user with 401', async () => {

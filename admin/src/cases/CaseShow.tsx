@@ -9,6 +9,7 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
+  useCanAccess,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -36,68 +37,74 @@ const CaseTitle = () => {
   ) : null;
 };
 
-export const CaseShow = () => (
-  <Show title={<CaseTitle />}>
-    <Grid container spacing={2} sx={{ p: 2 }}>
-      <Grid size={{ xs: 12, md: 7 }}>
-        <CaseActions />
-        <SimpleShowLayout sx={{ p: 0 }}>
-          <Labeled label="resources.cases.fields.number">
-            <TextField source="number" variant="h6" />
-          </Labeled>
-          <StatusChip label="resources.cases.fields.status" />
-          <SuperviseChip label="resources.cases.fields.superviseLevel" />
-          <Section title="request" />
-          <TextField source="title" />
-          <TextField source="description" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />
-          <SelectField source="type" choices={choices('type', TYPES)} />
-          <SelectField source="priority" choices={choices('priority', PRIORITIES)} />
-          <ReferenceField source="channelId" reference="channels" link={false}>
-            <TextField source="name" />
-          </ReferenceField>
-          <ReferenceField source="categoryId" reference="categories" link={false}>
-            <TextField source="fullName" />
-          </ReferenceField>
-          <DateField source="receivedAt" showTime />
-          <Section title="location" />
-          <ReferenceField source="gridUnitId" reference="grid-units" link="show">
-            <TextField source="fullName" />
-          </ReferenceField>
-          <TextField source="address" emptyText="—" />
-          <Section title="reporter" />
-          <TextField source="reporterName" emptyText="—" />
-          <TextField source="reporterPhone" emptyText="—" />
-          <ReferenceField source="residentId" reference="residents" emptyText="—">
-            <TextField source="name" />
-          </ReferenceField>
-          <TagChips label="resources.cases.fields.residentTags" />
-          <Section title="clocks" />
-          <DueBadge due="responseDueAt" done="respondedAt" label="resources.cases.fields.responseDueAt" />
-          <DateField source="responseDueAt" showTime />
-          <DueBadge due="resolveDueAt" done="closedAt" label="resources.cases.fields.resolveDueAt" />
-          <DateField source="resolveDueAt" showTime />
-          <Section title="handling" />
-          <ReferenceField source="departmentId" reference="departments" emptyText="—">
-            <TextField source="name" />
-          </ReferenceField>
-          <BooleanField source="handledDirectly" />
-          <DateField source="dispatchedAt" showTime emptyText="—" />
-          <DateField source="acceptedAt" showTime emptyText="—" />
-          <DateField source="respondedAt" showTime emptyText="—" />
-          <DateField source="repliedAt" showTime emptyText="—" />
-          <DateField source="closedAt" showTime emptyText="—" />
-          <TextField source="result" emptyText="—" />
-          <NumberField source="returnCount" />
-          <NumberField source="reopenCount" />
-          <Section title="follow_up" />
-          <BooleanField source="resolved" emptyText="—" />
-          <SelectField source="satisfaction" choices={choices('satisfaction', SATISFACTIONS)} emptyText="—" />
-        </SimpleShowLayout>
+export const CaseShow = () => {
+  const { canAccess: canReadResidents } = useCanAccess({ resource: 'residents', action: 'show' });
+  return (
+    <Show title={<CaseTitle />}>
+      <Grid container spacing={2} sx={{ p: 2 }}>
+        <Grid size={{ xs: 12, md: 7 }}>
+          <CaseActions />
+          <SimpleShowLayout sx={{ p: 0 }}>
+            <Labeled label="resources.cases.fields.number">
+              <TextField source="number" variant="h6" />
+            </Labeled>
+            <StatusChip label="resources.cases.fields.status" />
+            <SuperviseChip label="resources.cases.fields.superviseLevel" />
+            <Section title="request" />
+            <TextField source="title" />
+            <TextField source="description" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />
+            <SelectField source="type" choices={choices('type', TYPES)} />
+            <SelectField source="priority" choices={choices('priority', PRIORITIES)} />
+            <ReferenceField source="channelId" reference="channels" link={false}>
+              <TextField source="name" />
+            </ReferenceField>
+            <ReferenceField source="categoryId" reference="categories" link={false}>
+              <TextField source="fullName" />
+            </ReferenceField>
+            <DateField source="receivedAt" showTime />
+            <Section title="location" />
+            <ReferenceField source="gridUnitId" reference="grid-units" link="show">
+              <TextField source="fullName" />
+            </ReferenceField>
+            <TextField source="address" emptyText="—" />
+            <Section title="reporter" />
+            <TextField source="reporterName" emptyText="—" />
+            <TextField source="reporterPhone" emptyText="—" />
+            {/* A unit's handler may not read residents (the reporter's name and phone are on the case): nothing is asked for them. */}
+            {canReadResidents && (
+              <ReferenceField source="residentId" reference="residents" emptyText="—">
+                <TextField source="name" />
+              </ReferenceField>
+            )}
+            <TagChips label="resources.cases.fields.residentTags" />
+            <Section title="clocks" />
+            <DueBadge due="responseDueAt" done="respondedAt" label="resources.cases.fields.responseDueAt" />
+            <DateField source="responseDueAt" showTime />
+            <DueBadge due="resolveDueAt" done="closedAt" label="resources.cases.fields.resolveDueAt" />
+            <DateField source="resolveDueAt" showTime />
+            <Section title="handling" />
+            <ReferenceField source="departmentId" reference="departments" emptyText="—">
+              <TextField source="name" />
+            </ReferenceField>
+            <BooleanField source="handledDirectly" />
+            <DateField source="dispatchedAt" showTime emptyText="—" />
+            <DateField source="acceptedAt" showTime emptyText="—" />
+            <DateField source="respondedAt" showTime emptyText="—" />
+            <DateField source="repliedAt" showTime emptyText="—" />
+            <DateField source="closedAt" showTime emptyText="—" />
+            <TextField source="result" emptyText="—" />
+            <NumberField source="returnCount" />
+            <NumberField source="reopenCount" />
+            <Section title="follow_up" />
+            <BooleanField source="resolved" emptyText="—" />
+            <SelectField source="satisfaction" choices={choices('satisfaction', SATISFACTIONS)} emptyText="—" />
+          </SimpleShowLayout>
+        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>
+          <AttachmentsPanel />
+          <CaseTimeline />
+        </Grid>
       </Grid>
-      <Grid size={{ xs: 12, md: 5 }}>
-        <AttachmentsPanel />
-        <CaseTimeline />
-      </Grid>
-    </Grid>
-  </Show>
-);
+    </Show>
+  );
+};

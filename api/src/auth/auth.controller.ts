@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
 import { CurrentUser, Public } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
+import { resourceAccess } from './resource-access.js';
 import { LoginDto } from './dto/login.dto.js';
 
 @ApiTags('auth')
@@ -20,6 +21,6 @@ export class AuthController {
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
     const { scopePath: _path, ...rest } = user;
-    return rest;
+    return { ...rest, permissions: resourceAccess(user.role) };
   }
 }

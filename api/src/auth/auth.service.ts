@@ -7,10 +7,11 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { AppError, ErrorCode } from '../common/errors.js';
 import { DEMO_PASSWORD, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
+import { resourceAccess } from './resource-access.js';
 
 export interface LoginResult {
   token: string;
-  user: { id: number; username: string; name: string; role: string; scopeUnitId: number | null; departmentId: number | null };
+  user: ReturnType<typeof publicUser>;
 }
 
 @Injectable()
@@ -32,4 +33,13 @@ export class AuthService {
   }
 }
 
-export const publicUser = (u: User) => ({ id: u.id, username: u.username, name: u.name, role: u.role, scopeUnitId: u.scopeUnitId, departmentId: u.departmentId });
+/** The signed-in user as the console keeps it, with what their role may do to each resource. */
+export const publicUser = (u: User) => ({
+  id: u.id,
+  username: u.username,
+  name: u.name,
+  role: u.role,
+  scopeUnitId: u.scopeUnitId,
+  departmentId: u.departmentId,
+  permissions: resourceAccess(u.role),
+});

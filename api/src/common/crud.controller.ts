@@ -2,6 +2,7 @@ import { Body, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res, Type } f
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { declareResource } from '../auth/resource-access.js';
 import type { Role } from '../users/user.entity.js';
 import type { CrudService } from './crud.service.js';
 import { fieldError } from './errors.js';
@@ -31,6 +32,8 @@ export const IdPipe = new ParseIntPipe({ exceptionFactory: () => fieldError('id'
 export function CrudController(opts: CrudOptions) {
   const read = opts.read ?? [];
   const readRoles = read.length ? Roles(...read) : () => undefined;
+  const removeRoles: Role[] = opts.deletable === false ? ['admin'] : opts.write;
+  declareResource(opts.resource, { read: read.length ? read : null, write: opts.write, remove: opts.deletable === false ? false : removeRoles });
 
   abstract class Base {
     abstract readonly service: CrudService<any, any, any>;
@@ -62,7 +65,7 @@ export function CrudController(opts: CrudOptions) {
     }
 
     @Delete(':id')
-    @Roles(...(opts.deletable === false ? (['admin'] as Role[]) : opts.write))
+    @Roles(...removeRoles)
     remove(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {
       return this.service.remove(id, user);
     }
