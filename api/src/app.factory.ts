@@ -35,8 +35,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   // JSON is what the API reads: a text/plain body is a 415, not a string the validation cannot make sense of.
-  adapter.getInstance().removeContentTypeParser('text/plain');
-  await serveConsole(adapter.getInstance(), config.consoleDir);
+  // An empty one is no body at all: react-admin's simple-rest client labels its body-less DELETE text/plain.
+  const fastify = adapter.getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => {
+    if (String(body).length === 0) return done(null, undefined);
+    done(Object.assign(new Error('Unsupported Content-Type: send JSON (application/json)'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+  });
+  await serveConsole(fastify, config.consoleDir);
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   app.enableCors({ exposedHeaders: ['Content-Range'] });
   app.useGlobalPipes(createValidationPipe());
