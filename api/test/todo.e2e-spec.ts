@@ -28,7 +28,7 @@ describe('我的待办: what waits on each person', () => {
   after(() => t.close());
 
   it('each role gets its own buckets', async () => {
-    assert.deepEqual(Object.keys(await todo(w.users.handler.token)), ['to_sign', 'to_reply', 'overdue', 'extension_pending']);
+    assert.deepEqual(Object.keys(await todo(w.users.handler.token)), ['to_sign', 'to_reply', 'supervised', 'overdue', 'extension_pending']);
     assert.deepEqual(Object.keys(await todo(w.users.dispatcher.token)), ['to_handle', 'returned', 'to_follow_up', 'in_community', 'overdue']);
     assert.deepEqual(Object.keys(await todo(w.users.supervisor.token)), ['extensions', 'returned', 'overdue', 'supervised']);
   });
@@ -46,6 +46,10 @@ describe('我的待办: what waits on each person', () => {
     c = await act(w.users.handler.token, c, 'accept');
     let h = await todo(w.users.handler.token);
     assert.deepEqual([h.to_sign, h.to_reply], [0, 1]);
+
+    assert.equal(h.supervised, 0);
+    c = await act(w.users.supervisor.token, c, 'supervise', { level: 'red', note: '三天内必须解决' });
+    assert.deepEqual(await behind(w.users.handler.token, 'supervised'), [c.id], 'a red card is its own bucket for the unit');
 
     c = await act(w.users.handler.token, c, 'request_extension', { days: 3, reason: '等待配件' });
     assert.deepEqual(await behind(w.users.supervisor.token, 'extensions'), [c.id]);

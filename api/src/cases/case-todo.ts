@@ -22,12 +22,13 @@ const B = {
 } satisfies Record<string, TodoBucket>;
 
 /**
- * What waits on each role (我的待办): a handler signs for and replies to their unit's cases; intake staff
- * handle new cases, re-dispatch returned ones, follow up replied ones and finish what the community took
- * on itself; a supervisor rules on extensions and returns and watches the late and supervised.
+ * What waits on each role (我的待办): a handler signs for and replies to their unit's cases, with the ones a
+ * supervisor pressed (督办, yellow or red card) in a bucket of their own; intake staff handle new cases,
+ * re-dispatch returned ones, follow up replied ones and finish what the community took on itself; a supervisor
+ * rules on extensions and returns and watches the late and supervised.
  */
 export const TODO_BUCKETS: Record<Role, TodoBucket[]> = {
-  handler: [B.to_sign, B.to_reply, B.overdue, B.extension_pending],
+  handler: [B.to_sign, B.to_reply, B.supervised, B.overdue, B.extension_pending],
   dispatcher: [B.to_handle, B.returned, B.to_follow_up, B.in_community, B.overdue],
   grid_worker: [B.to_handle, B.returned, B.to_follow_up, B.in_community, B.overdue],
   supervisor: [B.extensions, B.returned, B.overdue, B.supervised],
