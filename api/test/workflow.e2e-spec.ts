@@ -86,7 +86,14 @@ describe('workflow: actions, clocks, refusals, conflicts', () => {
     c = await ok(w.users.handler.token, c, 'request_extension', { days: 2, reason: '需要采购配件' });
     assert.equal(c.extensionDaysPending, 2);
     assert.ok(!(await allowed(w.users.handler.token, c.id)).includes('request_extension'), 'one pending request at a time');
+    // The supervisor rules with the request in front of them: the days, the reason, and the due time approval sets.
+    const ruling = (await t.http.get(`/api/cases/${c.id}/actions`).set('Authorization', `Bearer ${w.users.supervisor.token}`)).body;
+    const approve = ruling.find((a: { action: string }) => a.action === 'approve_extension');
+    assert.equal(approve.request.days, 2);
+    assert.equal(approve.request.reason, '需要采购配件');
+    assert.equal(approve.request.resolveDueAt, due);
     c = await ok(w.users.supervisor.token, c, 'approve_extension');
+    assert.equal(c.resolveDueAt, approve.request.newResolveDueAt, 'approval sets the due time the dialog showed');
     assert.equal(c.extensionDaysPending, null);
     assert.ok(new Date(c.resolveDueAt).getTime() >= new Date(due).getTime() + 2 * 86_400_000);
     c = await ok(w.users.handler.token, c, 'request_extension', { days: 3, reason: '再次延期' });

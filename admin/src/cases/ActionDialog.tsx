@@ -3,11 +3,14 @@ import { useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { FilePicker } from '../attachments';
 import { AssigneeSelect, CasePicker, DepartmentSelect } from './ActionPickers';
+import { ExtensionRequestSummary, type ExtensionRequest } from './ExtensionRequestSummary';
 
 export interface ActionSpec {
   action: string;
   label: string;
   fields: { name: string; type: string; required: boolean }[];
+  /** On a ruling about an extension: what was asked. */
+  request?: ExtensionRequest;
 }
 
 /** Actions whose dialog also takes an optional 办理后照片, uploaded (stage `after`) once the action is done. */
@@ -76,6 +79,7 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
       <DialogTitle>{t(`app.actions.do.${spec.action}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
+          {spec.request && <ExtensionRequestSummary request={spec.request} />}
           {spec.fields.map(field)}
           <MuiTextField label={label('note')} multiline minRows={2} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)} required={spec.action === 'comment'} fullWidth />
           {PHOTO_ACTIONS.includes(spec.action) && <FilePicker file={photo} onChange={setPhoto} photosOnly label={t('app.attachments.pick_photo')} />}

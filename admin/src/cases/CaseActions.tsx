@@ -7,6 +7,9 @@ import { httpClient } from '../dataProvider';
 import { useRefreshTodo } from '../todo';
 import { ActionDialog, type ActionSpec } from './ActionDialog';
 
+/** An unsatisfied or unresolved follow-up sends the case back to its unit: the message says so (已重办). */
+const doneMessage = (action: string, status: string | undefined) => (action === 'follow_up' && status === 'in_progress' ? 'app.actions.done_reopened' : 'app.actions.done');
+
 type HttpError = { status?: number; body?: { message?: string; errors?: Record<string, string> } };
 
 /** The actions this user may take now (from the API), as buttons; each opens its dialog. */
@@ -44,7 +47,7 @@ export const CaseActions = () => {
     const done = t(`app.actions.do.${action}`);
     setBusy(true);
     try {
-      await httpClient(`/api/cases/${record.id}/actions/${action}`, { method: 'POST', body: JSON.stringify({ ...values, version: record.version }) });
+      const { json: after } = await httpClient(`/api/cases/${record.id}/actions/${action}`, { method: 'POST', body: JSON.stringify({ ...values, version: record.version }) });
       setOpen(null);
       // The action stands on its own: a photo the server refuses afterwards is reported, not undone.
       if (photo) {
@@ -55,7 +58,7 @@ export const CaseActions = () => {
           return;
         }
       }
-      notify(t('app.actions.done', { action: done }), { type: 'success' });
+      notify(t(doneMessage(action, after?.status), { action: done }), { type: 'success' });
     } catch (e) {
       failed(e);
     } finally {

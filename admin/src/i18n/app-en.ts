@@ -154,6 +154,8 @@ export const appEn: typeof appZh = {
         days: 'Working days', level: 'Level', intoCaseId: 'Merge into', note: 'Note',
       },
       done: 'Done: %{action}',
+      extension: { days: 'Asks for %{smart_count} more working day |||| Asks for %{smart_count} more working days', reason: 'Reason: %{reason}', note: 'Note: %{note}', due: 'Resolution due: %{from} → if approved %{to}' },
+      done_reopened: 'Followed up: not resolved or not satisfied, so the case is reopened and back with its unit',
       conflict: 'Someone else just acted on this case; it has been reloaded. Check it and try again.',
       case_search: 'Type a number, title or keyword to find an open request', no_cases: 'No open request matches', assignee_none: 'Nobody in particular (the unit assigns it)', pick_unit_first: 'Choose the responsible unit first',
     },

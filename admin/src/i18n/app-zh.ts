@@ -152,6 +152,8 @@ export const appZh = {
         days: '延期工作日数', level: '督办等级', intoCaseId: '并入工单', note: '说明',
       },
       done: '已完成：%{action}',
+      extension: { days: '申请延期 %{smart_count} 个工作日', reason: '理由：%{reason}', note: '说明：%{note}', due: '办结时限：%{from} → 批准后 %{to}' },
+      done_reopened: '已回访：群众未解决或不满意，已重办，工单退回责任单位继续办理',
       conflict: '该工单刚被他人处理过，已刷新为最新状态，请确认后再操作。',
       case_search: '输入编号、标题或关键词，搜索办理中的工单', no_cases: '没有匹配的办理中工单', assignee_none: '不指定（由单位内部分派）', pick_unit_first: '请先选择责任单位',
     },

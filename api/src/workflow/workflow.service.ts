@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { CaseEvent } from '../cases/case-event.entity.js';
 import { OPEN_STATUSES } from '../cases/case.constants.js';
 import { Case } from '../cases/case.entity.js';
@@ -29,10 +30,40 @@ export class WorkflowService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The actions this user may take on the case now, with the fields each one asks for. */
+  /**
+   * The actions this user may take on the case now, with the fields each one asks for. A ruling on an
+   * extension also carries what is being ruled on (`request`: the days and reason asked, and the resolution due
+   * time approval would set), so the supervisor decides with it in front of them.
+   */
   async actions(caseId: number, user: AuthUser) {
     const c = await this.cases.findOrThrow(caseId, user);
-    return allowedActions(user, c).map((a) => ({ action: a, label: TRANSITIONS[a].label, fields: TRANSITIONS[a].fields }));
+    const allowed = allowedActions(user, c);
+    const request = allowed.includes('approve_extension') ? await this.extensionRequest(c) : undefined;
+    return allowed.map((a) => ({
+      action: a,
+      label: TRANSITIONS[a].label,
+      fields: TRANSITIONS[a].fields,
+      ...(request && (a === 'approve_extension' || a === 'reject_extension') ? { request } : {}),
+    }));
+  }
+
+  private async extensionRequest(c: Case) {
+    const days = c.extensionDaysPending!;
+    const asked = await this.ds.getRepository(CaseEvent).findOne({ where: { caseId: c.id, action: 'request_extension' }, order: { id: 'DESC' } });
+    const calendar = await this.calendars.calendar();
+    return {
+      days,
+      reason: (asked?.data as { reason?: string } | null)?.reason ?? null,
+      note: asked?.note ?? null,
+      requestedAt: asked?.createdAt ?? null,
+      resolveDueAt: c.resolveDueAt,
+      newResolveDueAt: this.extendedDue(c, days, calendar),
+    };
+  }
+
+  /** An approved extension moves the resolution due time by N working days (one rule for the preview and the act). */
+  private extendedDue(c: Case, days: number, calendar: WorkCalendar) {
+    return dueAt(c.resolveDueAt, { amount: days, unit: 'workdays' }, calendar, this.config.timeZone);
   }
 
   /**
@@ -63,8 +94,7 @@ export class WorkflowService {
         now,
         actorId: user.id,
         signDueAt: () => dueAt(now, limitsFor(policy, c.priority).signFor, calendar, tz),
-        // An approved extension moves the resolution due time by N working days.
-        extendedDue: (days) => dueAt(c.resolveDueAt, { amount: days, unit: 'workdays' }, calendar, tz),
+        extendedDue: (days) => this.extendedDue(c, days, calendar),
       });
       // A clock that ran out before this step (and before the scan saw it) is recorded first.
       const after = { ...c, ...effect.changes };
