@@ -105,4 +105,24 @@ describe('opening the console', () => {
       page.off('response', watch);
     }
   });
+
+  it('every page in each role\'s menu opens without a refused or failed request', async () => {
+    const base = session.server.baseUrl;
+    for (const username of ['admin', 'supervisor', 'dispatcher', 'worker', 'handler']) {
+      const { page, context } = await countingPage(session.browser);
+      const refused = [];
+      page.on('response', (res) => res.status() >= 400 && refused.push(`${username}: ${res.status()} ${res.request().method()} ${res.url()}`));
+      page.on('pageerror', (e) => refused.push(`${username}: page error ${e.message}`));
+      await page.goto(`${base}/`);
+      await signIn(page, username);
+      await page.getByText('工作台').first().waitFor();
+      const entries = await page.getByRole('menuitem').allInnerTexts();
+      for (const name of entries) {
+        await page.getByRole('menuitem', { name: name.trim(), exact: true }).first().click();
+        await page.waitForLoadState('networkidle');
+      }
+      assert.deepEqual(refused, [], `${username} opened ${entries.length} pages: ${entries.join(' / ')}`);
+      await context.close();
+    }
+  });
 });
