@@ -1,4 +1,5 @@
 import type { AuthProvider } from 'react-admin';
+import { requestLanguage } from './i18n';
 import { landingPath } from './todo/buckets';
 
 const TOKEN = 'tracker.token';
@@ -44,7 +45,7 @@ export async function canAccessResource(permissions: Record<string, string[]>, r
 
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
-    const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': requestLanguage() }, body: JSON.stringify({ username, password }) });
     if (!res.ok) throw new Error(res.status === 401 ? 'ra.auth.sign_in_error' : 'ra.notification.http_error');
     const { token, user } = await res.json();
     localStorage.setItem(TOKEN, token);

@@ -123,7 +123,7 @@ describe('workflow: actions, clocks, refusals, conflicts', () => {
     assert.equal(stale.body.currentVersion, 1);
     const wrong = await act(w.users.dispatcher.token, c, 'reply', { result: 'x' });
     assert.equal(wrong.status, 409);
-    assert.match(wrong.body.message, /received/);
+    assert.match(wrong.body.message, /已受理/, 'the status named in Chinese, the default language');
     assert.ok(wrong.body.allowed.includes('dispatch'));
     assert.equal((await act(w.users.worker.token, c, 'supervise', { level: 'yellow' })).status, 403);
     assert.equal((await act(w.users.handler.token, c, 'accept')).status, 404, 'a handler does not see cases not dispatched to the unit');

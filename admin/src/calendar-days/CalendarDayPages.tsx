@@ -1,6 +1,7 @@
 import { Alert } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, required, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, useTranslate } from 'react-admin';
+import { isoDate } from '../common/validators';
 import { httpClient } from '../dataProvider';
 
 /** Warns when the coming year has neither official holiday data nor local corrections. */
@@ -15,7 +16,7 @@ export const CalendarWarning = () => {
 
 const Inputs = () => (
   <>
-    <TextInput source="date" validate={required()} helperText="YYYY-MM-DD" />
+    <TextInput source="date" validate={[required(), isoDate]} helperText="app.validation.date_hint" />
     <BooleanInput source="workday" />
     <TextInput source="name" />
   </>

@@ -1,7 +1,8 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField as MuiTextField } from '@mui/material';
-import { useState } from 'react';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormHelperText, MenuItem, Stack, TextField as MuiTextField } from '@mui/material';
+import { useState, type ReactElement } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { FilePicker } from '../attachments';
+import { actionProblems } from './actionChecks';
 import { AssigneeSelect, CasePicker, DepartmentSelect } from './ActionPickers';
 import { ExtensionRequestSummary, type ExtensionRequest } from './ExtensionRequestSummary';
 
@@ -33,12 +34,28 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
   const record = useRecordContext();
   const [values, setValues] = useState<Values>({});
   const [photo, setPhoto] = useState<File | null>(null);
+  // Problems show once the person has tried to confirm, then follow each change.
+  const [tried, setTried] = useState(false);
+  const problems = actionProblems(spec, values);
+  const problem = (name: string) => (tried && problems[name] ? t(...problems[name]) : undefined);
+  const confirm = () => {
+    setTried(true);
+    if (Object.keys(problems).length === 0) onSubmit(values, photo);
+  };
   const set = (name: string) => (v: unknown) => setValues((old) => ({ ...old, [name]: v }));
   const label = (name: string) => t(`app.actions.fields.${name}`);
 
   const field = (f: ActionSpec['fields'][number]) => {
     const pick = { label: label(f.name), required: f.required };
-    const common = { ...pick, fullWidth: true };
+    const why = problem(f.name);
+    const common = { ...pick, fullWidth: true, error: !!why, helperText: why };
+    // The pickers own their inputs: their problem is said just below them.
+    const withProblem = (picker: ReactElement) => (
+      <Box key={f.name}>
+        {picker}
+        {why && <FormHelperText error>{why}</FormHelperText>}
+      </Box>
+    );
     const value = values[f.name];
     if (ENUM_FIELDS[f.type]) {
       const [ids, ns] = ENUM_FIELDS[f.type];
@@ -55,11 +72,11 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
     switch (f.type) {
       case 'department':
         // A new unit clears an assignee chosen from the previous one.
-        return <DepartmentSelect key={f.name} {...pick} value={value} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v, assigneeId: undefined }))} />;
+        return withProblem(<DepartmentSelect {...pick} value={value} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v, assigneeId: undefined }))} />);
       case 'user':
-        return <AssigneeSelect key={f.name} {...pick} value={value} onChange={set(f.name)} departmentId={values.departmentId} />;
+        return withProblem(<AssigneeSelect {...pick} value={value} onChange={set(f.name)} departmentId={values.departmentId} />);
       case 'case':
-        return <CasePicker key={f.name} {...pick} value={value} onChange={set(f.name)} excludeId={record?.id} />;
+        return withProblem(<CasePicker {...pick} value={value} onChange={set(f.name)} excludeId={record?.id} />);
       case 'boolean':
         return (
           <MuiTextField key={f.name} {...common} select value={value === undefined ? '' : String(value)} onChange={(e) => set(f.name)(e.target.value === 'true')}>
@@ -81,13 +98,13 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
         <Stack spacing={2} sx={{ mt: 1 }}>
           {spec.request && <ExtensionRequestSummary request={spec.request} />}
           {spec.fields.map(field)}
-          <MuiTextField label={label('note')} multiline minRows={2} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)} required={spec.action === 'comment'} fullWidth />
+          <MuiTextField label={label('note')} multiline minRows={2} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)} required={spec.action === 'comment'} error={!!problem('note')} helperText={problem('note')} fullWidth />
           {PHOTO_ACTIONS.includes(spec.action) && <FilePicker file={photo} onChange={setPhoto} photosOnly label={t('app.attachments.pick_photo')} />}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={busy} onClick={() => onSubmit(values, photo)} data-testid="action-submit">
+        <Button variant="contained" disabled={busy} onClick={confirm} data-testid="action-submit">
           {t('ra.action.confirm')}
         </Button>
       </DialogActions>

@@ -1,10 +1,11 @@
 import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, required, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { choices, GROUPS } from '../common/choices';
+import { channelCode } from '../common/validators';
 
 const Inputs = () => (
   <>
     <TextInput source="name" validate={required()} />
-    <TextInput source="code" validate={required()} />
+    <TextInput source="code" validate={[required(), channelCode]} />
     <SelectInput source="group" choices={choices('group', GROUPS)} validate={required()} />
     <NumberInput source="sort" />
     <BooleanInput source="active" />

@@ -1,11 +1,12 @@
 import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, required, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { choices, KINDS } from '../common/choices';
+import { phoneNumber } from '../common/validators';
 
 const Inputs = () => (
   <>
     <TextInput source="name" validate={required()} />
     <SelectInput source="kind" choices={choices('kind', KINDS)} />
-    <TextInput source="phone" />
+    <TextInput source="phone" validate={phoneNumber} />
     <TextInput source="contactName" />
     <BooleanInput source="active" />
   </>

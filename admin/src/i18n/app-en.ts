@@ -132,6 +132,17 @@ export const appEn: typeof appZh = {
       },
     },
     calendar: { warning: 'No official holiday data for %{year} yet: add it under Working-day corrections, or %{year} time limits will count only weekends as days off.' },
+    // Checked in the form before it is sent (the API answers the same in English, should one get through).
+    validation: {
+      phone: 'Enter a mobile (13812341234) or landline (0971-1234567) number',
+      phone_number: 'Enter a phone number: 3–30 digits, +, - or spaces',
+      username: 'A username is 2–50 letters, digits, _ . or -',
+      channel_code: 'A code is 1–30 lower-case letters, digits or _',
+      date: 'Enter a date such as 2026-10-01',
+      date_hint: 'As in 2026-10-01',
+      handler_unit: 'A handler needs the unit they work for',
+      days_range: 'Enter a whole number from %{min} to %{max}',
+    },
     cases: {
       number_created: 'Request logged as %{number}',
       timeline: 'Timeline',

@@ -130,6 +130,17 @@ export const appZh = {
       },
     },
     calendar: { warning: '%{year} 年的法定节假日数据尚未提供：请在“工作日调整”中录入，否则 %{year} 年的时限将按普通周末计算。' },
+    // Checked in the form before it is sent (the API answers the same in Chinese, should one get through).
+    validation: {
+      phone: '请输入手机号（如 13812341234）或座机号（如 0971-1234567）',
+      phone_number: '请输入电话号码：3–30 位数字，可含 +、- 和空格',
+      username: '用户名须为 2–50 位字母、数字或 _ . -',
+      channel_code: '编码须为 1–30 位小写字母、数字或下划线',
+      date: '请输入日期，如 2026-10-01',
+      date_hint: '格式如 2026-10-01',
+      handler_unit: '责任单位经办人必须选择所属单位',
+      days_range: '请输入 %{min} 到 %{max} 之间的整数',
+    },
     cases: {
       number_created: '工单已受理，编号 %{number}',
       timeline: '办理过程',

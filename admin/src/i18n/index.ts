@@ -16,3 +16,6 @@ export const LOCALES = [
 
 /** Chinese first; the choice is remembered by react-admin's store. */
 export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? messages.en : messages.zh), 'zh', LOCALES, { allowMissing: false });
+
+/** The `Accept-Language` of every API request: the API answers its errors in the console's language. */
+export const requestLanguage = () => (i18nProvider.getLocale() === 'en' ? 'en' : 'zh-CN');

@@ -149,7 +149,7 @@ export const raChinese: TranslationMessages = {
       number: '必须是数字',
       email: '必须是有效的邮箱',
       oneOf: '必须是以下之一：%{options}',
-      regex: '格式不符（正则）：%{pattern}',
+      regex: '格式不正确',
       unique: '不能重复',
     },
     saved_queries: {

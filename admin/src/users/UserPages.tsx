@@ -1,18 +1,19 @@
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, PasswordInput, ReferenceField, ReferenceInput, required, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, minLength, PasswordInput, ReferenceField, ReferenceInput, required, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { choices, ROLES } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
+import { phoneNumber, unitForHandler, username } from '../common/validators';
 
 const Inputs = ({ create }: { create?: boolean }) => (
   <>
-    <TextInput source="username" validate={required()} disabled={!create} />
+    <TextInput source="username" validate={[required(), username]} disabled={!create} />
     <TextInput source="name" validate={required()} />
     <SelectInput source="role" choices={choices('role', ROLES)} validate={required()} />
     <PathReferenceInput source="scopeUnitId" reference="grid-units" />
     <ReferenceInput source="departmentId" reference="departments" sort={{ field: 'name', order: 'ASC' }}>
-      <SelectInput optionText="name" />
+      <SelectInput optionText="name" validate={unitForHandler} />
     </ReferenceInput>
-    <TextInput source="phone" />
-    <PasswordInput source="password" validate={create ? required() : undefined} />
+    <TextInput source="phone" validate={phoneNumber} />
+    <PasswordInput source="password" validate={create ? [required(), minLength(8)] : minLength(8)} />
     <BooleanInput source="active" />
   </>
 );

@@ -17,9 +17,9 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
 
 /** The type by the content's own signature; a renamed executable or a text file with `.jpg` is refused. */
 export async function detectType(bytes: Uint8Array): Promise<{ mime: string; ext: string }> {
-  if (bytes.length === 0) throw fieldError('file', 'is empty');
+  if (bytes.length === 0) throw fieldError('file', 'fileEmpty');
   const found = await fileTypeFromBuffer(bytes);
-  if (!found || !ATTACHMENT_TYPES[found.mime]) throw fieldError('file', 'must be a photo (JPEG, PNG, GIF, WebP) or a PDF document, judged by its content');
+  if (!found || !ATTACHMENT_TYPES[found.mime]) throw fieldError('file', 'fileType');
   return { mime: found.mime, ext: ATTACHMENT_TYPES[found.mime] };
 }
 

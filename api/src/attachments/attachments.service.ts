@@ -8,6 +8,7 @@ import { CaseEvent } from '../cases/case-event.entity.js';
 import { CasesService } from '../cases/cases.service.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError, forbidden } from '../common/errors.js';
+import { words } from '../common/localize.js';
 import type { ListSpec } from '../common/list-query.js';
 import { scopeThroughCase } from '../common/scope.js';
 import { cleanFileName, detectType, storeFile } from './attachment-files.js';
@@ -54,9 +55,9 @@ export class AttachmentsService extends CrudService<Attachment> {
   /** Checks the file by its content, stores it, and records it with its timeline event in one transaction. */
   async upload(caseId: number, file: UploadedFileData | undefined, body: { stage?: unknown; note?: unknown }, user: AuthUser) {
     const c = await this.cases.findOrThrow(caseId, user);
-    if (!file) throw fieldError('file', 'is required: a photo or a PDF, sent as multipart/form-data');
+    if (!file) throw fieldError('file', 'fileRequired');
     const stage = (body.stage ?? 'document') as AttachmentStage;
-    if (!ATTACHMENT_STAGES.includes(stage)) throw fieldError('stage', `must be one of ${ATTACHMENT_STAGES.join(', ')}`);
+    if (!ATTACHMENT_STAGES.includes(stage)) throw fieldError('stage', 'oneOf', { values: words('stage', ATTACHMENT_STAGES) });
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim().slice(0, 1000) : null;
     const type = await detectType(file.buffer);
     const fileName = cleanFileName(file.originalname, type.ext);
@@ -88,12 +89,12 @@ export class AttachmentsService extends CrudService<Attachment> {
   }
 
   override async create(): Promise<never> {
-    throw forbidden('Upload a file with POST /api/cases/:id/attachments (multipart/form-data)');
+    throw forbidden('uploadByPost');
   }
   override async update(): Promise<never> {
-    throw forbidden('Attachments cannot be changed');
+    throw forbidden('attachmentsUnchangeable');
   }
   override async remove(): Promise<never> {
-    throw forbidden('Attachments stay with the case: they are part of its record');
+    throw forbidden('attachmentsStay');
   }
 }

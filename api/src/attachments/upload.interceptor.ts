@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-fastify';
 import { AppError, ErrorCode, fieldError } from '../common/errors.js';
+import { text } from '../common/localize.js';
 import { MAX_ATTACHMENT_BYTES } from './attachment-files.js';
 
 // No `dest` or `storage`: the file is kept in memory (10 MB at most) for the content check.
@@ -17,8 +18,8 @@ export class UploadInterceptor implements NestInterceptor {
       return await this.files.intercept(context, next);
     } catch (err) {
       if (!(err instanceof HttpException)) throw err;
-      if (err.getStatus() === 413) throw new AppError(ErrorCode.PayloadTooLarge, 'The file is larger than 10 MB', { file: 'must be at most 10 MB' });
-      throw fieldError('file', `could not be read as a multipart upload (${err.message})`);
+      if (err.getStatus() === 413) throw new AppError(ErrorCode.PayloadTooLarge, text('fileTooLargeMessage', { max: 10 }), { file: text('fileTooLarge', { max: 10 }) });
+      throw fieldError('file', 'uploadUnreadable');
     }
   }
 }

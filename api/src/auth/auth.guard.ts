@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { AppError, ErrorCode, forbidden } from '../common/errors.js';
+import { text, words } from '../common/localize.js';
 import type { Role } from '../users/user.entity.js';
 import { UserDirectory } from '../users/user-directory.service.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
@@ -21,18 +22,18 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers?.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) throw new AppError(ErrorCode.Unauthorized, 'Sign in first: missing bearer token');
+    if (!token) throw new AppError(ErrorCode.Unauthorized, text('signInFirst'));
     let sub: number;
     try {
       sub = (await this.jwt.verifyAsync<{ sub: number }>(token)).sub;
     } catch {
-      throw new AppError(ErrorCode.Unauthorized, 'The session has expired or the token is invalid; sign in again');
+      throw new AppError(ErrorCode.Unauthorized, text('sessionExpired'));
     }
     const user = await this.users.find(sub);
-    if (!user) throw new AppError(ErrorCode.Unauthorized, 'This account no longer exists or is disabled');
+    if (!user) throw new AppError(ErrorCode.Unauthorized, text('accountGone'));
     req.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && user.role !== 'admin' && !roles.includes(user.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+    if (roles && user.role !== 'admin' && !roles.includes(user.role)) throw forbidden('needsRoles', { roles: words('role', roles) });
     return true;
   }
 }

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AppError, ErrorCode } from '../common/errors.js';
+import { text } from '../common/localize.js';
 import { DEMO_PASSWORD, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import { resourceAccess } from './resource-access.js';
@@ -23,7 +24,7 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<LoginResult> {
-    const refuse = () => new AppError(ErrorCode.Unauthorized, 'Wrong username or password');
+    const refuse = () => new AppError(ErrorCode.Unauthorized, text('wrongPassword'));
     const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username }).getOne();
     if (!user || !user.active) throw refuse();
     if (this.config.production && password === DEMO_PASSWORD) throw refuse();

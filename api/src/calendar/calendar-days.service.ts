@@ -31,8 +31,8 @@ export class CalendarDaysService extends CrudService<CalendarDay, CreateCalendar
   }
 
   protected override async prepare(dto: Record<string, unknown>): Promise<Partial<CalendarDay>> {
-    if (typeof dto.date === 'string' && Number.isNaN(Date.parse(`${dto.date}T00:00:00Z`))) throw fieldError('date', 'is not a calendar date');
-    if (typeof dto.date === 'string' && new Date(`${dto.date}T00:00:00Z`).toISOString().slice(0, 10) !== dto.date) throw fieldError('date', 'is not a calendar date');
+    if (typeof dto.date === 'string' && Number.isNaN(Date.parse(`${dto.date}T00:00:00Z`))) throw fieldError('date', 'invalidDate');
+    if (typeof dto.date === 'string' && new Date(`${dto.date}T00:00:00Z`).toISOString().slice(0, 10) !== dto.date) throw fieldError('date', 'invalidDate');
     return dto as Partial<CalendarDay>;
   }
 

@@ -36,12 +36,12 @@ export class CaseEventsService extends CrudService<CaseEvent> {
   }
 
   override async create(): Promise<never> {
-    throw forbidden('The timeline is written by the workflow, not directly');
+    throw forbidden('timelineWrittenByWorkflow');
   }
   override async update(): Promise<never> {
-    throw forbidden('Timeline events cannot be changed');
+    throw forbidden('timelineUnchangeable');
   }
   override async remove(): Promise<never> {
-    throw forbidden('Timeline events cannot be deleted');
+    throw forbidden('timelineUndeletable');
   }
 }

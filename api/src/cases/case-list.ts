@@ -14,7 +14,7 @@ import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS 
 function bool(value: unknown, field: string): boolean {
   if (value === true || value === 'true') return true;
   if (value === false || value === 'false') return false;
-  throw fieldError(field, 'must be true or false');
+  throw fieldError(field, 'boolean');
 }
 
 /** Above this many matches, a keyword list walks the newest cases rather than fetching its matches. */
@@ -91,7 +91,7 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     measure: (qb, value, ctx) => {
       const names = Array.isArray(value) ? value : [value];
       for (const n of names) {
-        if (!MEASURE_NAMES.includes(n as Measure)) throw fieldError('filter.measure', `must be one of ${MEASURE_NAMES.join(', ')}`);
+        if (!MEASURE_NAMES.includes(n as Measure)) throw fieldError('filter.measure', 'oneOf', { values: MEASURE_NAMES });
         qb.andWhere(MEASURES[n as Measure], { measureNow: ctx.now, measureTrue: true });
       }
     },

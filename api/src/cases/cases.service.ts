@@ -4,6 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { AppError, ErrorCode, fieldError, forbidden } from '../common/errors.js';
+import { text, words } from '../common/localize.js';
 import { maskPhone } from '../common/privacy.js';
 import { without } from '../common/records.js';
 import { scopeToUnit } from '../common/scope.js';
@@ -85,8 +86,8 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     let receivedAt = now;
     if (dto.receivedAt !== undefined) {
       const parsed = parseInstant(dto.receivedAt);
-      if (!parsed) throw fieldError('receivedAt', 'must be an ISO 8601 time with offset, e.g. 2026-10-15T09:30:00+08:00');
-      if (parsed.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError('receivedAt', 'may not be in the future');
+      if (!parsed) throw fieldError('receivedAt', 'instant');
+      if (parsed.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError('receivedAt', 'notInFuture');
       receivedAt = parsed;
     }
     const req = { dto, user, now, receivedAt, timeZone: this.config.timeZone };
@@ -98,14 +99,14 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
 
   /** Corrections of what was logged, version-checked, each one recorded on the timeline. */
   override async update(id: number, dto: UpdateCaseDto, user: AuthUser) {
-    if (!['admin', 'dispatcher', 'grid_worker'].includes(user.role)) throw forbidden('Only intake staff correct a logged case');
+    if (!['admin', 'dispatcher', 'grid_worker'].includes(user.role)) throw forbidden('onlyIntakeCorrects');
     await this.ds.transaction(async (m) => {
       const before = await this.findOrThrow(id, user, m);
       const { version, ...fields } = dto;
       const changes: Record<string, [unknown, unknown]> = {};
       for (const [k, v] of Object.entries(fields)) {
         if (v === undefined) continue;
-        if (k === 'title' && v === null) throw fieldError('title', 'must not be empty');
+        if (k === 'title' && v === null) throw fieldError('title', 'notEmpty');
         const old = (before as unknown as Record<string, unknown>)[k];
         if (old !== v) changes[k] = k === 'reporterPhone' ? [maskPhone(old as string), maskPhone(v as string)] : [old, v];
       }
@@ -140,7 +141,9 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
   async stale(m: EntityManager, id: number) {
     const current = await m.getRepository(Case).findOne({ where: { id } });
     const last = await m.getRepository(CaseEvent).createQueryBuilder('e').leftJoin('e.actor', 'a').addSelect(['a.id', 'a.name']).where('e.caseId = :id', { id }).orderBy('e.id', 'DESC').limit(1).getOne();
-    return new AppError(ErrorCode.StaleVersion, `The case was changed by ${last?.actor?.name ?? 'someone else'} in the meantime (now version ${current?.version}, status ${current?.status}); reload and try again`, undefined, {
+    const status = current ? words('status', current.status) : null;
+    const actor = last?.actor?.name ?? text('someoneElse');
+    return new AppError(ErrorCode.StaleVersion, text('staleVersion', { actor, version: current?.version, status }), undefined, {
       currentVersion: current?.version,
       currentStatus: current?.status,
       lastActor: last?.actor?.name ?? null,
@@ -148,6 +151,6 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
   }
 
   override async remove(): Promise<never> {
-    throw forbidden('Cases are never deleted: reject (不予受理) or merge (并案) them instead');
+    throw forbidden('casesNotDeleted');
   }
 }

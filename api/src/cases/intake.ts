@@ -48,20 +48,20 @@ export function references(ref: ReferenceSnapshot, dto: CreateCaseDto, user: Aut
   const channel = mustHave(ref.channels, 'channelId', dto.channelId);
   const category = mustHave(ref.categories, 'categoryId', dto.categoryId);
   const unit = mustHave(ref.units, 'gridUnitId', dto.gridUnitId);
-  if (!channel.active) throw fieldError('channelId', 'is no longer in use');
-  if (!category.active) throw fieldError('categoryId', 'is no longer in use');
-  if (!inScope(user, unit.path)) throw forbidden('That grid unit is outside your scope');
+  if (!channel.active) throw fieldError('channelId', 'noLongerInUse');
+  if (!category.active) throw fieldError('categoryId', 'noLongerInUse');
+  if (!inScope(user, unit.path)) throw forbidden('outOfScope');
   return { channel, category, unit };
 }
 
 function mustHave<T>(rows: ReadonlyMap<number, T>, field: string, id: unknown): T {
-  if (id === null || id === undefined) throw fieldError(field, 'is required');
+  if (id === null || id === undefined) throw fieldError(field, 'required');
   const row = rows.get(id as number);
-  if (!row) throw fieldError(field, `refers to a record that does not exist (${String(id)})`);
+  if (!row) throw fieldError(field, 'doesNotExist', { id: String(id) });
   return row;
 }
 
-export const noResident = (id: number) => fieldError('residentId', `refers to a record that does not exist (${String(id)})`);
+export const noResident = (id: number) => fieldError('residentId', 'doesNotExist', { id: String(id) });
 
 export function residentOf(raw: Record<string, unknown> | undefined): ResidentRow | null {
   if (!raw) return null;

@@ -52,13 +52,13 @@ export class CategoriesService extends CrudService<Category, CreateCategoryDto, 
   protected override async prepare(dto: Record<string, unknown>, before: Category | undefined, m: EntityManager): Promise<Partial<Category>> {
     const parentId = dto.parentId === undefined ? before?.parentId ?? null : (dto.parentId as number | null);
     const parent = parentId !== null ? await this.mustExist(m, Category, 'parentId', parentId) : null;
-    if (parent && pathIds(parent.path).length >= MAX_DEPTH) throw fieldError('parentId', `categories have at most ${MAX_DEPTH} levels`);
+    if (parent && pathIds(parent.path).length >= MAX_DEPTH) throw fieldError('parentId', 'categoryDepth', { max: MAX_DEPTH });
     if (dto.departmentId !== undefined && dto.departmentId !== null) await this.mustExist(m, Department, 'departmentId', dto.departmentId);
     const unit = (dto.resolveUnit ?? before?.resolveUnit ?? 'workdays') as string;
     const limit = (dto.resolveLimit ?? before?.resolveLimit) as number | null | undefined;
-    if (unit === 'workdays' && limit != null && !Number.isInteger(limit)) throw fieldError('resolveLimit', 'must be a whole number of working days');
+    if (unit === 'workdays' && limit != null && !Number.isInteger(limit)) throw fieldError('resolveLimit', 'wholeWorkdays');
     const place = placeNode(parent, before, (dto.name as string) ?? before!.name, parentId !== before?.parentId, () => {
-      throw fieldError('parentId', 'cannot be the category itself or one of its descendants');
+      throw fieldError('parentId', 'notSelfOrBelow');
     });
     return { ...dto, parentId, ...place } as Partial<Category>;
   }

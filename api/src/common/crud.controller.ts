@@ -23,7 +23,7 @@ export interface CrudOptions {
 }
 
 /** `:id` must be a positive whole number: `abc` is a 400 naming the field. */
-export const IdPipe = new ParseIntPipe({ exceptionFactory: () => fieldError('id', 'must be a whole number') });
+export const IdPipe = new ParseIntPipe({ exceptionFactory: () => fieldError('id', 'wholeNumber') });
 
 /**
  * The react-admin REST routes for a resource, one line each into its service. A resource's

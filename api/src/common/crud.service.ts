@@ -3,7 +3,8 @@ import { DataSource, EntityManager, ObjectLiteral, Repository, SelectQueryBuilde
 import type { AuthUser } from '../auth/auth-user.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { fieldError, notFound, validationError } from './errors.js';
+import { fieldError, notFound, validationError, type FieldErrors } from './errors.js';
+import { text } from './localize.js';
 import { applyListQuery, ListContext, ListSpec, ParsedListQuery, parseListQuery, RawListQuery } from './list-query.js';
 
 export interface ListResult<T> {
@@ -151,18 +152,18 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
 
   /** An update may not set a required column to null; say which, before the database does. */
   private rejectNulls(dto: Record<string, unknown>) {
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     for (const col of this.repo.metadata.columns) {
-      if (!col.isNullable && dto[col.propertyName] === null) errors[col.propertyName] = 'must not be empty';
+      if (!col.isNullable && dto[col.propertyName] === null) errors[col.propertyName] = text('notEmpty');
     }
     if (Object.keys(errors).length) throw validationError(errors);
   }
 
   /** A referenced record must exist: a 400 on the field, not a 500 from a foreign key. */
   protected async mustExist<R extends ObjectLiteral>(m: EntityManager, target: new () => R, field: string, id: unknown): Promise<R> {
-    if (id === null || id === undefined) throw fieldError(field, 'is required');
+    if (id === null || id === undefined) throw fieldError(field, 'required');
     const row = await m.getRepository(target).findOne({ where: { id } as never });
-    if (!row) throw fieldError(field, `refers to a record that does not exist (${String(id)})`);
+    if (!row) throw fieldError(field, 'doesNotExist', { id: String(id) });
     return row;
   }
 }

@@ -1,6 +1,10 @@
+import { render, text, words, type Params, type Text } from './localize.js';
+import type { MessageKey } from './messages.js';
+
 /**
  * Typed application errors. Services throw these; one exception filter maps them to HTTP
- * (`{message, code, errors?}`), so no service knows about status codes.
+ * (`{message, code, errors?}`), so no service knows about status codes. Messages are catalogue codes with
+ * parameters (common/messages.ts), rendered in the request's language by the filter.
  */
 export enum ErrorCode {
   BadRequest = 'BAD_REQUEST',
@@ -26,27 +30,34 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PayloadTooLarge]: 413,
 };
 
-export type FieldErrors = Record<string, string>;
+/** Why each field was refused, as messages to render: `{gridUnitId: text('wholeNumber')}`. */
+export type FieldErrors = Record<string, Text>;
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly text: Text,
     readonly errors?: FieldErrors,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    // In English for logs and for code that reads `message`; answers are rendered per request.
+    super(render(text, 'en'));
   }
 }
 
-export const validationError = (errors: FieldErrors, message = 'Validation failed') =>
-  new AppError(ErrorCode.Validation, `${message}: ${Object.entries(errors).map(([f, why]) => `${f} ${why}`).join('; ')}`, errors);
+/** One message naming every refused field: "Validation failed: title must not be empty; …". */
+export const validationError = (errors: FieldErrors) =>
+  new AppError(
+    ErrorCode.Validation,
+    text('validationFailed', { details: Object.entries(errors).map(([field, why]) => text('fieldWhy', { field: words('field', field), why })) }),
+    errors,
+  );
 
-export const fieldError = (field: string, why: string) => validationError({ [field]: why });
+export const fieldError = (field: string, key: MessageKey, params?: Params) => validationError({ [field]: text(key, params) });
 
-export const notFound = (what: string, id: unknown) => new AppError(ErrorCode.NotFound, `${what} ${String(id)} not found`);
+/** `what` is the record's English label (a service's `label`); Chinese answers name it in Chinese. */
+export const notFound = (what: string, id: unknown) => new AppError(ErrorCode.NotFound, text('notFound', { what: words('record', what), id: String(id) }));
 
-export const forbidden = (message = 'You are not allowed to do this') => new AppError(ErrorCode.Forbidden, message);
+export const forbidden = (key: MessageKey = 'forbidden', params?: Params) => new AppError(ErrorCode.Forbidden, text(key, params));
 
-export const conflict = (message: string, details?: Record<string, unknown>) =>
-  new AppError(ErrorCode.Conflict, message, undefined, details);
+export const conflict = (key: MessageKey, params?: Params, details?: Record<string, unknown>) => new AppError(ErrorCode.Conflict, text(key, params), undefined, details);

@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { AppError, HTTP_STATUS } from './errors.js';
+import { localeOf, render, text, words, type Locale, type Text } from './localize.js';
+import type { MessageKey } from './messages.js';
 
 interface Body {
   statusCode: number;
@@ -12,31 +14,35 @@ interface Body {
 }
 
 /** Unique, foreign-key and not-null violations are the client's fault when they reach us; say which. */
-function fromDatabase(err: QueryFailedError): Body | undefined {
+function fromDatabase(err: QueryFailedError, locale: Locale): Body | undefined {
   const e = err as QueryFailedError & { code?: string; detail?: string; constraint?: string };
-  const text = `${e.message} ${e.detail ?? ''}`;
-  if (e.code === '23505' || /UNIQUE constraint failed/i.test(text)) {
-    const field = /\((\w+)\)=/.exec(text)?.[1] ?? /UNIQUE constraint failed: \w+\.(\w+)/.exec(text)?.[1] ?? 'id';
-    return { statusCode: 409, code: 'CONFLICT', message: `${field} is already taken`, errors: { [field]: 'is already taken' } };
+  const raw = `${e.message} ${e.detail ?? ''}`;
+  if (e.code === '23505' || /UNIQUE constraint failed/i.test(raw)) {
+    const field = /\((\w+)\)=/.exec(raw)?.[1] ?? /UNIQUE constraint failed: \w+\.(\w+)/.exec(raw)?.[1] ?? 'id';
+    const why = text('alreadyTaken');
+    return { statusCode: 409, code: 'CONFLICT', message: render(text('fieldWhy', { field: words('field', field), why }), locale), errors: { [field]: render(why, locale) } };
   }
-  if (e.code === '23503' || /FOREIGN KEY constraint failed/i.test(text)) {
-    return { statusCode: 409, code: 'CONFLICT', message: 'The record is referenced by, or refers to, a record that does not allow it' };
+  if (e.code === '23503' || /FOREIGN KEY constraint failed/i.test(raw)) {
+    return { statusCode: 409, code: 'CONFLICT', message: render(text('referenced'), locale) };
   }
   return undefined;
 }
 
 /**
- * Every error as one JSON shape: `{statusCode, code, message, errors?}`; never a stack trace. Errors raised
- * before a route runs (a body that is not JSON, too large, of a type no parser takes) come from Fastify,
- * through Nest's error handler (as HttpExceptions caused by them), and are shaped the same way.
+ * Every error as one JSON shape: `{statusCode, code, message, errors?}`; never a stack trace; in the language
+ * of the request's `Accept-Language` (Chinese unless English is preferred). Errors raised before a route runs
+ * (a body that is not JSON, too large, of a type no parser takes) come from Fastify, through Nest's error
+ * handler (as HttpExceptions caused by them), and are shaped the same way.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost) {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = errorBody(exception);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest | undefined>();
+    const body = errorBody(exception, localeOf(request?.headers?.['accept-language']), request);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // A download already under way (the reply taken over, the headers sent) can only be cut short.
     if (reply.sent || reply.raw.headersSent) return;
@@ -45,39 +51,64 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }
 
 /** Fastify's own codes for a request body it could not take. */
-const BODY_ERRORS: Record<string, { message: string; field?: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { message: 'Malformed JSON in request body', field: 'is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { message: 'The request body is empty but its Content-Type says JSON', field: 'is empty' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { message: 'Request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { message: 'Unsupported Content-Type: send JSON (application/json)' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { message: 'The Content-Length does not match the body' },
+const BODY_ERRORS: Record<string, { message: MessageKey; field?: MessageKey }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { message: 'malformedJson', field: 'invalidJson' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { message: 'emptyJsonBody', field: 'isEmpty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { message: 'bodyTooLarge' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { message: 'unsupportedMediaType' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { message: 'contentLengthMismatch' },
 };
 
-function errorBody(exception: unknown): Body {
+/** The plain message of a status, where no more is known. */
+const STATUS_MESSAGES: Record<number, MessageKey> = {
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'notFoundPlain',
+  405: 'methodNotAllowed',
+  409: 'conflict',
+  413: 'bodyTooLarge',
+  415: 'unsupportedMediaType',
+  429: 'tooManyRequests',
+};
+
+function renderFields(errors: Record<string, Text>, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, why]) => [field, render(why, locale)]));
+}
+
+function errorBody(exception: unknown, locale: Locale, request?: FastifyRequest): Body {
   const cause = (exception instanceof HttpException ? exception.cause : exception) as { statusCode?: number; code?: string; message?: string } | undefined;
   const known = typeof cause?.code === 'string' ? BODY_ERRORS[cause.code] : undefined;
   if (known) {
     const status = cause!.statusCode ?? 400;
-    const message = cause!.code === 'FST_ERR_CTP_INVALID_JSON_BODY' && cause!.message ? `${known.message}: ${cause!.message}` : known.message;
-    return { statusCode: status, code: codeOf(status), message, ...(known.field ? { errors: { body: known.field } } : {}) };
+    return { statusCode: status, code: codeOf(status), message: render(text(known.message), locale), ...(known.field ? { errors: { body: render(text(known.field), locale) } } : {}) };
   }
   if (exception instanceof AppError) {
-    return { statusCode: HTTP_STATUS[exception.code], code: exception.code, message: exception.message, ...(exception.errors ? { errors: exception.errors } : {}), ...exception.details };
+    const errors = exception.errors ? { errors: renderFields(exception.errors, locale) } : {};
+    return { statusCode: HTTP_STATUS[exception.code], code: exception.code, message: render(exception.text, locale), ...errors, ...exception.details };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const r = exception.getResponse();
-    const message = typeof r === 'string' ? r : Array.isArray((r as any).message) ? (r as any).message.join('; ') : ((r as any).message ?? exception.message);
-    return { statusCode: status, code: codeOf(status), message };
+    // Nest's "Cannot GET /api/nowhere": no route.
+    if (status === 404 && request && /^Cannot \w+ /.test(exception.message)) {
+      return { statusCode: status, code: codeOf(status), message: render(text('routeNotFound', { method: request.method, path: request.url.split('?')[0] }), locale) };
+    }
+    return { statusCode: status, code: codeOf(status), message: plain(status, locale, exception.message) };
   }
   // Other errors that carry a client status of their own (a plugin's).
   const status = cause?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return { statusCode: status, code: codeOf(status), message: cause?.message ?? 'Bad request' };
+  if (typeof status === 'number' && status >= 400 && status < 500) return { statusCode: status, code: codeOf(status), message: plain(status, locale, cause?.message) };
   if (exception instanceof QueryFailedError) {
-    const mapped = fromDatabase(exception);
+    const mapped = fromDatabase(exception, locale);
     if (mapped) return mapped;
   }
-  return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
+  return { statusCode: 500, code: 'INTERNAL', message: render(text('internal'), locale) };
+}
+
+/** A framework's or plugin's own message is English: kept for English, replaced by the status's words for Chinese. */
+function plain(status: number, locale: Locale, own?: string): string {
+  if (locale === 'en' && own) return own;
+  return render(text(STATUS_MESSAGES[status] ?? (status >= 500 ? 'internal' : 'badRequest')), locale);
 }
 
 function codeOf(status: number): string {

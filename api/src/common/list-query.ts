@@ -1,5 +1,7 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { fieldError } from './errors.js';
+import { words, type Params } from './localize.js';
+import type { MessageKey } from './messages.js';
 import { parseDateBoundary, parseInstant } from './time.js';
 
 /**
@@ -73,11 +75,11 @@ export const DEFAULT_MAX_PAGE = 1000;
 
 function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw fieldError(name, 'must be a JSON string');
+  if (typeof raw !== 'string') throw fieldError(name, 'jsonString');
   try {
     return JSON.parse(raw);
   } catch {
-    throw fieldError(name, 'is not valid JSON');
+    throw fieldError(name, 'invalidJson');
   }
 }
 
@@ -85,12 +87,12 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone:
   const sortRaw = parseJson('sort', raw.sort);
   let sort = spec.defaultSort;
   if (sortRaw !== undefined) {
-    if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string') throw fieldError('sort', 'must be ["field","ASC"|"DESC"]');
+    if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string') throw fieldError('sort', 'sortShape');
     const [field, order] = sortRaw;
     const f = spec.fields[field];
-    if (!f || f.sortable === false) throw fieldError('sort', `cannot sort by "${field}"; sortable: ${sortableFields(spec).join(', ')}`);
+    if (!f || f.sortable === false) throw fieldError('sort', 'sortField', { field: words('field', field), fields: words('field', sortableFields(spec)) });
     const dir = String(order).toUpperCase();
-    if (dir !== 'ASC' && dir !== 'DESC') throw fieldError('sort', 'order must be ASC or DESC');
+    if (dir !== 'ASC' && dir !== 'DESC') throw fieldError('sort', 'sortOrder');
     sort = [field, dir];
   }
 
@@ -100,22 +102,22 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone:
   let limit = Math.min(25, maxPage);
   if (rangeRaw !== undefined) {
     if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isInteger(n) && n >= 0) || rangeRaw[1] < rangeRaw[0]) {
-      throw fieldError('range', 'must be [start, end] with whole numbers, start ≤ end');
+      throw fieldError('range', 'rangeShape');
     }
     offset = rangeRaw[0];
     limit = rangeRaw[1] - rangeRaw[0] + 1;
-    if (limit > maxPage) throw fieldError('range', `asks for ${limit} records; at most ${maxPage} per page`);
+    if (limit > maxPage) throw fieldError('range', 'pageTooLarge', { limit, max: maxPage });
   }
 
   const filterRaw = parseJson('filter', raw.filter) ?? {};
-  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) throw fieldError('filter', 'must be a JSON object');
+  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) throw fieldError('filter', 'jsonObject');
   const conditions: Condition[] = [];
   const custom: [string, unknown][] = [];
   let q: string | undefined;
   for (const [key, value] of Object.entries(filterRaw)) {
     if (value === undefined) continue;
     if (key === 'q') {
-      if (typeof value !== 'string') throw fieldError('filter.q', 'must be a string');
+      if (typeof value !== 'string') throw fieldError('filter.q', 'text');
       if (value.trim()) q = value.trim().slice(0, 100);
       continue;
     }
@@ -126,9 +128,9 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone:
     const suffix = SUFFIXES.find((s) => key.endsWith(`_${s}`));
     const field = suffix ? key.slice(0, -suffix.length - 1) : key;
     const f = spec.fields[field];
-    if (!f || f.filterable === false) throw fieldError(`filter.${key}`, `is not a filter; filters: ${filterableKeys(spec).join(', ')}`);
+    if (!f || f.filterable === false) throw fieldError(`filter.${key}`, 'notAFilter', { filters: words('field', filterableKeys(spec)) });
     if (Array.isArray(value)) {
-      if (suffix) throw fieldError(`filter.${key}`, 'takes a single value, not a list');
+      if (suffix) throw fieldError(`filter.${key}`, 'singleValue');
       conditions.push({ field, op: 'in', value: value.map((v) => coerce(key, f, v, 'eq', timeZone)) });
     } else {
       const op = suffix ?? 'eq';
@@ -139,39 +141,39 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone:
 }
 
 function coerce(key: string, f: FieldSpec, v: unknown, op: Operator, timeZone: string): unknown {
-  const bad = (why: string) => fieldError(`filter.${key}`, why);
+  const bad = (why: MessageKey, params?: Params) => fieldError(`filter.${key}`, why, params);
   switch (f.type) {
     case 'int': {
       const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-      if (!Number.isSafeInteger(n)) throw bad('must be a whole number');
+      if (!Number.isSafeInteger(n)) throw bad('wholeNumber');
       return n;
     }
     case 'number': {
       const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-      if (typeof n !== 'number' || !Number.isFinite(n)) throw bad('must be a number');
+      if (typeof n !== 'number' || !Number.isFinite(n)) throw bad('number');
       return n;
     }
     case 'boolean':
       if (v === true || v === 'true') return true;
       if (v === false || v === 'false') return false;
-      throw bad('must be true or false');
+      throw bad('boolean');
     case 'string':
-      if (typeof v !== 'string' && typeof v !== 'number') throw bad('must be a string');
-      if (f.values && !f.values.includes(String(v))) throw bad(`must be one of ${f.values.join(', ')}`);
+      if (typeof v !== 'string' && typeof v !== 'number') throw bad('text');
+      if (f.values && !f.values.includes(String(v))) throw bad('oneOf', { values: words('any', f.values) });
       return String(v);
     case 'date':
-      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw bad('must be a date YYYY-MM-DD');
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw bad('date');
       return v;
     case 'instant': {
-      if (typeof v !== 'string') throw bad('must be an ISO 8601 time or a date YYYY-MM-DD');
+      if (typeof v !== 'string') throw bad('instantOrDate');
       // A bare date means the whole day in the deployment's time zone: `_lte 2026-10-15` includes that day.
       if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
         const d = parseDateBoundary(v, op === 'lte' || op === 'gt' ? 'end' : 'start', timeZone);
-        if (!d) throw bad('is not a valid date');
+        if (!d) throw bad('invalidDate');
         return d;
       }
       const d = parseInstant(v);
-      if (!d) throw bad('must be an ISO 8601 time with offset, or a date YYYY-MM-DD');
+      if (!d) throw bad('instantOrDate');
       return d;
     }
   }

@@ -1,5 +1,5 @@
 import type { Case } from '../cases/case.entity.js';
-import { word } from './export-words.js';
+import { word } from '../common/words.js';
 import type { NameLookup } from './name-lookup.js';
 import type { ExportColumn, ExportRow } from './table-export.js';
 

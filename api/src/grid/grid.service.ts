@@ -7,6 +7,7 @@ import { Case } from '../cases/case.entity.js';
 import { ancestryOf } from './ancestry.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
+import { words } from '../common/localize.js';
 import type { ListSpec } from '../common/list-query.js';
 import { placeNode, settlePath, subtreeUpperBound, whereInSubtree } from '../common/tree.js';
 import { Resident } from '../residents/resident.entity.js';
@@ -56,7 +57,7 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
   /** For `unitId` filters: the path, loaded up front by `resolveUnitFilter`. */
   private pathFromFilter(value: unknown): string {
     const path = typeof value === 'string' && value.startsWith('/') ? value : undefined;
-    if (!path) throw fieldError('filter.unitId', 'must be the id of a grid unit');
+    if (!path) throw fieldError('filter.unitId', 'gridUnitId');
     return path;
   }
 
@@ -72,7 +73,7 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     if (filter?.unitId === undefined || filter.unitId === null) return;
     const id = Number(filter.unitId);
     const path = Number.isSafeInteger(id) ? await this.pathOf(id) : null;
-    if (!path) throw fieldError('filter.unitId', `is not a grid unit (${JSON.stringify(filter.unitId)})`);
+    if (!path) throw fieldError('filter.unitId', 'notGridUnit', { value: JSON.stringify(filter.unitId) });
     raw.filter = JSON.stringify({ ...filter, unitId: path });
   }
 
@@ -85,9 +86,9 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     const parentId = dto.parentId === undefined ? before?.parentId ?? null : (dto.parentId as number | null);
     const level = (dto.level as GridUnit['level']) ?? before?.level;
     const parent = parentId !== null ? await this.mustExist(m, GridUnit, 'parentId', parentId) : null;
-    if (parent && GRID_LEVELS.indexOf(parent.level) >= GRID_LEVELS.indexOf(level!)) throw fieldError('level', `must be below the parent's level (${parent.level})`);
+    if (parent && GRID_LEVELS.indexOf(parent.level) >= GRID_LEVELS.indexOf(level!)) throw fieldError('level', 'belowParentLevel', { level: words('level', parent.level) });
     const place = placeNode(parent, before, (dto.name as string) ?? before!.name, parentId !== before?.parentId, () => {
-      throw fieldError('parentId', 'cannot be the unit itself or one of its descendants');
+      throw fieldError('parentId', 'notSelfOrBelow');
     });
     return { ...dto, parentId, ...place } as Partial<GridUnit>;
   }

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Category } from '../categories/category.entity.js';
 import { Channel } from '../channels/channel.entity.js';
 import { fieldError } from '../common/errors.js';
+import { words } from '../common/localize.js';
 import { instantMs } from '../common/time.js';
 import { pathIds } from '../common/tree.js';
 import type { AppConfig } from '../config/config.js';
@@ -39,9 +40,9 @@ export class DailyReportService {
     const k = q.k === undefined ? 5 : Number(q.k);
     const windowHours = q.windowHours === undefined ? 24 : Number(q.windowHours);
     const level = (q.level ?? 'grid') as string;
-    if (!Number.isInteger(k) || k < 2 || k > 1000) throw fieldError('k', 'must be a whole number from 2 to 1000');
-    if (!Number.isFinite(windowHours) || windowHours <= 0 || windowHours > 24 * 90) throw fieldError('windowHours', 'must be a number of hours from 1 to 2160');
-    if (level !== 'grid' && level !== 'community') throw fieldError('level', 'must be grid or community');
+    if (!Number.isInteger(k) || k < 2 || k > 1000) throw fieldError('k', 'wholeBetween', { min: 2, max: 1000 });
+    if (!Number.isFinite(windowHours) || windowHours <= 0 || windowHours > 24 * 90) throw fieldError('windowHours', 'hoursBetween', { min: 1, max: 2160 });
+    if (level !== 'grid' && level !== 'community') throw fieldError('level', 'oneOf', { values: words('level', ['grid', 'community']) });
     const unit = level === 'grid' ? 'COALESCE(c.gridId, c.gridUnitId)' : 'COALESCE(c.communityId, c.gridUnitId)';
     // The period's requests in order of time, as its index reads them, a day at a time: the finder keeps
     // only what a hot spot can still need, so a year of a city's cases is never held at once (read in one
@@ -83,7 +84,7 @@ export class DailyReportService {
   async daily(q: Record<string, unknown>, user: AuthUser) {
     const today = DateTime.now().setZone(this.config.timeZone).toISODate()!;
     const date = q.date === undefined || q.date === '' ? today : q.date;
-    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw fieldError('date', 'must be a date YYYY-MM-DD');
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw fieldError('date', 'date');
     const p = await this.reports.params({ from: date, to: date, unitId: q.unitId }, user);
     const [intake, spots, categories, rows] = await Promise.all([
       this.intake(q, user, p),

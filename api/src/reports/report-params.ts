@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AuthUser } from '../auth/auth-user.js';
 import { fieldError, forbidden, validationError } from '../common/errors.js';
+import { text, words } from '../common/localize.js';
 import { inScope } from '../common/scope.js';
 import { GROUP_BYS, type GroupBy } from './groups.js';
 
@@ -23,7 +24,7 @@ export const DEFAULT_DAYS = 30;
 function day(raw: unknown, field: string, timeZone: string): DateTime | undefined {
   if (raw === undefined || raw === '') return undefined;
   const d = typeof raw === 'string' && DATE.test(raw) ? DateTime.fromISO(raw, { zone: timeZone }) : null;
-  if (!d?.isValid) throw fieldError(field, 'must be a date YYYY-MM-DD');
+  if (!d?.isValid) throw fieldError(field, 'date');
   return d;
 }
 
@@ -38,17 +39,17 @@ export async function parseReportParams(
   const today = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }).startOf('day');
   const to = day(q.to, 'to', ctx.timeZone) ?? today;
   const from = day(q.from, 'from', ctx.timeZone) ?? to.minus({ days: DEFAULT_DAYS - 1 });
-  if (from > to) throw validationError({ from: 'must not be after to' });
-  if (to.diff(from, 'days').days > MAX_DAYS) throw validationError({ from: `the period may span at most ${MAX_DAYS} days` });
+  if (from > to) throw validationError({ from: text('notAfter', { other: words('field', 'to') }) });
+  if (to.diff(from, 'days').days > MAX_DAYS) throw validationError({ from: text('periodTooLong', { max: MAX_DAYS }) });
   const groupBy = (q.groupBy ?? 'community') as GroupBy;
-  if (!GROUP_BYS.includes(groupBy)) throw fieldError('groupBy', `must be one of ${GROUP_BYS.join(', ')}`);
+  if (!GROUP_BYS.includes(groupBy)) throw fieldError('groupBy', 'oneOf', { values: words('field', GROUP_BYS) });
   let unitId: number | null = null;
   let unitPath: string | null = null;
   if (q.unitId !== undefined && q.unitId !== '') {
     unitId = Number(q.unitId);
     unitPath = Number.isSafeInteger(unitId) ? await ctx.pathOf(unitId) : null;
-    if (!unitPath) throw fieldError('unitId', `is not a grid unit (${String(q.unitId)})`);
-    if (!inScope(ctx.user, unitPath)) throw forbidden('That grid unit is outside your scope');
+    if (!unitPath) throw fieldError('unitId', 'notGridUnit', { value: String(q.unitId) });
+    if (!inScope(ctx.user, unitPath)) throw forbidden('outOfScope');
   }
   return {
     from: from.toISODate()!,

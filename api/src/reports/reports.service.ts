@@ -117,7 +117,7 @@ export class ReportsService {
   async trend(q: Record<string, unknown>, user: AuthUser) {
     const now = new Date();
     const weeks = q.weeks === undefined ? 12 : Number(q.weeks);
-    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw fieldError('weeks', 'must be a whole number from 1 to 104');
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw fieldError('weeks', 'wholeBetween', { min: 1, max: 104 });
     const p = await this.params({ ...q, from: undefined, to: undefined }, user, now);
     const monday = DateTime.fromJSDate(now, { zone: this.config.timeZone }).startOf('week');
     const starts = Array.from({ length: weeks + 1 }, (_, i) => monday.minus({ weeks: weeks - 1 - i }));

@@ -69,7 +69,7 @@ export class ResidentsService extends CrudService<Resident, CreateResidentDto, U
     const out: Partial<Resident> = { ...(dto as Partial<Resident>) };
     if (dto.gridUnitId !== undefined) {
       const unit = await this.mustExist(m, GridUnit, 'gridUnitId', dto.gridUnitId);
-      if (!inScope(user, unit.path)) throw forbidden('That grid unit is outside your scope');
+      if (!inScope(user, unit.path)) throw forbidden('outOfScope');
       out.unitPath = unit.path;
     }
     if (dto.tags !== undefined) out.keyPopulation = (dto.tags as string[]).length > 0;

@@ -44,9 +44,9 @@ export class UsersService extends CrudService<User, CreateUserDto, UpdateUserDto
     if (rest.departmentId != null) await this.mustExist(m, Department, 'departmentId', rest.departmentId);
     const role = rest.role ?? before?.role;
     const departmentId = rest.departmentId !== undefined ? rest.departmentId : before?.departmentId;
-    if (role === 'handler' && departmentId == null) throw fieldError('departmentId', 'is required for a handler (the unit they work for)');
+    if (role === 'handler' && departmentId == null) throw fieldError('departmentId', 'handlerNeedsUnit');
     if (password) out.passwordHash = await hashPassword(password);
-    else if (!before) throw fieldError('password', 'is required');
+    else if (!before) throw fieldError('password', 'required');
     return out;
   }
 

@@ -1,6 +1,7 @@
 import type { Case } from '../cases/case.entity.js';
 import { SATISFACTIONS, SUPERVISE_LEVELS } from '../cases/case.constants.js';
-import { fieldError, validationError } from '../common/errors.js';
+import { fieldError, validationError, type FieldErrors } from '../common/errors.js';
+import { text as message, words } from '../common/localize.js';
 import { nextStatus, type Action } from './transitions.js';
 
 export const RETURN_REASONS = ['wrong_area', 'unclear_ownership', 'overlapping_duties', 'not_our_duty', 'other'] as const;
@@ -38,8 +39,8 @@ export interface EffectContext {
 }
 
 const text = (v: unknown, field: string, max = 5000): string => {
-  if (typeof v !== 'string' || !v.trim()) throw fieldError(field, 'is required');
-  if (v.length > max) throw fieldError(field, `must be at most ${max} characters`);
+  if (typeof v !== 'string' || !v.trim()) throw fieldError(field, 'required');
+  if (v.length > max) throw fieldError(field, 'maxLength', { max });
   return v.trim();
 };
 
@@ -57,7 +58,7 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
       return { changes: { status: status(), closedAt: now, handledDirectly: true, result }, data: { result } };
     }
     case 'dispatch': {
-      if (!Number.isInteger(input.departmentId)) throw fieldError('departmentId', 'is required: the responsible unit');
+      if (!Number.isInteger(input.departmentId)) throw fieldError('departmentId', 'departmentRequired');
       const signDueAt = ctx.signDueAt();
       return {
         changes: { status: status(), departmentId: input.departmentId!, assigneeId: input.assigneeId ?? null, dispatchedAt: now, signDueAt, acceptedAt: null },
@@ -69,7 +70,7 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
     case 'handle_in_community':
       return { changes: { status: status(), departmentId: null, acceptedAt: now, assigneeId: ctx.actorId }, data: {} };
     case 'return': {
-      if (!RETURN_REASONS.includes(input.reason as never)) throw fieldError('reason', `must be one of ${RETURN_REASONS.join(', ')}`);
+      if (!RETURN_REASONS.includes(input.reason as never)) throw fieldError('reason', 'oneOf', { values: words('returnReason', RETURN_REASONS) });
       return { changes: { status: status(), returnCount: c.returnCount + 1, assigneeId: null }, data: { reason: input.reason, departmentId: c.departmentId } };
     }
     case 'contact':
@@ -79,9 +80,9 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
       return { changes: { status: status(), repliedAt: now, result }, data: { result } };
     }
     case 'follow_up': {
-      const errors: Record<string, string> = {};
-      if (typeof input.resolved !== 'boolean') errors.resolved = 'must be true or false';
-      if (!SATISFACTIONS.includes(input.satisfaction as never)) errors.satisfaction = `must be one of ${SATISFACTIONS.join(', ')}`;
+      const errors: FieldErrors = {};
+      if (typeof input.resolved !== 'boolean') errors.resolved = message('boolean');
+      if (!SATISFACTIONS.includes(input.satisfaction as never)) errors.satisfaction = message('oneOf', { values: words('satisfaction', SATISFACTIONS) });
       if (Object.keys(errors).length) throw validationError(errors);
       const rating = { resolved: input.resolved!, satisfaction: input.satisfaction! };
       const to = status(rating);
@@ -100,7 +101,7 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
     case 'reopen':
       return { changes: { status: status(), reopenCount: c.reopenCount + 1, closedAt: null, repliedAt: null }, data: { reason: text(input.reason, 'reason', 500) } };
     case 'request_extension': {
-      if (!Number.isInteger(input.days) || input.days! < 1 || input.days! > 60) throw fieldError('days', 'must be a whole number of working days from 1 to 60');
+      if (!Number.isInteger(input.days) || input.days! < 1 || input.days! > 60) throw fieldError('days', 'extensionDays', { min: 1, max: 60 });
       return { changes: { extensionDaysPending: input.days! }, data: { days: input.days, reason: text(input.reason, 'reason', 500) } };
     }
     case 'approve_extension': {
@@ -111,12 +112,12 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
     case 'reject_extension':
       return { changes: { extensionDaysPending: null }, data: { days: c.extensionDaysPending } };
     case 'supervise': {
-      if (!SUPERVISE_LEVELS.includes(input.level as never)) throw fieldError('level', `must be one of ${SUPERVISE_LEVELS.join(', ')}`);
+      if (!SUPERVISE_LEVELS.includes(input.level as never)) throw fieldError('level', 'oneOf', { values: words('superviseLevel', SUPERVISE_LEVELS) });
       return { changes: { superviseLevel: input.level as Case['superviseLevel'] }, data: { level: input.level } };
     }
     case 'merge': {
-      if (!Number.isInteger(input.intoCaseId)) throw fieldError('intoCaseId', 'is required: the case that carries the work');
-      if (input.intoCaseId === c.id) throw fieldError('intoCaseId', 'cannot be the case itself');
+      if (!Number.isInteger(input.intoCaseId)) throw fieldError('intoCaseId', 'intoCaseRequired');
+      if (input.intoCaseId === c.id) throw fieldError('intoCaseId', 'caseItself');
       return { changes: { status: status(), parentCaseId: input.intoCaseId! }, data: { parentCaseId: input.intoCaseId } };
     }
     case 'reject':

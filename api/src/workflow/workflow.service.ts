@@ -11,6 +11,7 @@ import { CasesService } from '../cases/cases.service.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Department } from '../departments/department.entity.js';
 import { AppError, ErrorCode, fieldError, forbidden } from '../common/errors.js';
+import { text, words } from '../common/localize.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { User } from '../users/user.entity.js';
@@ -71,9 +72,9 @@ export class WorkflowService {
    * a conditional update (`WHERE version = seen`) and its timeline event in one transaction.
    */
   async perform(caseId: number, actionName: string, body: ActionInput & { version?: unknown }, user: AuthUser) {
-    if (!ACTIONS.includes(actionName as Action)) throw new AppError(ErrorCode.NotFound, `No action "${actionName}"; actions: ${ACTIONS.join(', ')}`);
+    if (!ACTIONS.includes(actionName as Action)) throw new AppError(ErrorCode.NotFound, text('noSuchAction', { action: actionName, actions: words('action', ACTIONS) }));
     const action = actionName as Action;
-    if (!Number.isInteger(body?.version)) throw fieldError('version', 'is required: the version of the case you saw');
+    if (!Number.isInteger(body?.version)) throw fieldError('version', 'versionRequired');
     const seen = body.version as number;
     const note = body.note === undefined || body.note === null ? null : String(body.note).slice(0, 5000);
     await this.ds.transaction(async (m) => {
@@ -82,9 +83,9 @@ export class WorkflowService {
       const why = refusal(user, c, action);
       if (why === 'status') {
         const allowed = allowedActions(user, c);
-        throw new AppError(ErrorCode.IllegalTransition, `"${action}" is not allowed while the case is ${c.status}; you may: ${allowed.join(', ') || 'nothing'}`, undefined, { currentStatus: c.status, allowed });
+        throw new AppError(ErrorCode.IllegalTransition, text('illegalTransition', { action: words('action', action), status: words('status', c.status), allowed: words('action', allowed) }), undefined, { currentStatus: c.status, allowed });
       }
-      if (why === 'role') throw forbidden(`Your role may not "${action}" this case`);
+      if (why === 'role') throw forbidden('roleMayNot', { action: words('action', action) });
       await this.checkReferences(m, action, body, c, user);
       const now = new Date();
       const policy = await this.categories.policyFor(c.categoryId, m);
@@ -118,17 +119,17 @@ export class WorkflowService {
   private async checkReferences(m: EntityManager, action: Action, body: ActionInput, c: Case, user: AuthUser) {
     if (action === 'dispatch' && Number.isInteger(body.departmentId)) {
       const dept = await m.getRepository(Department).findOne({ where: { id: body.departmentId } });
-      if (!dept || !dept.active) throw fieldError('departmentId', 'is not an active responsible unit');
+      if (!dept || !dept.active) throw fieldError('departmentId', 'departmentInactive');
       if (body.assigneeId != null) {
         const assignee = await m.getRepository(User).findOne({ where: { id: body.assigneeId } });
-        if (!assignee || assignee.departmentId !== dept.id) throw fieldError('assigneeId', 'must be a staff member of that unit');
+        if (!assignee || assignee.departmentId !== dept.id) throw fieldError('assigneeId', 'assigneeNotInUnit');
       }
     }
     if (action === 'merge' && Number.isInteger(body.intoCaseId)) {
       const target = await this.cases.findOrThrow(body.intoCaseId!, user, m).catch(() => null);
-      if (!target) throw fieldError('intoCaseId', 'is not a case you can see');
-      if (!OPEN_STATUSES.includes(target.status)) throw fieldError('intoCaseId', `must be an open case (it is ${target.status})`);
-      if (target.parentCaseId === c.id) throw fieldError('intoCaseId', 'is itself merged into this case');
+      if (!target) throw fieldError('intoCaseId', 'caseNotVisible');
+      if (!OPEN_STATUSES.includes(target.status)) throw fieldError('intoCaseId', 'caseNotOpen', { status: words('status', target.status) });
+      if (target.parentCaseId === c.id) throw fieldError('intoCaseId', 'caseMergedHere');
     }
   }
 }

@@ -2,22 +2,23 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PHONE } from '../../residents/dto/resident.dto.js';
 import { CASE_TYPES, PRIORITIES, type CaseType, type Priority } from '../case.constants.js';
+import { explain } from '../../common/validation.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCaseDto {
   @Transform(trim)
   @IsString()
-  @MinLength(1, { message: 'title must not be empty' })
-  @MaxLength(200, { message: 'title must be at most 200 characters' })
+  @MinLength(1)
+  @MaxLength(200)
   title: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(5000, { message: 'description must be at most 5000 characters' })
+  @MaxLength(5000)
   description?: string;
 
-  @IsIn(CASE_TYPES, { message: `type must be one of ${CASE_TYPES.join(', ')}` })
+  @IsIn(CASE_TYPES)
   type: CaseType;
 
   @IsInt()
@@ -30,7 +31,7 @@ export class CreateCaseDto {
   gridUnitId: number;
 
   @IsOptional()
-  @IsIn(PRIORITIES, { message: `priority must be one of ${PRIORITIES.join(', ')}` })
+  @IsIn(PRIORITIES)
   priority?: Priority;
 
   @IsOptional()
@@ -44,7 +45,7 @@ export class CreateCaseDto {
   reporterName?: string | null;
 
   @IsOptional()
-  @Matches(PHONE, { message: 'reporterPhone must be a mobile (13812341234) or landline (0971-1234567) number' })
+  @Matches(PHONE, explain('phoneFormat'))
   reporterPhone?: string | null;
 
   @IsOptional()
@@ -71,13 +72,13 @@ export class UpdateCaseDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MinLength(1, { message: 'title must not be empty' })
-  @MaxLength(200, { message: 'title must be at most 200 characters' })
+  @MinLength(1)
+  @MaxLength(200)
   title?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(5000, { message: 'description must be at most 5000 characters' })
+  @MaxLength(5000)
   description?: string;
 
   @IsOptional()
@@ -92,7 +93,7 @@ export class UpdateCaseDto {
   reporterName?: string | null;
 
   @IsOptional()
-  @Matches(PHONE, { message: 'reporterPhone must be a mobile (13812341234) or landline (0971-1234567) number' })
+  @Matches(PHONE, explain('phoneFormat'))
   reporterPhone?: string | null;
 
   @IsOptional()

@@ -1,6 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { RESOLVE_UNITS, type ResolveUnit } from '../category.entity.js';
+import { explain } from '../../common/validation.js';
 
 const hours = () => [IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0.25), Max(24 * 366)];
 const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
@@ -11,7 +12,7 @@ export class CreateCategoryDto {
   @MaxLength(100)
   name: string;
 
-  @Matches(/^[A-Za-z0-9_.-]{1,50}$/, { message: 'code must be 1–50 letters, digits, _ . or -' })
+  @Matches(/^[A-Za-z0-9_.-]{1,50}$/, explain('codeFormat'))
   code: string;
 
   @IsOptional()

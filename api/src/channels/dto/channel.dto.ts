@@ -1,6 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CHANNEL_GROUPS, type ChannelGroup } from '../channel.entity.js';
+import { explain } from '../../common/validation.js';
 
 export class CreateChannelDto {
   @IsString()
@@ -8,7 +9,7 @@ export class CreateChannelDto {
   @MaxLength(50)
   name: string;
 
-  @Matches(/^[a-z0-9_]{1,30}$/, { message: 'code must be 1–30 lower-case letters, digits or _' })
+  @Matches(/^[a-z0-9_]{1,30}$/, explain('channelCodeFormat'))
   code: string;
 
   @IsIn(CHANNEL_GROUPS)

@@ -1,6 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../department.entity.js';
+import { explain } from '../../common/validation.js';
 
 export class CreateDepartmentDto {
   @IsString()
@@ -13,7 +14,7 @@ export class CreateDepartmentDto {
   kind?: DepartmentKind;
 
   @IsOptional()
-  @Matches(/^[0-9+\- ]{3,30}$/, { message: 'phone must be a phone number' })
+  @Matches(/^[0-9+\- ]{3,30}$/, explain('phoneNumber'))
   phone?: string | null;
 
   @IsOptional()

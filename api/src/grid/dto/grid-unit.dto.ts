@@ -1,6 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { GRID_LEVELS, type GridLevel } from '../grid-unit.entity.js';
+import { explain } from '../../common/validation.js';
 
 export class CreateGridUnitDto {
   @IsString()
@@ -9,7 +10,7 @@ export class CreateGridUnitDto {
   name: string;
 
   @IsString()
-  @Matches(/^[A-Za-z0-9_.-]{1,50}$/, { message: 'code must be 1–50 letters, digits, _ . or -' })
+  @Matches(/^[A-Za-z0-9_.-]{1,50}$/, explain('codeFormat'))
   code: string;
 
   @IsIn(GRID_LEVELS)
@@ -25,7 +26,7 @@ export class CreateGridUnitDto {
   leaderName?: string | null;
 
   @IsOptional()
-  @Matches(/^[0-9+\- ]{3,30}$/, { message: 'leaderPhone must be a phone number' })
+  @Matches(/^[0-9+\- ]{3,30}$/, explain('phoneNumber'))
   leaderPhone?: string | null;
 
   @IsOptional()

@@ -1,6 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { RESIDENT_TAGS, type ResidentTag } from '../resident.entity.js';
+import { explain } from '../../common/validation.js';
 
 export const PHONE = /^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$|^\d{3,8}$/;
 
@@ -11,7 +12,7 @@ export class CreateResidentDto {
   name: string;
 
   @IsOptional()
-  @Matches(PHONE, { message: 'phone must be a mobile (13812341234) or landline (0971-1234567) number' })
+  @Matches(PHONE, explain('phoneFormat'))
   phone?: string | null;
 
   @IsInt()
@@ -25,7 +26,7 @@ export class CreateResidentDto {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(RESIDENT_TAGS, { each: true, message: `tags must each be one of ${RESIDENT_TAGS.join(', ')}` })
+  @IsIn(RESIDENT_TAGS, { each: true })
   tags?: ResidentTag[];
 }
 

@@ -2,9 +2,10 @@ import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../user.entity.js';
+import { explain } from '../../common/validation.js';
 
 export class CreateUserDto {
-  @Matches(/^[A-Za-z0-9_.-]{2,50}$/, { message: 'username must be 2–50 letters, digits, _ . or -' })
+  @Matches(/^[A-Za-z0-9_.-]{2,50}$/, explain('usernameFormat'))
   username: string;
 
   @IsString()
@@ -24,13 +25,13 @@ export class CreateUserDto {
   departmentId?: number | null;
 
   @IsOptional()
-  @Matches(/^[0-9+\- ]{3,30}$/, { message: 'phone must be a phone number' })
+  @Matches(/^[0-9+\- ]{3,30}$/, explain('phoneNumber'))
   phone?: string | null;
 
   /** An empty password on an edit form means "unchanged". */
   @Transform(({ value }) => (value === '' ? undefined : value))
   @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters' })
+  @MinLength(8)
   @MaxLength(200)
   password: string;
 

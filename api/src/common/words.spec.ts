@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { WORDS } from './export-words.js';
+import { WORDS } from './words.js';
 
 // The console's words (admin/src/i18n/app-zh.ts), read as text: the API does not build the console's code.
 const consoleZh = readFileSync(new URL('../../../../admin/src/i18n/app-zh.ts', import.meta.url), 'utf8');
