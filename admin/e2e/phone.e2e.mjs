@@ -60,6 +60,15 @@ describe('a grid worker on a phone, a dispatcher at a desk', () => {
     assert.equal((await row.getByTestId('case-place').innerText()).trim(), `康乐园 ${building.name}`);
     assert.match(await row.getByTestId('due-badge').innerText(), /^响应 · 剩余/);
     await page.screenshot({ path: `${SHOTS}phone-0-desktop-case-list.png` });
+
+    // A desktop's width: the details and the timeline side by side.
+    await row.click();
+    await page.getByTestId('case-number').filter({ hasText: number }).waitFor();
+    const timeline = await page.getByTestId('timeline').boundingBox();
+    const details = await page.getByTestId('case-actions').boundingBox();
+    assert.ok(timeline.x > details.x + details.width - 1, 'the timeline stands beside the details');
+    assert.ok(timeline.y < 400, 'the timeline starts at the top, not below the details');
+    await page.screenshot({ path: `${SHOTS}phone-0-desktop-case-page.png` });
   });
 
   it('at 390×844: to-do and case list as cards, the case page and the residents without sideways scrolling', async () => {
