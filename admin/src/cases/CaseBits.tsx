@@ -47,11 +47,15 @@ export const DueBadge = (_props: { label?: string; sortBy?: string }) => {
   if (badge.kind === 'none') label = t('app.cases.no_clock');
   else if (badge.kind === 'closed') label = t(badge.onTime ? 'app.cases.closed_on_time' : 'app.cases.closed_late');
   else {
-    const running = badge.msLeft < 0 ? t('app.cases.clock_over', { time: span(badge.msLeft) }) : t('app.cases.clock_left', { clock: t(`app.cases.clock.${badge.clock}`), time: span(badge.msLeft) });
     const late = badge.late.map((k) => t(`app.cases.clock_late.${k}`));
-    // A late clock still running says by how much; one that stopped is named, then the running clock's time left.
-    label = [...late, running].join(' · ');
-    title = `${t(`app.cases.clock.${badge.clock}`)} ${badge.dueAt.toLocaleString()}`;
+    const left = t('app.cases.clock_left', { clock: t(`app.cases.clock.${badge.clock}`), time: span(badge.msLeft) });
+    // A running clock past due names itself and by how much; a clock that ran out and stopped (signed for late) is
+    // named before the running clock's time left. Further late clocks are counted (+1), and listed on hover.
+    const more = late.length > 1 ? ` +${late.length - 1}` : '';
+    if (!late.length) label = left;
+    else if (badge.msLeft < 0) label = `${t('app.cases.clock_over', { late: t(`app.cases.clock_late.${badge.clock}`), time: span(badge.msLeft) })}${more}`;
+    else label = `${late[late.length - 1]}${more} · ${left}`;
+    title = [...late, `${t(`app.cases.clock.${badge.clock}`)} ${badge.dueAt.toLocaleString()}`].join('\n');
   }
   return <Chip size="small" variant={badge.kind === 'open' ? 'filled' : 'outlined'} color={badgeColor(badge)} label={label} title={title} data-testid="due-badge" />;
 };
@@ -88,7 +92,7 @@ const UnitPlace = () => {
   const unit = useRecordContext();
   if (!unit) return null;
   return (
-    <Typography component="span" variant="body2" title={unit.fullName} data-testid="case-place">
+    <Typography component="span" variant="body2" title={unit.fullName} className="case-place" data-testid="case-place">
       {placeName(unit.fullName, unit.name)}
     </Typography>
   );

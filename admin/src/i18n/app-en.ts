@@ -140,7 +140,7 @@ export const appEn: typeof appZh = {
       clock: { signFor: 'Sign-for', response: 'Response', resolve: 'Resolution' },
       clock_late: { signFor: 'Sign-for late', response: 'Response late', resolve: 'Resolution overdue' },
       clock_left: '%{clock} · %{time} left',
-      clock_over: '%{time} over',
+      clock_over: '%{late} by %{time}',
       closed_on_time: 'Closed on time',
       closed_late: 'Closed late',
       no_clock: 'No clock',

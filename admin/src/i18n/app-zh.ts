@@ -138,7 +138,7 @@ export const appZh = {
       clock: { signFor: '签收', response: '响应', resolve: '办结' },
       clock_late: { signFor: '签收超时', response: '响应超时', resolve: '办结超期' },
       clock_left: '%{clock} · 剩余 %{time}',
-      clock_over: '超时 %{time}',
+      clock_over: '%{late} %{time}',
       closed_on_time: '按时办结',
       closed_late: '超期办结',
       no_clock: '不计时',
