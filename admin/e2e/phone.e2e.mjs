@@ -59,6 +59,19 @@ describe('a grid worker on a phone, a dispatcher at a desk', () => {
     // The place says which compound: "康乐园 3号楼", not "3号楼" alone.
     assert.equal((await row.getByTestId('case-place').innerText()).trim(), `康乐园 ${building.name}`);
     assert.match(await row.getByTestId('due-badge').innerText(), /^响应 · 剩余/);
+    // Narrowed by channel group: the call stays under 12345热线, and is gone under 网民留言.
+    await page.getByRole('button', { name: '添加筛选' }).click();
+    await page.getByRole('menuitemcheckbox', { name: '渠道分组' }).click();
+    await page.getByRole('combobox', { name: '渠道分组' }).click();
+    await page.getByRole('option', { name: '12345热线' }).click();
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('"channelGroup":"hotline"'));
+    await row.waitFor();
+    await page.getByRole('combobox', { name: '渠道分组' }).click();
+    await page.getByRole('option', { name: '网民留言' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('combobox', { name: '渠道分组' }).click();
+    await page.getByRole('option', { name: '12345热线' }).click();
+    await row.waitFor();
     await page.screenshot({ path: `${SHOTS}phone-0-desktop-case-list.png` });
 
     // A desktop's width: the details and the timeline side by side.

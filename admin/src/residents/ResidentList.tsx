@@ -6,7 +6,8 @@ import { PathReferenceInput } from '../common/PathInput';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <BooleanInput key="keyPopulation" source="keyPopulation" alwaysOn />,
+  // MUI pulls a switch 11 px left to align its label; at a phone's edge that cut the switch in half.
+  <BooleanInput key="keyPopulation" source="keyPopulation" alwaysOn sx={{ ml: { xs: 1.5, md: 0 } }} />,
   <SelectInput key="tag" source="tag" choices={choices('tag', TAGS)} label="resources.residents.fields.tags" />,
   <PathReferenceInput key="unitId" source="unitId" reference="grid-units" label="resources.residents.fields.unitId" />,
 ];
