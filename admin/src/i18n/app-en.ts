@@ -147,7 +147,6 @@ export const appEn: typeof appZh = {
       phone_search: 'Caller phone (full number)',
       channel_group: 'Channel group',
       place: 'Location',
-      due_sort: 'Sort',
       search: 'Number / title / reporter / address',
       actions_placeholder: 'Actions',
     },

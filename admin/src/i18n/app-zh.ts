@@ -146,7 +146,6 @@ export const appZh = {
       phone_search: '来电号码（完整）',
       channel_group: '渠道分组',
       place: '位置',
-      due_sort: '排序',
       actions_placeholder: '办理操作',
     },
     actions: {
