@@ -12,7 +12,13 @@ export const CaseCards = () => {
   const createPath = useCreatePath();
   const t = useTranslate();
   if (isPending) return null;
-  if (!data?.length) return <Typography sx={{ p: 2 }} color="text.secondary">{t('ra.navigation.no_results')}</Typography>;
+  if (!data?.length) {
+    return (
+      <Typography sx={{ p: 2 }} color="text.secondary">
+        {t('ra.navigation.no_filtered_results', { name: t('resources.cases.name', { smart_count: 2 }) })}
+      </Typography>
+    );
+  }
   return (
     <Stack spacing={1} sx={{ p: 1 }} data-testid="case-cards">
       {data.map((record) => (
