@@ -1,6 +1,7 @@
-import { Chip, Stack } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
-import { BADGE_COLOR, dueBadgeState, spanParts } from './dueState';
+import { Chip, Stack, Typography } from '@mui/material';
+import { ReferenceField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { badgeColor, caseBadge, spanParts, type ClockedCase } from './dueState';
+import { placeName } from './place';
 
 const STATUS_COLOR: Record<string, 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'error' | 'info'> = {
   received: 'info',
@@ -20,21 +21,43 @@ export const StatusChip = ({ label: _label }: { label?: string }) => {
   return <Chip size="small" color={STATUS_COLOR[record.status] ?? 'default'} label={t(`enums.status.${record.status}`)} data-testid="status" />;
 };
 
-/** 红黄绿 badge for one clock: the due field and the field that stops it. */
-export const DueBadge = ({ due = 'resolveDueAt', done = 'closedAt' }: { due?: string; done?: string; label?: string }) => {
-  const record = useRecordContext();
+/** A span as one unit a person reads at a glance: days, else hours, else minutes. */
+const useSpan = () => {
   const t = useTranslate();
-  if (!record) return null;
-  const state = dueBadgeState(record[due], record[done]);
-  if (!state) return null;
-  const dueAt = new Date(record[due]);
-  let label = t(`app.cases.due.${state}`);
-  if (state === 'green' || state === 'yellow' || state === 'red') {
-    const { days, hours } = spanParts(dueAt.getTime() - Date.now());
-    const span = days > 0 ? t('app.days', { smart_count: days }) : t('app.hours', { smart_count: hours });
-    label = `${label} · ${t(state === 'red' ? 'app.cases.over' : 'app.cases.left', { time: span })}`;
+  return (ms: number) => {
+    const { days, hours, minutes } = spanParts(ms);
+    if (days > 0) return t('app.days', { smart_count: days });
+    if (hours > 0) return t('app.hours', { smart_count: hours });
+    return t('app.minutes', { smart_count: minutes });
+  };
+};
+
+/**
+ * The deadline badge (dueState.ts): the most urgent running clock by name and its time left, or which clocks ran out;
+ * closed cases say whether they closed on time; merged and rejected ones carry no clock.
+ */
+export const DueBadge = (_props: { label?: string; sortBy?: string }) => {
+  const record = useRecordContext<RaRecord & ClockedCase>();
+  const t = useTranslate();
+  const span = useSpan();
+  if (!record?.status) return null;
+  const badge = caseBadge(record);
+  let label: string;
+  let title: string | undefined;
+  if (badge.kind === 'none') label = t('app.cases.no_clock');
+  else if (badge.kind === 'closed') label = t(badge.onTime ? 'app.cases.closed_on_time' : 'app.cases.closed_late');
+  else {
+    const late = badge.late.map((k) => t(`app.cases.clock_late.${k}`));
+    const left = t('app.cases.clock_left', { clock: t(`app.cases.clock.${badge.clock}`), time: span(badge.msLeft) });
+    // A running clock past due names itself and by how much; a clock that ran out and stopped (signed for late) is
+    // named before the running clock's time left. Further late clocks are counted (+1), and listed on hover.
+    const more = late.length > 1 ? ` +${late.length - 1}` : '';
+    if (!late.length) label = left;
+    else if (badge.msLeft < 0) label = `${t('app.cases.clock_over', { late: t(`app.cases.clock_late.${badge.clock}`), time: span(badge.msLeft) })}${more}`;
+    else label = `${late[late.length - 1]}${more} · ${left}`;
+    title = [...late, `${t(`app.cases.clock.${badge.clock}`)} ${badge.dueAt.toLocaleString()}`].join('\n');
   }
-  return <Chip size="small" variant={state === 'done' ? 'outlined' : 'filled'} color={BADGE_COLOR[state]} label={label} title={dueAt.toLocaleString()} />;
+  return <Chip size="small" variant={badge.kind === 'open' ? 'filled' : 'outlined'} color={badgeColor(badge)} label={label} title={title} data-testid="due-badge" />;
 };
 
 export const TagChips = ({ source = 'residentTags' }: { source?: string; label?: string }) => {
@@ -56,4 +79,21 @@ export const SuperviseChip = (_props: { label?: string }) => {
   const t = useTranslate();
   if (!record?.superviseLevel) return null;
   return <Chip size="small" color={record.superviseLevel === 'red' ? 'error' : 'warning'} label={t(`enums.superviseLevel.${record.superviseLevel}`)} />;
+};
+
+/** The case's grid unit as compound + building (place.ts), its full path on hover. */
+export const CasePlace = (_props: { label?: string; sortable?: boolean }) => (
+  <ReferenceField source="gridUnitId" reference="grid-units" link={false}>
+    <UnitPlace />
+  </ReferenceField>
+);
+
+const UnitPlace = () => {
+  const unit = useRecordContext();
+  if (!unit) return null;
+  return (
+    <Typography component="span" variant="body2" title={unit.fullName} className="case-place" data-testid="case-place">
+      {placeName(unit.fullName, unit.name)}
+    </Typography>
+  );
 };

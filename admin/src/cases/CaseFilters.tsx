@@ -1,12 +1,21 @@
-import { BooleanInput, DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, SelectInput, useTranslate } from 'react-admin';
-import { choices, PRIORITIES, STATUSES, TYPES } from '../common/choices';
+import { BooleanInput, DateInput, NullableBooleanInput, ReferenceInput, SearchInput, SelectArrayInput, SelectInput, TextInput, usePermissions, useTranslate } from 'react-admin';
+import { choices, GROUPS, PRIORITIES, STATUSES, SUPERVISE_LEVELS, TYPES } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
+
+/** Roles that see a caller's number in full may look a caller up by it; supervisors see it masked (API refuses). */
+const PHONE_SEARCH_ROLES = ['admin', 'dispatcher', 'grid_worker', 'handler'];
 
 export const useCaseFilters = () => {
   const t = useTranslate();
-  return [
+  const { permissions: role } = usePermissions<string>();
+  const filters = [
     <SearchInput key="q" source="q" alwaysOn placeholder={t('app.cases.search')} />,
     <SelectArrayInput key="status" source="status" choices={choices('status', STATUSES)} alwaysOn />,
+    <ReferenceInput key="departmentId" source="departmentId" reference="departments" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
+      <SelectInput optionText="name" />
+    </ReferenceInput>,
+    <SelectInput key="superviseLevel" source="superviseLevel" choices={choices('superviseLevel', SUPERVISE_LEVELS)} />,
+    <SelectInput key="channelGroup" source="channelGroup" label="app.cases.channel_group" choices={choices('group', GROUPS)} />,
     <ReferenceInput key="channelId" source="channelId" reference="channels" sort={{ field: 'sort', order: 'ASC' }}>
       <SelectInput optionText="name" />
     </ReferenceInput>,
@@ -20,4 +29,8 @@ export const useCaseFilters = () => {
     <BooleanInput key="keyPopulation" source="keyPopulation" />,
     <BooleanInput key="mine" source="mine" />,
   ];
+  if (role && PHONE_SEARCH_ROLES.includes(role)) {
+    filters.splice(2, 0, <TextInput key="reporterPhone" source="reporterPhone" label="app.cases.phone_search" type="tel" inputMode="tel" />);
+  }
+  return filters;
 };

@@ -1,4 +1,4 @@
-import { Grid, Typography } from '@mui/material';
+import { Grid, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   BooleanField,
   DateField,
@@ -28,21 +28,27 @@ const Section = ({ title }: { title: string }) => {
   );
 };
 
+/** The app bar's title: the case number always whole; the title after it only where there is room (not on a phone). */
 const CaseTitle = () => {
   const record = useRecordContext();
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return record ? (
     <span>
-      <span data-testid="case-number">{record.number}</span> {record.title}
+      <span data-testid="case-number" style={{ whiteSpace: 'nowrap' }}>
+        {record.number}
+      </span>
+      {!narrow && ` ${record.title}`}
     </span>
   ) : null;
 };
 
+/** Details beside the timeline on a desktop (>= 1200 px, MUI's lg), stacked on a phone or a narrow window. */
 export const CaseShow = () => {
   const { canAccess: canReadResidents } = useCanAccess({ resource: 'residents', action: 'show' });
   return (
     <Show title={<CaseTitle />}>
       <Grid container spacing={2} sx={{ p: 2 }}>
-        <Grid size={{ xs: 12, md: 7 }}>
+        <Grid size={{ xs: 12, lg: 7 }}>
           <CaseActions />
           <SimpleShowLayout sx={{ p: 0 }}>
             <Labeled label="resources.cases.fields.number">
@@ -52,7 +58,7 @@ export const CaseShow = () => {
             <SuperviseChip label="resources.cases.fields.superviseLevel" />
             <Section title="request" />
             <TextField source="title" />
-            <TextField source="description" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />
+            <TextField source="description" component="pre" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'inherit' }} />
             <SelectField source="type" choices={choices('type', TYPES)} />
             <SelectField source="priority" choices={choices('priority', PRIORITIES)} />
             <ReferenceField source="channelId" reference="channels" link={false}>
@@ -78,9 +84,9 @@ export const CaseShow = () => {
             )}
             <TagChips label="resources.cases.fields.residentTags" />
             <Section title="clocks" />
-            <DueBadge due="responseDueAt" done="respondedAt" label="resources.cases.fields.responseDueAt" />
+            <DueBadge label="resources.cases.fields.dueState" />
+            <DateField source="signDueAt" showTime emptyText="—" />
             <DateField source="responseDueAt" showTime />
-            <DueBadge due="resolveDueAt" done="closedAt" label="resources.cases.fields.resolveDueAt" />
             <DateField source="resolveDueAt" showTime />
             <Section title="handling" />
             <ReferenceField source="departmentId" reference="departments" emptyText="—">
@@ -100,7 +106,7 @@ export const CaseShow = () => {
             <SelectField source="satisfaction" choices={choices('satisfaction', SATISFACTIONS)} emptyText="—" />
           </SimpleShowLayout>
         </Grid>
-        <Grid size={{ xs: 12, md: 5 }}>
+        <Grid size={{ xs: 12, lg: 5 }}>
           <AttachmentsPanel />
           <CaseTimeline />
         </Grid>

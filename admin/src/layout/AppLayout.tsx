@@ -1,7 +1,8 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import ArticleIcon from '@mui/icons-material/Article';
 import type { ReactNode } from 'react';
-import { Layout, Menu, usePermissions, useTranslate } from 'react-admin';
+import { useMediaQuery, type Theme } from '@mui/material';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, ToggleThemeButton, usePermissions, useTranslate } from 'react-admin';
 import { TodoMenuItem } from '../todo';
 
 /** Who audits and publishes: the report pages are in their menu (the API decides what each role may read). */
@@ -23,4 +24,29 @@ const AppMenu = () => {
   );
 };
 
-export const AppLayout = ({ children }: { children: ReactNode }) => <Layout menu={AppMenu}>{children}</Layout>;
+/**
+ * react-admin lets the layout grow to fit its content (`min-width: fit-content`), so a wide table scrolls the page. On
+ * a phone nothing may scroll sideways (a grid worker's pages show cards): there the layout is the window's width and
+ * its content shrinks to it, letting tabs scroll within themselves and text wrap.
+ */
+const PHONE_FIT = { minWidth: { xs: 0, md: 'fit-content' }, '& .RaLayout-content': { minWidth: { xs: 0, md: 'auto' } } } as const;
+
+/** On a phone the page title (a case number: 20261202-0004) needs the room the theme switch would take. */
+const AppBarTools = () => {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return (
+    <>
+      <LocalesMenuButton />
+      {!phone && <ToggleThemeButton />}
+      <LoadingIndicator />
+    </>
+  );
+};
+
+const AppAppBar = () => <AppBar toolbar={<AppBarTools />} />;
+
+export const AppLayout = ({ children }: { children: ReactNode }) => (
+  <Layout menu={AppMenu} appBar={AppAppBar} sx={PHONE_FIT}>
+    {children}
+  </Layout>
+);

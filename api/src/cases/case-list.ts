@@ -1,6 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../common/crud.service.js';
-import { fieldError } from '../common/errors.js';
+import { fieldError, forbidden } from '../common/errors.js';
+import { CHANNEL_GROUPS, type ChannelGroup } from '../channels/channel.entity.js';
 import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 import { whereInSubtree } from '../common/tree.js';
@@ -8,6 +9,7 @@ import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
 import { ftsQuery, tokenQuery } from './case-search.js';
 import { countMatches } from './search-backlog.js';
 import { countFromTallies } from './case-tallies.js';
+import { PHONE_TERM, seesFullPhone } from './phone-access.js';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
 
 /** A true/false filter value (react-admin sends booleans; a hand-written URL may send strings). */
@@ -72,8 +74,8 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     gridId: { type: 'int' },
     isRepeat: { type: 'boolean' },
     createdById: { type: 'int' },
-    reporterPhone: { type: 'string', sortable: false },
     receivedAt: { type: 'instant' },
+    signDueAt: { type: 'instant' },
     responseDueAt: { type: 'instant' },
     resolveDueAt: { type: 'instant' },
     dispatchedAt: { type: 'instant' },
@@ -95,6 +97,21 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
         qb.andWhere(MEASURES[n as Measure], { measureNow: ctx.now, measureTrue: true });
       }
     },
+    // A whole channel group (12345 calls, online messages...): the group's few channels, each served by the
+    // channel index (idx_cases_channel_received), the way a plain channelId list is.
+    channelGroup: (qb, value, _ctx, param) => {
+      const groups = Array.isArray(value) ? value : [value];
+      const bad = groups.find((g) => !CHANNEL_GROUPS.includes(g as ChannelGroup));
+      if (bad !== undefined || !groups.length) throw fieldError('filter.channelGroup', `must be one of ${CHANNEL_GROUPS.join(', ')}`);
+      qb.andWhere(`c.channelId IN (SELECT ch.id FROM channels ch WHERE ch."group" IN (${groups.map((g) => param(g)).join(', ')}))`);
+    },
+    // A caller's whole number, exact (idx_cases_repeat leads with it), for those who see it in full; a supervisor
+    // sees it masked and may not probe it.
+    reporterPhone: (qb, value, ctx, param) => {
+      if (!seesFullPhone(ctx.user)) throw forbidden('Your role sees phone numbers masked, so it cannot search by them');
+      if (typeof value !== 'string' || !value.trim()) throw fieldError('filter.reporterPhone', 'must be a phone number');
+      qb.andWhere(`c.reporterPhone = ${param(value.replace(/\s/g, ''))}`);
+    },
     extensionPending: (qb, value) => {
       qb.andWhere(bool(value, 'filter.extensionPending') ? 'c.extensionDaysPending IS NOT NULL' : 'c.extensionDaysPending IS NULL');
     },
@@ -108,10 +125,11 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     },
   },
   // Words through the keyword index (case-search.ts), case numbers by prefix on their unique index.
-  search: (qb, term, param) => {
+  search: (qb, term, param, ctx) => {
     // Case numbers are digits and a hyphen (20261015-0012): only such a term can be the start of one.
-    const byNumber = /^[\d-]+$/.test(term) ? `c.number LIKE ${param(`${term}%`)}` : null;
-    const either = (cond: string) => qb.andWhere(byNumber ? `(${byNumber} OR ${cond})` : cond);
+    // A whole phone number also finds the cases of that caller, for those who see phones in full.
+    const exact = [/^[\d-]+$/.test(term) ? `c.number LIKE ${param(`${term}%`)}` : null, PHONE_TERM.test(term) && seesFullPhone(ctx.user) ? `c.reporterPhone = ${param(term)}` : null].filter(Boolean);
+    const either = (cond: string) => qb.andWhere(exact.length ? `(${[...exact, cond].join(' OR ')})` : cond);
     const like = param(`%${term}%`);
     const op = qb.connection.options.type === 'postgres' ? 'ILIKE' : 'LIKE';
     const contains = `(c.title ${op} ${like} OR c.reporterName ${op} ${like} OR c.address ${op} ${like} OR c.description ${op} ${like})`;

@@ -13,6 +13,7 @@ import { GridService } from '../grid/grid.service.js';
 import { dueState, isOverdue } from '../workflow/clocks.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CASE_LIST_SPEC } from './case-list.js';
+import { seesFullPhone } from './phone-access.js';
 import { indexCases } from './case-search.js';
 import { TODO_BUCKETS } from './case-todo.js';
 import { Case } from './case.entity.js';
@@ -63,15 +64,11 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     else scopeToUnit(qb, 'c.unitPath', user);
   }
 
-  /** Full phone numbers only on the case's own page, for those who call the resident back. */
-  private seesPhone(user: AuthUser) {
-    return user.role !== 'supervisor';
-  }
-
   protected override present(c: Case, ctx: RequestContext, mode: 'list' | 'one') {
+    // Full phone numbers only on the case's own page, for those who call the resident back.
     // Set on the copy, not spread into another literal: a second copy of ~55 fields per row (common/records.ts).
     const out: Omit<Case, 'unitPath'> & { dueState?: ReturnType<typeof dueState> } = without(c, 'unitPath');
-    out.reporterPhone = mode === 'one' && this.seesPhone(ctx.user) ? c.reporterPhone : maskPhone(c.reporterPhone);
+    out.reporterPhone = mode === 'one' && seesFullPhone(ctx.user) ? c.reporterPhone : maskPhone(c.reporterPhone);
     out.overdue = isOverdue(c, ctx.now);
     out.dueState = dueState(c, ctx.now);
     return out;

@@ -33,7 +33,7 @@ export interface ListSpec<C extends ListContext = ListContext> {
   alias: string;
   fields: Record<string, FieldSpec>;
   /** Keyword search (`q`). */
-  search?: (qb: SelectQueryBuilder<any>, term: string, param: ParamNamer) => void;
+  search?: (qb: SelectQueryBuilder<any>, term: string, param: ParamNamer, ctx: C) => void;
   /** Filters that are not plain columns (`unitId` subtree, `overdue`, `mine`...). */
   custom?: Record<string, CustomFilter<C>>;
   defaultSort: [string, 'ASC' | 'DESC'];
@@ -212,7 +212,7 @@ export function applyListQuery<T extends ObjectLiteral, C extends ListContext>(q
     }
   }
   for (const [key, value] of parsed.custom) spec.custom![key](qb, value, ctx, param);
-  if (parsed.q && spec.search) spec.search(qb, parsed.q, param);
+  if (parsed.q && spec.search) spec.search(qb, parsed.q, param, ctx);
   const [field, dir] = parsed.sort;
   qb.orderBy(`${a}.${field}`, dir);
   // A stable order for paging: ties broken by id.

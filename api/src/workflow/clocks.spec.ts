@@ -6,15 +6,21 @@ import { dueState, isOverdue, lateClocks } from './clocks.js';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const h = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
-const base = { status: 'received', signDueAt: null, acceptedAt: null, responseDueAt: h(10), respondedAt: null, resolveDueAt: h(48), closedAt: null } as unknown as Case;
+const base = { status: 'received', receivedAt: h(-1), dispatchedAt: null, signDueAt: null, acceptedAt: null, responseDueAt: h(10), respondedAt: null, resolveDueAt: h(48), closedAt: null } as unknown as Case;
 const make = (patch: Partial<Case>) => ({ ...base, ...patch }) as Case;
 
 describe('clocks', () => {
-  it('红黄绿: green beyond 24 h, yellow within 24 h, red once past, none when no longer open', () => {
-    assert.equal(dueState(make({ resolveDueAt: h(24.01) }), now), 'green');
-    assert.equal(dueState(make({ resolveDueAt: h(24) }), now), 'yellow');
-    assert.equal(dueState(make({ resolveDueAt: h(0.01) }), now), 'yellow');
-    assert.equal(dueState(make({ resolveDueAt: h(-0.01) }), now), 'red');
+  it('红黄绿 of the most urgent running clock: yellow under a quarter of its limit or 24 h, red once any ran out', () => {
+    const replied = { respondedAt: h(-0.5), receivedAt: h(-24 * 7) };
+    assert.equal(dueState(make({ ...replied, resolveDueAt: h(24.01) }), now), 'green');
+    assert.equal(dueState(make({ ...replied, resolveDueAt: h(23.9) }), now), 'yellow');
+    assert.equal(dueState(make({ ...replied, resolveDueAt: h(-0.01) }), now), 'red');
+    // Logged an hour ago with a 24-hour response limit: 23 hours left is green, not yellow from the start.
+    assert.equal(dueState(make({ responseDueAt: h(23) }), now), 'green');
+    assert.equal(dueState(make({ receivedAt: h(-20), responseDueAt: h(4) }), now), 'yellow', 'its last 6 hours');
+    // Signed for late: red though the other clocks have days left.
+    assert.equal(dueState(make({ status: 'in_progress', signOverdue: true, resolveDueAt: h(24 * 19) }), now), 'red');
+    assert.equal(dueState(make({ status: 'dispatched', dispatchedAt: h(-0.9), signDueAt: h(0.1) }), now), 'yellow');
     assert.equal(dueState(make({ status: 'closed', resolveDueAt: h(-5) }), now), null);
   });
 

@@ -23,11 +23,31 @@ export function isOverdue(c: Clocked, now: Date): boolean {
   return l.signFor || l.response || l.resolve;
 }
 
-/** 红黄绿 of an open case against its resolution due time; null once it is no longer open. */
-export function dueState(c: Pick<Case, 'status' | 'resolveDueAt'>, now: Date): DueState | null {
-  if (!isOpen(c) || !c.resolveDueAt) return null;
-  const left = c.resolveDueAt.getTime() - now.getTime();
-  return left < 0 ? 'red' : left <= DAY_MS ? 'yellow' : 'green';
+type Badged = Clocked & Pick<Case, 'receivedAt' | 'dispatchedAt' | 'signOverdue' | 'responseOverdue' | 'resolveOverdue'>;
+
+/**
+ * 红黄绿 of an open case (DOMAIN.md), as the console's badge shows it (admin/src/cases/dueState.ts): red when any
+ * clock ran out (a stored flag, or a running clock past due); yellow when a running clock has less than a quarter of
+ * its limit or 24 hours left, whichever is less; green otherwise; null once the case is no longer open.
+ */
+export function dueState(c: Badged, now: Date): DueState | null {
+  if (!isOpen(c)) return null;
+  if (c.signOverdue || c.responseOverdue || c.resolveOverdue) return 'red';
+  // Each running clock with the start of its limit: dispatch for sign-for, receipt for the others.
+  const running: [Date | null, Date | null][] = [
+    [c.status === 'dispatched' && !c.acceptedAt ? c.signDueAt : null, c.dispatchedAt],
+    [c.respondedAt ? null : c.responseDueAt, c.receivedAt],
+    [c.resolveDueAt, c.receivedAt],
+  ];
+  let state: DueState = 'green';
+  for (const [due, start] of running) {
+    if (!due) continue;
+    const left = due.getTime() - now.getTime();
+    if (left < 0) return 'red';
+    const warn = start ? Math.min((due.getTime() - start.getTime()) / 4, DAY_MS) : DAY_MS;
+    if (left < warn) state = 'yellow';
+  }
+  return state;
 }
 
 export const CLOCKS = ['signFor', 'response', 'resolve'] as const;
