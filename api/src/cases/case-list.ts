@@ -102,14 +102,14 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     channelGroup: (qb, value, _ctx, param) => {
       const groups = Array.isArray(value) ? value : [value];
       const bad = groups.find((g) => !CHANNEL_GROUPS.includes(g as ChannelGroup));
-      if (bad !== undefined || !groups.length) throw fieldError('filter.channelGroup', `must be one of ${CHANNEL_GROUPS.join(', ')}`);
+      if (bad !== undefined || !groups.length) throw fieldError('filter.channelGroup', 'oneOf', { values: CHANNEL_GROUPS });
       qb.andWhere(`c.channelId IN (SELECT ch.id FROM channels ch WHERE ch."group" IN (${groups.map((g) => param(g)).join(', ')}))`);
     },
     // A caller's whole number, exact (idx_cases_repeat leads with it), for those who see it in full; a supervisor
     // sees it masked and may not probe it.
     reporterPhone: (qb, value, ctx, param) => {
-      if (!seesFullPhone(ctx.user)) throw forbidden('Your role sees phone numbers masked, so it cannot search by them');
-      if (typeof value !== 'string' || !value.trim()) throw fieldError('filter.reporterPhone', 'must be a phone number');
+      if (!seesFullPhone(ctx.user)) throw forbidden('phonesMasked');
+      if (typeof value !== 'string' || !value.trim()) throw fieldError('filter.reporterPhone', 'phoneNumber');
       qb.andWhere(`c.reporterPhone = ${param(value.replace(/\s/g, ''))}`);
     },
     extensionPending: (qb, value) => {

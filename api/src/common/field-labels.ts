@@ -12,6 +12,7 @@ export const FIELD_LABELS: Record<string, string> = {
   description: '诉求描述',
   type: '类型',
   channelId: '来源渠道',
+  channelGroup: '渠道分组',
   categoryId: '诉求分类',
   gridUnitId: '所属网格',
   priority: '紧急程度',
