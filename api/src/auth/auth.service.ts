@@ -4,13 +4,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { AppError, ErrorCode } from '../common/errors.js';
+import { AppError, ErrorCode, fieldError } from '../common/errors.js';
+import { Channel } from '../channels/channel.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
+import type { AuthUser } from './auth-user.js';
+import type { UserSettingsDto } from './dto/settings.dto.js';
 import { DEMO_PASSWORD, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 
 export interface LoginResult {
   token: string;
-  user: { id: number; username: string; name: string; role: string; scopeUnitId: number | null; departmentId: number | null };
+  user: { id: number; username: string; name: string; role: string; scopeUnitId: number | null; departmentId: number | null; defaultChannelId: number | null };
 }
 
 @Injectable()
@@ -19,7 +23,24 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly directory: UserDirectory,
   ) {}
+
+  /** A user's own settings; the directory forgets the cached user so the next request sees them. */
+  async updateSettings(user: AuthUser, dto: UserSettingsDto) {
+    if (dto.defaultChannelId !== undefined) {
+      const id = dto.defaultChannelId;
+      if (id !== null) {
+        const channel = await this.users.manager.getRepository(Channel).findOne({ where: { id } });
+        if (!channel || !channel.active) throw fieldError('defaultChannelId', '不是可用的来源渠道');
+      }
+      await this.users.update(user.id, { defaultChannelId: id });
+    }
+    this.directory.forget(user.id);
+    const fresh = await this.directory.find(user.id);
+    const { scopePath: _path, ...rest } = fresh!;
+    return rest;
+  }
 
   async login(username: string, password: string): Promise<LoginResult> {
     const refuse = () => new AppError(ErrorCode.Unauthorized, 'Wrong username or password');
@@ -32,4 +53,4 @@ export class AuthService {
   }
 }
 
-export const publicUser = (u: User) => ({ id: u.id, username: u.username, name: u.name, role: u.role, scopeUnitId: u.scopeUnitId, departmentId: u.departmentId });
+export const publicUser = (u: User) => ({ id: u.id, username: u.username, name: u.name, role: u.role, scopeUnitId: u.scopeUnitId, departmentId: u.departmentId, defaultChannelId: u.defaultChannelId ?? null });

@@ -122,3 +122,18 @@ export async function reindexSubtree(m: EntityManager, path: string, upper: stri
     after = Number(rows[rows.length - 1].id);
   }
 }
+
+/** The character pairs of a text (the index's two-character tokens), for "close" texts: 污水井堵了 ~ 污水井堵塞. */
+export function textPairs(text: string | null | undefined): Set<string> {
+  const out: string[] = [];
+  tokensOf(text, out);
+  return new Set(out.filter((t) => Array.from(t).length === 2));
+}
+
+/** Dice's coefficient of two texts' pairs: 1 the same words, 0 nothing in common. */
+export function closeness(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const p of a) if (b.has(p)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
