@@ -11,10 +11,17 @@ export interface SessionUser {
   role: 'admin' | 'supervisor' | 'dispatcher' | 'grid_worker' | 'handler';
   scopeUnitId: number | null;
   departmentId: number | null;
+  /** The channel intake presets (the user's own setting). */
+  defaultChannelId?: number | null;
 }
 
 export const getToken = () => localStorage.getItem(TOKEN);
 export const getUser = (): SessionUser | null => JSON.parse(localStorage.getItem(USER) ?? 'null');
+/** Keeps the stored session user in step with a setting the user just changed. */
+export const updateSessionUser = (patch: Partial<SessionUser>) => {
+  const user = getUser();
+  if (user) localStorage.setItem(USER, JSON.stringify({ ...user, ...patch }));
+};
 
 export const authProvider: AuthProvider = {
   async login({ username, password }) {

@@ -52,7 +52,7 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
     switch (f.type) {
       case 'department':
         // A new unit clears an assignee chosen from the previous one.
-        return <DepartmentSelect key={f.name} {...pick} value={value} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v, assigneeId: undefined }))} />;
+        return <DepartmentSelect key={f.name} {...pick} value={value} categoryId={record?.categoryId} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v, assigneeId: undefined }))} />;
       case 'user':
         return <AssigneeSelect key={f.name} {...pick} value={value} onChange={set(f.name)} departmentId={values.departmentId} />;
       case 'case':

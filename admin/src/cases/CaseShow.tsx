@@ -17,6 +17,7 @@ import { choices, PRIORITIES, SATISFACTIONS, TYPES } from '../common/choices';
 import { CaseActions } from './CaseActions';
 import { DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
 import { CaseTimeline } from './CaseTimeline';
+import { MergedCases } from './MergedCases';
 
 const Section = ({ title }: { title: string }) => {
   const t = useTranslate();
@@ -95,6 +96,7 @@ export const CaseShow = () => (
         </SimpleShowLayout>
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
+        <MergedCases />
         <AttachmentsPanel />
         <CaseTimeline />
       </Grid>
