@@ -23,8 +23,13 @@ const DAY_MS = 86_400_000;
 export const SAME_PLACE_DAYS = 7;
 /** Open cases with a close title or address within these days are possible duplicates too. */
 const CLOSE_TEXT_DAYS = 30;
-/** How close (Dice's coefficient of the character pairs) a title or address must be. */
-const CLOSE_ENOUGH = 0.5;
+/** How close (Dice's coefficient of the character pairs) a title must be: 污水井堵塞 ~ 污水井堵塞外溢. */
+const CLOSE_TITLE = 0.5;
+/**
+ * And an address: stricter, since a compound's addresses share most of their pairs (小碱小区5号楼1单元302 and
+ * …2单元301 are 0.75, two households); the same entrance or door is 0.8 or more.
+ */
+const CLOSE_ADDRESS = 0.8;
 /** The window of "how often a unit took this category". */
 const DISPATCH_HISTORY_DAYS = 90;
 
@@ -121,8 +126,9 @@ export class IntakeDeskService {
       whereSharesPairs(qb, new Set([...titlePairs, ...addressPairs]), paramNamer(qb));
       const rows = await qb.orderBy('c.receivedAt', 'DESC').take(200).getMany();
       const scored = rows
-        .map((c) => ({ c, score: Math.max(closeness(titlePairs, textPairs(c.title)), closeness(addressPairs, textPairs(c.address))) }))
-        .filter((x) => x.score >= CLOSE_ENOUGH && !out.has(x.c.id))
+        .map((c) => ({ c, title: closeness(titlePairs, textPairs(c.title)), address: closeness(addressPairs, textPairs(c.address)) }))
+        .filter((x) => (x.title >= CLOSE_TITLE || x.address >= CLOSE_ADDRESS) && !out.has(x.c.id))
+        .map(({ c, title, address }) => ({ c, score: Math.max(title, address) }))
         .sort((a, b) => b.score - a.score)
         .slice(0, 10);
       for (const { c, score } of scored) out.set(c.id, { ...brief(c), reason: 'close_text', closeness: Math.round(score * 100) / 100 });
