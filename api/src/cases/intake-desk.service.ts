@@ -17,6 +17,7 @@ import { OPEN_STATUSES } from './case.constants.js';
 import type { Case } from './case.entity.js';
 import { CasesService } from './cases.service.js';
 import { orderForDispatch } from './dispatch-order.js';
+import { phoneRange } from './phone-prefix.js';
 
 const DAY_MS = 86_400_000;
 /** Open cases of the same category in the same compound or grid within these days are possible duplicates. */
@@ -35,6 +36,11 @@ const DISPATCH_HISTORY_DAYS = 90;
 
 /** A number as it is typed at the desk: at least 3 digits, digits and hyphens only (0971-12…). */
 const PHONE_PREFIX = /^(?=(?:\D*\d){3})[\d-]{3,30}$/;
+
+const wherePhoneStarts = (column: string, prefix: string) => {
+  const { lo, hi } = phoneRange(prefix);
+  return [`${column} >= :lo${hi ? ` AND ${column} < :hi` : ''} AND ${column} LIKE :like`, { lo, hi, like: `${prefix}%` }] as const;
+};
 
 /** The few fields of a case the desk shows, with the phone masked (as every list shows it). */
 const brief = (c: Case) => ({
@@ -67,14 +73,13 @@ export class IntakeDeskService {
   async byPhone(phone: unknown, user: AuthUser) {
     const prefix = typeof phone === 'string' ? phone.trim() : '';
     if (!PHONE_PREFIX.test(prefix)) throw fieldError('phone', '请至少输入3位数字');
-    const like = `${prefix}%`;
-    const rq = this.ds.getRepository(Resident).createQueryBuilder('r').where('r.phone LIKE :like', { like }).orderBy('r.name', 'ASC').take(8);
+    const rq = this.ds.getRepository(Resident).createQueryBuilder('r').where(...wherePhoneStarts('r.phone', prefix)).orderBy('r.name', 'ASC').take(8);
     scopeToUnit(rq, 'r.unitPath', user);
     const residents = await rq.getMany();
     const theirs = residents.length
       ? await this.cases.scoped(user).andWhere('c.residentId IN (:...ids)', { ids: residents.map((r) => r.id) }).orderBy('c.receivedAt', 'DESC').take(50).getMany()
       : [];
-    const past = await this.cases.scoped(user).andWhere('c.reporterPhone LIKE :like', { like }).orderBy('c.receivedAt', 'DESC').take(10).getMany();
+    const past = await this.cases.scoped(user).andWhere(...wherePhoneStarts('c.reporterPhone', prefix)).orderBy('c.receivedAt', 'DESC').take(10).getMany();
     return {
       residents: residents.map((r) => ({
         id: r.id,
