@@ -4,7 +4,6 @@ import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { fieldError } from '../common/errors.js';
-import { paramNamer } from '../common/list-query.js';
 import { maskPhone } from '../common/privacy.js';
 import { scopeToUnit } from '../common/scope.js';
 import { pathIds, subtreeUpperBound } from '../common/tree.js';
@@ -12,7 +11,6 @@ import { Department } from '../departments/department.entity.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { closeness, textPairs } from './case-search.js';
-import { whereSharesPairs } from './close-cases.js';
 import { OPEN_STATUSES } from './case.constants.js';
 import type { Case } from './case.entity.js';
 import { CasesService } from './cases.service.js';
@@ -22,8 +20,10 @@ import { phoneRange } from './phone-prefix.js';
 const DAY_MS = 86_400_000;
 /** Open cases of the same category in the same compound or grid within these days are possible duplicates. */
 export const SAME_PLACE_DAYS = 7;
-/** Open cases with a close title or address within these days are possible duplicates too. */
+/** Open cases with a close title or address within these days are possible duplicates too… */
 const CLOSE_TEXT_DAYS = 30;
+/** …among the newest this many of them in the caller's scope (a community's month, a city's few days). */
+const CLOSE_TEXT_CANDIDATES = 3000;
 /** How close (Dice's coefficient of the character pairs) a title must be: 污水井堵塞 ~ 污水井堵塞外溢. */
 const CLOSE_TITLE = 0.5;
 /**
@@ -97,7 +97,7 @@ export class IntakeDeskService {
   /**
    * Possible duplicates of a request being logged: open cases of the same category in the same compound
    * (else grid) in the last 7 days, and open cases of the last 30 days whose title or address is close,
-   * found through the keyword index. The same place first, then the closest texts.
+   * compared by the keyword index's character pairs. The same place first, then the closest texts.
    */
   async duplicates(query: Record<string, unknown>, user: AuthUser) {
     const categoryId = optionalId(query.categoryId, 'categoryId');
@@ -124,19 +124,26 @@ export class IntakeDeskService {
     const titlePairs = textPairs(title);
     const addressPairs = textPairs(address);
     if (titlePairs.size + addressPairs.size > 0) {
-      const qb = this.cases
+      // The open cases of the last 30 days, newest first, only the words compared: a bounded read on the
+      // status and time indexes. (A keyword-index OR of every pair read the posting lists of 小区, 号楼…: half
+      // a second at 100,000 cases, growing with the table.)
+      const recent = await this.cases
         .scoped(user)
+        .select(['c.id', 'c.title', 'c.address'])
         .andWhere('c.status IN (:...open)', { open: OPEN_STATUSES })
-        .andWhere('c.receivedAt >= :recent', { recent: new Date(now - CLOSE_TEXT_DAYS * DAY_MS) });
-      whereSharesPairs(qb, new Set([...titlePairs, ...addressPairs]), paramNamer(qb));
-      const rows = await qb.orderBy('c.receivedAt', 'DESC').take(200).getMany();
-      const scored = rows
-        .map((c) => ({ c, title: closeness(titlePairs, textPairs(c.title)), address: closeness(addressPairs, textPairs(c.address)) }))
-        .filter((x) => (x.title >= CLOSE_TITLE || x.address >= CLOSE_ADDRESS) && !out.has(x.c.id))
-        .map(({ c, title, address }) => ({ c, score: Math.max(title, address) }))
+        .andWhere('c.receivedAt >= :recent', { recent: new Date(now - CLOSE_TEXT_DAYS * DAY_MS) })
+        .orderBy('c.receivedAt', 'DESC')
+        .take(CLOSE_TEXT_CANDIDATES)
+        .getMany();
+      const scored = recent
+        .map((c) => ({ id: c.id, title: closeness(titlePairs, textPairs(c.title)), address: closeness(addressPairs, textPairs(c.address)) }))
+        .filter((x) => (x.title >= CLOSE_TITLE || x.address >= CLOSE_ADDRESS - 1e-9) && !out.has(x.id))
+        .map(({ id, title, address }) => ({ id, score: Math.max(title, address) }))
         .sort((a, b) => b.score - a.score)
         .slice(0, 10);
-      for (const { c, score } of scored) out.set(c.id, { ...brief(c), reason: 'close_text', closeness: Math.round(score * 100) / 100 });
+      const rows = scored.length ? await this.cases.scoped(user).andWhere('c.id IN (:...ids)', { ids: scored.map((x) => x.id) }).getMany() : [];
+      const byId = new Map(rows.map((c) => [c.id, c]));
+      for (const { id, score } of scored) if (byId.has(id)) out.set(id, { ...brief(byId.get(id)!), reason: 'close_text', closeness: Math.round(score * 100) / 100 });
     }
     return [...out.values()];
   }
