@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { closeness, ftsQuery, searchDocument, textPairs, tokenQuery, type SearchableCase } from './case-search.js';
+import { closeness, containment, ftsQuery, searchDocument, textPairs, tokenQuery, type SearchableCase } from './case-search.js';
 
 const CASES: SearchableCase[] = [
   { title: '幸福里小区3号楼电梯故障', description: '电梯停在5层，困人约十分钟，已报物业。', address: '幸福里小区3号楼2单元', reporterName: '王建国' },
@@ -87,5 +87,9 @@ describe('keyword search for Chinese words', () => {
     assert.equal(c('小碱小区5号楼2单元301', '小碱小区5号楼1单元302'), 0.75);
     assert.ok(c('小碱小区5号楼2单元', '小碱小区5号楼2单元301') >= 0.8);
     assert.equal(c('', '电梯'), 0);
+    // A short title typed while the caller talks is close to a longer one that holds it.
+    assert.ok(c('电梯困人', '电梯困人，老人被困在电梯里很久了') < 0.5);
+    assert.equal(containment(textPairs('电梯困人'), textPairs('电梯困人，老人被困在电梯里很久了')), 1);
+    assert.equal(containment(textPairs('电梯'), textPairs('电梯困人')), 0, 'too short to say');
   });
 });

@@ -137,3 +137,14 @@ export function closeness(a: Set<string>, b: Set<string>): number {
   for (const p of a) if (b.has(p)) shared++;
   return (2 * shared) / (a.size + b.size);
 }
+
+/**
+ * How much of a short text is found in another (电梯困人 in 电梯困人，老人被困很久了: 1), where Dice's coefficient
+ * would count the other's extra words against it. Texts of fewer than three pairs say too little: 0.
+ */
+export function containment(typed: Set<string>, other: Set<string>): number {
+  if (typed.size < 3) return 0;
+  let shared = 0;
+  for (const p of typed) if (other.has(p)) shared++;
+  return shared / typed.size;
+}

@@ -10,7 +10,7 @@ import { pathIds, subtreeUpperBound } from '../common/tree.js';
 import { Department } from '../departments/department.entity.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { Resident } from '../residents/resident.entity.js';
-import { closeness, textPairs } from './case-search.js';
+import { closeness, containment, textPairs } from './case-search.js';
 import { OPEN_STATUSES } from './case.constants.js';
 import type { Case } from './case.entity.js';
 import { CasesService } from './cases.service.js';
@@ -24,7 +24,7 @@ export const SAME_PLACE_DAYS = 7;
 const CLOSE_TEXT_DAYS = 30;
 /** …among the newest this many of them in the caller's scope (a community's month, a city's few days). */
 const CLOSE_TEXT_CANDIDATES = 3000;
-/** How close (Dice's coefficient of the character pairs) a title must be: 污水井堵塞 ~ 污水井堵塞外溢. */
+/** How close a title must be (Dice's coefficient of the character pairs, or the share of the typed one found in it). */
 const CLOSE_TITLE = 0.5;
 /**
  * And an address: stricter, since a compound's addresses share most of their pairs (小碱小区5号楼1单元302 and
@@ -136,7 +136,11 @@ export class IntakeDeskService {
         .take(CLOSE_TEXT_CANDIDATES)
         .getMany();
       const scored = recent
-        .map((c) => ({ id: c.id, title: closeness(titlePairs, textPairs(c.title)), address: closeness(addressPairs, textPairs(c.address)) }))
+        .map((c) => {
+          const pairs = textPairs(c.title);
+          // A title typed short is close when the other holds it; an address is not (every door of a building would).
+          return { id: c.id, title: Math.max(closeness(titlePairs, pairs), containment(titlePairs, pairs)), address: closeness(addressPairs, textPairs(c.address)) };
+        })
         .filter((x) => (x.title >= CLOSE_TITLE || x.address >= CLOSE_ADDRESS - 1e-9) && !out.has(x.id))
         .map(({ id, title, address }) => ({ id, score: Math.max(title, address) }))
         .sort((a, b) => b.score - a.score)
