@@ -14,10 +14,17 @@ export interface SessionUser {
   departmentId: number | null;
   /** What the role may do to each resource (`{cases: ['list', 'show', 'create', 'edit']}`), as the API enforces it. */
   permissions?: Record<string, string[]>;
+  /** The channel intake presets (the user's own setting). */
+  defaultChannelId?: number | null;
 }
 
 export const getToken = () => localStorage.getItem(TOKEN);
 export const getUser = (): SessionUser | null => JSON.parse(localStorage.getItem(USER) ?? 'null');
+/** Keeps the stored session user in step with a setting the user just changed. */
+export const updateSessionUser = (patch: Partial<SessionUser>) => {
+  const user = getUser();
+  if (user) localStorage.setItem(USER, JSON.stringify({ ...user, ...patch }));
+};
 
 /** The signed-in user's permissions, fetched once if the stored session predates them. */
 async function resourcePermissions(): Promise<Record<string, string[]>> {

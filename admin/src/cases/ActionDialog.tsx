@@ -72,7 +72,7 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
     switch (f.type) {
       case 'department':
         // A new unit clears an assignee chosen from the previous one.
-        return withProblem(<DepartmentSelect {...pick} value={value} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v, assigneeId: undefined }))} />);
+        return withProblem(<DepartmentSelect {...pick} value={value} categoryId={record?.categoryId} onChange={(v) => setValues((old) => ({ ...old, [f.name]: v, assigneeId: undefined }))} />);
       case 'user':
         return withProblem(<AssigneeSelect {...pick} value={value} onChange={set(f.name)} departmentId={values.departmentId} />);
       case 'case':

@@ -1,7 +1,9 @@
 import { Autocomplete, MenuItem, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useGetList, useTranslate, type RaRecord } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
 import { OPEN_STATUSES } from '../common/choices';
+import { dispatchUnits } from './intake/deskApi';
 
 interface PickerProps {
   value: unknown;
@@ -10,14 +12,25 @@ interface PickerProps {
   required?: boolean;
 }
 
-/** 责任单位: the active units. */
-export const DepartmentSelect = ({ value, onChange, label, required }: PickerProps) => {
-  const { data = [] } = useGetList('departments', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: { active: true } });
+/**
+ * 责任单位: for a case of a category, the category's own unit chosen at once and the others in the order
+ * they took this category lately (GET /cases/dispatch-units); without one, the active units by name.
+ */
+export const DepartmentSelect = ({ value, onChange, label, required, categoryId }: PickerProps & { categoryId?: number }) => {
+  const t = useTranslate();
+  const byName = useGetList('departments', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: { active: true } }, { enabled: categoryId == null });
+  const ordered = useQuery({ queryKey: ['dispatch-units', categoryId], queryFn: () => dispatchUnits(categoryId!), enabled: categoryId != null });
+  const units: { id: number; name: string; took?: number; suggested?: boolean }[] = (categoryId != null ? ordered.data : byName.data) ?? [];
+  const suggested = units.find((u) => u.suggested)?.id;
+  useEffect(() => {
+    if (value == null && suggested != null) onChange(suggested);
+  }, [value, suggested, onChange]);
   return (
-    <TextField select label={label} value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))} fullWidth required={required}>
-      {data.map((d) => (
+    <TextField select label={label} value={units.length ? (value ?? '') : ''} onChange={(e) => onChange(Number(e.target.value))} fullWidth required={required} data-testid="department-select">
+      {units.map((d) => (
         <MenuItem key={d.id} value={d.id}>
           {d.name}
+          {d.suggested ? ` · ${t('app.actions.category_unit')}` : d.took ? ` · ${t('app.actions.took', { smart_count: d.took })}` : ''}
         </MenuItem>
       ))}
     </TextField>

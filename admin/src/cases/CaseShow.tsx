@@ -18,6 +18,7 @@ import { choices, PRIORITIES, SATISFACTIONS, TYPES } from '../common/choices';
 import { CaseActions } from './CaseActions';
 import { DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
 import { CaseTimeline } from './CaseTimeline';
+import { MergedCases } from './MergedCases';
 
 const Section = ({ title }: { title: string }) => {
   const t = useTranslate();
@@ -107,6 +108,7 @@ export const CaseShow = () => {
           </SimpleShowLayout>
         </Grid>
         <Grid size={{ xs: 12, lg: 5 }}>
+          <MergedCases />
           <AttachmentsPanel />
           <CaseTimeline />
         </Grid>

@@ -34,6 +34,11 @@ describe('timeline event wording', () => {
     expect(eventDetails(ev('approve_extension', { days: 3, resolveDueAt: '2026-10-20T16:00:00Z' }))[1]).toEqual({ label: 'app.timeline.new_due', date: '2026-10-20T16:00:00Z' });
     expect(eventDetails(ev('supervise', { level: 'red' }))).toEqual([{ label: 'app.timeline.level', key: 'enums.superviseLevel.red' }]);
     expect(eventDetails(ev('merge', { parentCaseId: 12 }))).toEqual([{ label: 'app.timeline.merged_into', ref: 'cases', id: 12 }]);
+    // The surviving case names the merged case and its reporter (the phone as the API stored it: masked).
+    expect(eventDetails(ev('merged_in', { caseId: 13, number: '20261015-0013', reporterName: '张女士', reporterPhone: '138****2222' }))).toEqual([
+      { label: 'app.timeline.merged_case', ref: 'cases', id: 13 },
+      { label: 'app.timeline.reporter', text: '张女士 138****2222' },
+    ]);
     expect(eventDetails(ev('reject', { reason: '非诉求' }))).toEqual([{ label: 'app.timeline.reason', text: '非诉求' }]);
   });
   it('labels an attachment by stage, and shows a result the server put in the data', () => {

@@ -66,6 +66,10 @@ export function eventDetails(e: CaseEvent): Detail[] {
     case 'merge':
       ref('merged_into', 'cases', 'parentCaseId');
       break;
+    case 'merged_in':
+      ref('merged_case', 'cases', 'caseId');
+      if (str('reporterName') || str('reporterPhone')) out.push({ label: L('reporter'), text: [str('reporterName'), str('reporterPhone')].filter(Boolean).join(' ') });
+      break;
     case 'reopen':
     case 'reject':
       reasonText();

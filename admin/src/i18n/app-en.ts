@@ -143,6 +143,17 @@ export const appEn: typeof appZh = {
       handler_unit: 'A handler needs the unit they work for',
       days_range: 'Enter a whole number from %{min} to %{max}',
     },
+    intake: {
+      phone: 'Caller number', phone_hint: 'Start with the caller number: 3 digits or more look up residents and past requests',
+      residents_found: 'Residents with this number', past_cases: 'Past requests from this number', nobody_found: 'No resident or request with this number: log it directly',
+      pick: 'Use', linked: 'Linked resident: %{name}', unlink: 'Not this person', last_cases: 'Last requests', no_cases: 'No earlier requests',
+      duplicates: '%{smart_count} open request may be the same |||| %{smart_count} open requests may be the same', merge_into: 'Merge into this', go_on: 'Not a duplicate, go on',
+      reason: { same_place: 'Same compound and category', close_text: 'Close title or address' },
+      fix_first: 'Fill in the required fields first, then merge', merged: 'Logged %{number} and merged it into %{into}',
+      make_default: 'Make this my default channel', default_saved: 'Saved as your default channel',
+      take_photo: 'Take photo', photo_ready: 'Photo: %{name} (uploaded on save)', locate: 'Locate', no_location: 'Could not get the location: check the location permission',
+      merged_cases: 'Requests merged into this one (%{smart_count})', anonymous: 'Anonymous',
+    },
     cases: {
       number_created: 'Request logged as %{number}',
       timeline: 'Timeline',
@@ -175,7 +186,7 @@ export const appEn: typeof appZh = {
       extension: { days: 'Asks for %{smart_count} more working day |||| Asks for %{smart_count} more working days', reason: 'Reason: %{reason}', note: 'Note: %{note}', due: 'Resolution due: %{from} → if approved %{to}' },
       done_reopened: 'Followed up: not resolved or not satisfied, so the case is reopened and back with its unit',
       conflict: 'Someone else just acted on this case; it has been reloaded. Check it and try again.',
-      case_search: 'Type a number, title or keyword to find an open request', no_cases: 'No open request matches', assignee_none: 'Nobody in particular (the unit assigns it)', pick_unit_first: 'Choose the responsible unit first',
+      case_search: 'Type a number, title or keyword to find an open request', no_cases: 'No open request matches', assignee_none: 'Nobody in particular (the unit assigns it)', pick_unit_first: 'Choose the responsible unit first', category_unit: 'the unit for this category', took: '%{smart_count} case in 90 days |||| %{smart_count} cases in 90 days',
     },
     todo: {
       title: 'My to-do',
@@ -198,7 +209,7 @@ export const appEn: typeof appZh = {
     timeline: {
       system: 'System', label: '%{label}: ', department: 'Unit', assignee: 'Assignee', sign_due: 'Sign-for due', reason: 'Reason', from_department: 'Returned by',
       resolved: 'Resolved', satisfaction: 'Satisfaction', outcome: 'Outcome', reopened: 'Not resolved or unsatisfied: reopened', days: 'Extension', days_value: '1 working day |||| %{smart_count} working days',
-      new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', stage: 'Kind', due: 'Due', result: 'Result',
+      new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', merged_case: 'Merged request', reporter: 'Reporter', stage: 'Kind', due: 'Due', result: 'Result',
     },
     grid: { tree: 'Grid tree', children: 'Children' },
     hours: '1 hour |||| %{smart_count} hours',
@@ -247,6 +258,7 @@ export const appEn: typeof appZh = {
       reject_extension: 'Extension rejected',
       supervise: 'Supervised',
       merge: 'Merged',
+      merged_in: 'Request merged in',
       reject: 'Rejected',
       comment: 'Comment',
       overdue: 'Overdue',

@@ -141,6 +141,17 @@ export const appZh = {
       handler_unit: '责任单位经办人必须选择所属单位',
       days_range: '请输入 %{min} 到 %{max} 之间的整数',
     },
+    intake: {
+      phone: '来电号码', phone_hint: '先输入来电号码：输入3位以上即查找居民和以往诉求',
+      residents_found: '该号码的居民', past_cases: '该号码的以往诉求', nobody_found: '没有找到该号码的居民或诉求，请直接登记',
+      pick: '选用', linked: '已关联居民：%{name}', unlink: '不是此人', last_cases: '最近诉求', no_cases: '暂无以往诉求',
+      duplicates: '发现 %{smart_count} 件可能重复的办理中诉求', merge_into: '并入此件', go_on: '不是重复，继续登记',
+      reason: { same_place: '同小区同类', close_text: '标题或地址相近' },
+      fix_first: '请先补全必填项，再并入', merged: '已登记 %{number} 并并入 %{into}',
+      make_default: '设为我的默认渠道', default_saved: '已设为默认渠道',
+      take_photo: '拍照', photo_ready: '照片：%{name}（保存后上传）', locate: '定位', no_location: '无法获取位置，请检查定位权限',
+      merged_cases: '已并入本件的诉求（%{smart_count} 件）', anonymous: '匿名',
+    },
     cases: {
       number_created: '工单已受理，编号 %{number}',
       timeline: '办理过程',
@@ -173,7 +184,7 @@ export const appZh = {
       extension: { days: '申请延期 %{smart_count} 个工作日', reason: '理由：%{reason}', note: '说明：%{note}', due: '办结时限：%{from} → 批准后 %{to}' },
       done_reopened: '已回访：群众未解决或不满意，已重办，工单退回责任单位继续办理',
       conflict: '该工单刚被他人处理过，已刷新为最新状态，请确认后再操作。',
-      case_search: '输入编号、标题或关键词，搜索办理中的工单', no_cases: '没有匹配的办理中工单', assignee_none: '不指定（由单位内部分派）', pick_unit_first: '请先选择责任单位',
+      case_search: '输入编号、标题或关键词，搜索办理中的工单', no_cases: '没有匹配的办理中工单', assignee_none: '不指定（由单位内部分派）', pick_unit_first: '请先选择责任单位', category_unit: '本类诉求的责任单位', took: '近90天承办 %{smart_count} 件',
     },
     todo: {
       title: '我的待办',
@@ -196,7 +207,7 @@ export const appZh = {
     timeline: {
       system: '系统', label: '%{label}：', department: '责任单位', assignee: '经办人', sign_due: '签收时限', reason: '原因', from_department: '退单单位',
       resolved: '问题是否解决', satisfaction: '满意度', outcome: '结果', reopened: '未解决或不满意，转重办', days: '延期', days_value: '%{smart_count} 个工作日',
-      new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', stage: '附件类型', due: '时限', result: '办理结果',
+      new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', merged_case: '并入的诉求', reporter: '诉求人', stage: '附件类型', due: '时限', result: '办理结果',
     },
     grid: { tree: '网格树', children: '下级' },
     hours: '%{smart_count} 小时',
@@ -245,6 +256,7 @@ export const appZh = {
       reject_extension: '驳回延期',
       supervise: '督办',
       merge: '并案',
+      merged_in: '并入来件',
       reject: '不予受理',
       comment: '备注',
       overdue: '超期',

@@ -8,6 +8,8 @@ export interface AuthUser {
   role: Role;
   scopeUnitId: number | null;
   departmentId: number | null;
+  /** The channel intake presets (a user setting, PUT /api/auth/me/settings). */
+  defaultChannelId: number | null;
   /** The scope unit's path (`/1/5/`), null when the user works everywhere. */
   scopePath: string | null;
 }

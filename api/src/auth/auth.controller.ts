@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
 import { CurrentUser, Public } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { resourceAccess } from './resource-access.js';
 import { LoginDto } from './dto/login.dto.js';
+import { UserSettingsDto } from './dto/settings.dto.js';
+import { createValidationPipe } from '../common/validation.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,5 +24,11 @@ export class AuthController {
   me(@CurrentUser() user: AuthUser) {
     const { scopePath: _path, ...rest } = user;
     return { ...rest, permissions: resourceAccess(user.role) };
+  }
+
+  /** The signed-in user's own settings (every role): answers the user as GET /auth/me then shows it. */
+  @Put('me/settings')
+  settings(@Body(createValidationPipe(UserSettingsDto)) dto: UserSettingsDto, @CurrentUser() user: AuthUser) {
+    return this.auth.updateSettings(user, dto);
   }
 }

@@ -4,8 +4,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { AppError, ErrorCode } from '../common/errors.js';
+import { AppError, ErrorCode, fieldError } from '../common/errors.js';
 import { text } from '../common/localize.js';
+import { Channel } from '../channels/channel.entity.js';
+import { UserDirectory } from '../users/user-directory.service.js';
+import type { AuthUser } from './auth-user.js';
+import type { UserSettingsDto } from './dto/settings.dto.js';
 import { DEMO_PASSWORD, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import { resourceAccess } from './resource-access.js';
@@ -21,7 +25,24 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly directory: UserDirectory,
   ) {}
+
+  /** A user's own settings; the directory forgets the cached user so the next request sees them. */
+  async updateSettings(user: AuthUser, dto: UserSettingsDto) {
+    if (dto.defaultChannelId !== undefined) {
+      const id = dto.defaultChannelId;
+      if (id !== null) {
+        const channel = await this.users.manager.getRepository(Channel).findOne({ where: { id } });
+        if (!channel || !channel.active) throw fieldError('defaultChannelId', 'notActiveChannel');
+      }
+      await this.users.update(user.id, { defaultChannelId: id });
+    }
+    this.directory.forget(user.id);
+    const fresh = await this.directory.find(user.id);
+    const { scopePath: _path, ...rest } = fresh!;
+    return rest;
+  }
 
   async login(username: string, password: string): Promise<LoginResult> {
     const refuse = () => new AppError(ErrorCode.Unauthorized, text('wrongPassword'));
@@ -42,5 +63,6 @@ export const publicUser = (u: User) => ({
   role: u.role,
   scopeUnitId: u.scopeUnitId,
   departmentId: u.departmentId,
+  defaultChannelId: u.defaultChannelId ?? null,
   permissions: resourceAccess(u.role),
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { ftsQuery, searchDocument, tokenQuery, type SearchableCase } from './case-search.js';
+import { closeness, containment, ftsQuery, searchDocument, textPairs, tokenQuery, type SearchableCase } from './case-search.js';
 
 const CASES: SearchableCase[] = [
   { title: '幸福里小区3号楼电梯故障', description: '电梯停在5层，困人约十分钟，已报物业。', address: '幸福里小区3号楼2单元', reporterName: '王建国' },
@@ -76,5 +76,20 @@ describe('keyword search for Chinese words', () => {
     assert.deepEqual(tokenQuery('电梯 电梯'), ['电梯']);
     assert.deepEqual(tokenQuery('灯'), []);
     assert.equal(ftsQuery('——'), null);
+  });
+
+  it('closeness of two texts (possible duplicates at intake): the same problem told twice is close, a neighbour is not', () => {
+    const c = (a: string, b: string) => closeness(textPairs(a), textPairs(b));
+    assert.equal(c('污水井堵塞', '污水井堵塞'), 1);
+    assert.ok(c('小区污水井堵塞外溢', '污水井堵塞外溢') >= 0.5);
+    assert.ok(c('电梯困人', '购买的电器存在质量问题') < 0.5);
+    // The same building, another household: below the address threshold (0.8); the same entrance is above.
+    assert.equal(c('小碱小区5号楼2单元301', '小碱小区5号楼1单元302'), 0.75);
+    assert.ok(c('小碱小区5号楼2单元', '小碱小区5号楼2单元301') >= 0.8);
+    assert.equal(c('', '电梯'), 0);
+    // A short title typed while the caller talks is close to a longer one that holds it.
+    assert.ok(c('电梯困人', '电梯困人，老人被困在电梯里很久了') < 0.5);
+    assert.equal(containment(textPairs('电梯困人'), textPairs('电梯困人，老人被困在电梯里很久了')), 1);
+    assert.equal(containment(textPairs('电梯'), textPairs('电梯困人')), 0, 'too short to say');
   });
 });

@@ -122,3 +122,29 @@ export async function reindexSubtree(m: EntityManager, path: string, upper: stri
     after = Number(rows[rows.length - 1].id);
   }
 }
+
+/** The character pairs of a text (the index's two-character tokens), for "close" texts: 污水井堵了 ~ 污水井堵塞. */
+export function textPairs(text: string | null | undefined): Set<string> {
+  const out: string[] = [];
+  tokensOf(text, out);
+  return new Set(out.filter((t) => Array.from(t).length === 2));
+}
+
+/** Dice's coefficient of two texts' pairs: 1 the same words, 0 nothing in common. */
+export function closeness(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const p of a) if (b.has(p)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * How much of a short text is found in another (电梯困人 in 电梯困人，老人被困很久了: 1), where Dice's coefficient
+ * would count the other's extra words against it. Texts of fewer than three pairs say too little: 0.
+ */
+export function containment(typed: Set<string>, other: Set<string>): number {
+  if (typed.size < 3) return 0;
+  let shared = 0;
+  for (const p of typed) if (other.has(p)) shared++;
+  return shared / typed.size;
+}

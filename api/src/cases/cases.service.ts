@@ -79,6 +79,19 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
    * transaction (intake.ts); the answer is the case as written, as GET /cases/:id shows it.
    */
   override async create(dto: CreateCaseDto, user: AuthUser) {
+    const req = this.intakeRequest(dto, user);
+    const typeorm = (r: typeof req) => this.ds.transaction((m) => intakeWithTypeorm(m, this.reference, r));
+    const sqlite = this.ds.options.type === 'better-sqlite3' ? (this.sqliteIntake ??= new SqliteIntake(this.ds, this.reference, typeorm)) : null;
+    const row = sqlite ? await sqlite.submit(req) : await typeorm(req);
+    return this.present(row, this.context(user), 'one');
+  }
+
+  /** Intake inside the caller's transaction (a request merged into another case as it is logged). */
+  async createIn(m: EntityManager, dto: CreateCaseDto, user: AuthUser): Promise<Case> {
+    return intakeWithTypeorm(m, this.reference, this.intakeRequest(dto, user));
+  }
+
+  private intakeRequest(dto: CreateCaseDto, user: AuthUser) {
     const now = new Date();
     let receivedAt = now;
     if (dto.receivedAt !== undefined) {
@@ -87,11 +100,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       if (parsed.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError('receivedAt', 'notInFuture');
       receivedAt = parsed;
     }
-    const req = { dto, user, now, receivedAt, timeZone: this.config.timeZone };
-    const typeorm = (r: typeof req) => this.ds.transaction((m) => intakeWithTypeorm(m, this.reference, r));
-    const sqlite = this.ds.options.type === 'better-sqlite3' ? (this.sqliteIntake ??= new SqliteIntake(this.ds, this.reference, typeorm)) : null;
-    const row = sqlite ? await sqlite.submit(req) : await typeorm(req);
-    return this.present(row, this.context(user), 'one');
+    return { dto, user, now, receivedAt, timeZone: this.config.timeZone };
   }
 
   /** Corrections of what was logged, version-checked, each one recorded on the timeline. */

@@ -94,6 +94,8 @@ export const MESSAGES = {
   forbidden: { zh: '您无权执行此操作', en: 'You are not allowed to do this' },
   needsRoles: { zh: '此操作需要以下角色之一：{roles}', en: 'This needs one of the roles: {roles}' },
   roleMayNot: { zh: '您的角色不能对此工单{action}', en: 'Your role may not "{action}" this case' },
+  phonePrefix: { zh: '请至少输入 3 位数字（只含数字和 -）', en: 'must be at least 3 digits (digits and - only)' },
+  notActiveChannel: { zh: '不是可用的来源渠道', en: 'is not an active channel' },
   phonesMasked: { zh: '您的角色看到的电话号码是隐去部分数字的，不能按电话号码查找', en: 'Your role sees phone numbers masked, so it cannot search by them' },
   outOfScope: { zh: '该网格不在您的工作范围内', en: 'That grid unit is outside your scope' },
   onlyIntakeCorrects: { zh: '只有受理人员可以更正已登记的工单', en: 'Only intake staff correct a logged case' },

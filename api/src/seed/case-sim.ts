@@ -21,6 +21,7 @@
  * - supervise {level}: superviseLevel.
  * - merge {parentCaseId}: merged into the parent. reject {reason}: rejected.
  * - overdue {clock, dueAt} (the system) and attach {attachmentId, …}: nothing a person acts on; no version step.
+ * - merged_in {caseId, number, reporterName, reporterPhone} on the surviving case of a merge: likewise.
  */
 import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from '../cases/case.constants.js';
 import { CLOCK_DUE, overdueFlags } from '../workflow/clocks.js';
@@ -99,7 +100,7 @@ export interface CaseRef {
 }
 
 /** Events that record something without changing what a person acts on (no version step). */
-export const SYSTEM_EVENTS: readonly string[] = ['overdue', 'attach'];
+export const SYSTEM_EVENTS: readonly string[] = ['overdue', 'attach', 'merged_in'];
 
 export function applyEvent(c: CaseFields, e: SimEvent): void {
   const d = e.data ?? {};

@@ -43,7 +43,7 @@ export class UserDirectory {
       .where('u.id = :id AND u.active = :active', { id, active: true })
       .getOne();
     const user: AuthUser | null = row
-      ? { id: row.id, username: row.username, name: row.name, role: row.role, scopeUnitId: row.scopeUnitId, departmentId: row.departmentId, scopePath: row.scopeUnit?.path ?? null }
+      ? { id: row.id, username: row.username, name: row.name, role: row.role, scopeUnitId: row.scopeUnitId, departmentId: row.departmentId, defaultChannelId: row.defaultChannelId ?? null, scopePath: row.scopeUnit?.path ?? null }
       : null;
     this.cache.set(id, { user, at: Date.now() });
     return user;

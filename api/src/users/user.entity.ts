@@ -41,6 +41,10 @@ export class User {
   @Column({ type: 'varchar', length: 30, nullable: true })
   phone: string | null;
 
+  /** The channel intake starts from (a 12345 agent's is the hotline); set by the user themself. */
+  @Column({ type: 'integer', nullable: true })
+  defaultChannelId: number | null;
+
   @Column({ type: 'varchar', length: 200, select: false })
   passwordHash: string;
 

@@ -20,6 +20,8 @@ import { allowedActions, refusal } from './policy.js';
 import { lateness } from './overdue.js';
 import { closureOf, dueAt, limitsFor } from './time-limits.js';
 import { ACTIONS, TRANSITIONS, type Action } from './transitions.js';
+import { mergedInEvent } from './merged-in.js';
+import type { CreateCaseDto } from '../cases/dto/create-case.dto.js';
 
 @Injectable()
 export class WorkflowService {
@@ -73,50 +75,67 @@ export class WorkflowService {
    */
   async perform(caseId: number, actionName: string, body: ActionInput & { version?: unknown }, user: AuthUser) {
     if (!ACTIONS.includes(actionName as Action)) throw new AppError(ErrorCode.NotFound, text('noSuchAction', { action: actionName, actions: words('action', ACTIONS) }));
-    const action = actionName as Action;
     if (!Number.isInteger(body?.version)) throw fieldError('version', 'versionRequired');
-    const seen = body.version as number;
-    const note = body.note === undefined || body.note === null ? null : String(body.note).slice(0, 5000);
-    await this.ds.transaction(async (m) => {
-      const c = await this.cases.findOrThrow(caseId, user, m);
-      if (c.version !== seen) throw await this.cases.stale(m, caseId);
-      const why = refusal(user, c, action);
-      if (why === 'status') {
-        const allowed = allowedActions(user, c);
-        throw new AppError(ErrorCode.IllegalTransition, text('illegalTransition', { action: words('action', action), status: words('status', c.status), allowed: words('action', allowed) }), undefined, { currentStatus: c.status, allowed });
-      }
-      if (why === 'role') throw forbidden('roleMayNot', { action: words('action', action) });
-      await this.checkReferences(m, action, body, c, user);
-      const now = new Date();
-      const policy = await this.categories.policyFor(c.categoryId, m);
-      const calendar = await this.calendars.calendar(m);
-      const tz = this.config.timeZone;
-      const effect = effectOf(action, c, { ...body, note: note ?? undefined }, {
-        now,
-        actorId: user.id,
-        signDueAt: () => dueAt(now, limitsFor(policy, c.priority).signFor, calendar, tz),
-        extendedDue: (days) => this.extendedDue(c, days, calendar),
-      });
-      // A clock that ran out before this step (and before the scan saw it) is recorded first.
-      const after = { ...c, ...effect.changes };
-      const late = lateness(c, after, now);
-      const closure = closureOf(after, calendar, tz);
-      const res = await m
-        .createQueryBuilder()
-        .update(Case)
-        .set({ ...effect.changes, ...late.flags, ...closure, version: seen + 1, updatedAt: now })
-        .where('id = :id AND version = :seen', { id: caseId, seen })
-        .execute();
-      if (!res.affected) throw await this.cases.stale(m, caseId);
-      for (const e of late.events) await m.insert(CaseEvent, e as never);
-      const event: Partial<CaseEvent> = { caseId, action, fromStatus: c.status, toStatus: effect.changes.status ?? c.status, actorId: user.id, note, data: effect.data, createdAt: now };
-      // TypeORM's deep-partial type cannot describe a JSON column of unknown shape.
-      await m.insert(CaseEvent, event as never);
-    });
+    await this.ds.transaction((m) => this.apply(m, caseId, actionName as Action, body as ActionInput & { version: number }, user));
     return this.cases.get(caseId, user);
   }
 
-  private async checkReferences(m: EntityManager, action: Action, body: ActionInput, c: Case, user: AuthUser) {
+  /**
+   * 并入此件 at intake: the new request is logged and merged into the surviving case in one transaction,
+   * through the same intake and the same merge as ever, so both timelines tell it.
+   */
+  async intakeAndMerge(dto: CreateCaseDto, intoCaseId: number, user: AuthUser) {
+    const id = await this.ds.transaction(async (m) => {
+      const row = await this.cases.createIn(m, dto, user);
+      await this.apply(m, row.id, 'merge', { version: row.version, intoCaseId }, user);
+      return row.id;
+    });
+    return this.cases.get(id, user);
+  }
+
+  /** One action inside the caller's transaction: version, status and actor checked, one UPDATE, its events. */
+  private async apply(m: EntityManager, caseId: number, action: Action, body: ActionInput & { version: number }, user: AuthUser) {
+    const seen = body.version;
+    const note = body.note === undefined || body.note === null ? null : String(body.note).slice(0, 5000);
+    const c = await this.cases.findOrThrow(caseId, user, m);
+    if (c.version !== seen) throw await this.cases.stale(m, caseId);
+    const why = refusal(user, c, action);
+    if (why === 'status') {
+      const allowed = allowedActions(user, c);
+      throw new AppError(ErrorCode.IllegalTransition, text('illegalTransition', { action: words('action', action), status: words('status', c.status), allowed: words('action', allowed) }), undefined, { currentStatus: c.status, allowed });
+    }
+    if (why === 'role') throw forbidden('roleMayNot', { action: words('action', action) });
+    const target = await this.checkReferences(m, action, body, c, user);
+    const now = new Date();
+    const policy = await this.categories.policyFor(c.categoryId, m);
+    const calendar = await this.calendars.calendar(m);
+    const tz = this.config.timeZone;
+    const effect = effectOf(action, c, { ...body, note: note ?? undefined }, {
+      now,
+      actorId: user.id,
+      signDueAt: () => dueAt(now, limitsFor(policy, c.priority).signFor, calendar, tz),
+      extendedDue: (days) => this.extendedDue(c, days, calendar),
+    });
+    // A clock that ran out before this step (and before the scan saw it) is recorded first.
+    const after = { ...c, ...effect.changes };
+    const late = lateness(c, after, now);
+    const closure = closureOf(after, calendar, tz);
+    const res = await m
+      .createQueryBuilder()
+      .update(Case)
+      .set({ ...effect.changes, ...late.flags, ...closure, version: seen + 1, updatedAt: now })
+      .where('id = :id AND version = :seen', { id: caseId, seen })
+      .execute();
+    if (!res.affected) throw await this.cases.stale(m, caseId);
+    for (const e of late.events) await m.insert(CaseEvent, e as never);
+    const event: Partial<CaseEvent> = { caseId, action, fromStatus: c.status, toStatus: effect.changes.status ?? c.status, actorId: user.id, note, data: effect.data, createdAt: now };
+    // TypeORM's deep-partial type cannot describe a JSON column of unknown shape.
+    await m.insert(CaseEvent, event as never);
+    if (target) await m.insert(CaseEvent, mergedInEvent(c, target, user, now) as never);
+  }
+
+  /** The references an action names must exist and fit; a merge answers its surviving case. */
+  private async checkReferences(m: EntityManager, action: Action, body: ActionInput, c: Case, user: AuthUser): Promise<Case | null> {
     if (action === 'dispatch' && Number.isInteger(body.departmentId)) {
       const dept = await m.getRepository(Department).findOne({ where: { id: body.departmentId } });
       if (!dept || !dept.active) throw fieldError('departmentId', 'departmentInactive');
@@ -130,6 +149,8 @@ export class WorkflowService {
       if (!target) throw fieldError('intoCaseId', 'caseNotVisible');
       if (!OPEN_STATUSES.includes(target.status)) throw fieldError('intoCaseId', 'caseNotOpen', { status: words('status', target.status) });
       if (target.parentCaseId === c.id) throw fieldError('intoCaseId', 'caseMergedHere');
+      return target;
     }
+    return null;
   }
 }

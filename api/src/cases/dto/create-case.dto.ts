@@ -109,3 +109,9 @@ export class UpdateCaseDto {
   @IsInt()
   version?: number;
 }
+
+/** 并入此件 at intake: a new request, logged and at once merged into an open case that carries the work. */
+export class IntakeMergeDto extends CreateCaseDto {
+  @IsInt()
+  mergeIntoCaseId: number;
+}
