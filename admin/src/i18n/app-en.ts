@@ -194,7 +194,7 @@ export const appEn: typeof appZh = {
       resolved: 'Resolved', satisfaction: 'Satisfaction', outcome: 'Outcome', reopened: 'Not resolved or unsatisfied: reopened', days: 'Extension', days_value: '1 working day |||| %{smart_count} working days',
       new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', stage: 'Kind', due: 'Due', result: 'Result',
     },
-    grid: { tree: 'Grid tree', children: 'Children' },
+    grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
     hours: '1 hour |||| %{smart_count} hours',
     days: '1 day |||| %{smart_count} days',
   },

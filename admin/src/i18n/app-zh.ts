@@ -192,7 +192,7 @@ export const appZh = {
       resolved: '问题是否解决', satisfaction: '满意度', outcome: '结果', reopened: '未解决或不满意，转重办', days: '延期', days_value: '%{smart_count} 个工作日',
       new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', stage: '附件类型', due: '时限', result: '办理结果',
     },
-    grid: { tree: '网格树', children: '下级' },
+    grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
     hours: '%{smart_count} 小时',
     days: '%{smart_count} 天',
   },
