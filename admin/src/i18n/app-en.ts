@@ -195,6 +195,11 @@ export const appEn: typeof appZh = {
       new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', stage: 'Kind', due: 'Due', result: 'Result',
     },
     grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
+    limits: {
+      unit: 'Unit', minutes_unit: 'minutes', hours_unit: 'hours',
+      minutes: '%{smart_count} min', hours: '%{smart_count} h', workdays: '1 working day |||| %{smart_count} working days',
+      inherited: '(inherited)', from_parent: 'Inherited from the parent category', from_default: 'The system default',
+    },
     hours: '1 hour |||| %{smart_count} hours',
     days: '1 day |||| %{smart_count} days',
   },
@@ -282,9 +287,9 @@ export const appEn: typeof appZh = {
     categories: {
       name: 'Category |||| Categories',
       fields: {
-        id: 'ID', name: 'Name', code: 'Code', parentId: 'Parent category', fullName: 'Full path', departmentId: 'Default unit', signForHours: 'Sign-for limit (hours)',
-        responseHours: 'Response limit (hours)', resolveLimit: 'Resolution limit', resolveUnit: 'Resolution limit unit', urgentSignForHours: 'Urgent sign-for (hours)',
-        urgentResponseHours: 'Urgent response (hours)', urgentResolveHours: 'Urgent resolution (hours)', sort: 'Order', active: 'Active', q: 'Search',
+        id: 'ID', name: 'Name', code: 'Code', parentId: 'Parent category', fullName: 'Full path', departmentId: 'Default unit', signForHours: 'Sign-for limit',
+        responseHours: 'Response limit', resolveLimit: 'Resolution limit', resolveUnit: 'Resolution limit unit', urgentSignForHours: 'Urgent sign-for',
+        urgentResponseHours: 'Urgent response', urgentResolveHours: 'Urgent resolution', sort: 'Order', active: 'Active', q: 'Search',
       },
     },
     channels: {

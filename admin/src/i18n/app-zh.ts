@@ -193,6 +193,11 @@ export const appZh = {
       new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', stage: '附件类型', due: '时限', result: '办理结果',
     },
     grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
+    limits: {
+      unit: '单位', minutes_unit: '分钟', hours_unit: '小时',
+      minutes: '%{smart_count} 分钟', hours: '%{smart_count} 小时', workdays: '%{smart_count} 个工作日',
+      inherited: '（继承）', from_parent: '继承自上级分类', from_default: '系统默认时限',
+    },
     hours: '%{smart_count} 小时',
     days: '%{smart_count} 天',
   },
@@ -280,9 +285,9 @@ export const appZh = {
     categories: {
       name: '诉求分类 |||| 诉求分类',
       fields: {
-        id: 'ID', name: '名称', code: '编码', parentId: '上级分类', fullName: '完整路径', departmentId: '默认责任单位', signForHours: '签收时限（小时）',
-        responseHours: '响应时限（小时）', resolveLimit: '办结时限', resolveUnit: '办结时限单位', urgentSignForHours: '紧急签收时限（小时）',
-        urgentResponseHours: '紧急响应时限（小时）', urgentResolveHours: '紧急办结时限（小时）', sort: '排序', active: '启用', q: '搜索',
+        id: 'ID', name: '名称', code: '编码', parentId: '上级分类', fullName: '完整路径', departmentId: '默认责任单位', signForHours: '签收时限',
+        responseHours: '响应时限', resolveLimit: '办结时限', resolveUnit: '办结时限单位', urgentSignForHours: '紧急签收时限',
+        urgentResponseHours: '紧急响应时限', urgentResolveHours: '紧急办结时限', sort: '排序', active: '启用', q: '搜索',
       },
     },
     channels: {
