@@ -145,7 +145,16 @@ export const appEn: typeof appZh = {
         dispatched: 'dispatched', returned: 'returned', reopen_base: 'could reopen', reopened: 'reopened', repeat: 'repeats',
       },
     },
-    calendar: { warning: 'No official holiday data for %{year} yet: add it under Working-day corrections, or %{year} time limits will count only weekends as days off.' },
+    calendar: {
+      warning: 'No official holiday data for %{year} yet: add it under Working-day corrections, or %{year} time limits will count only weekends as days off.',
+      year: '%{year}', month: 'Month %{month}', weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su', previous_year: 'Previous year', next_year: 'Next year',
+      legend: 'Red: public holidays; orange: make-up working days; grey: days off; blue outline: local corrections',
+      legend_edit: 'Red: public holidays; orange: make-up working days; grey: days off; blue outline: local corrections. Click a day to correct it, click again to undo',
+      no_official: 'No official holiday data for %{year} yet: only weekends are shown; click days to enter local corrections',
+      workday: 'working day', day_off: 'day off', holiday: 'public holiday', makeup: 'make-up working day', corrected: 'locally corrected to a %{state}',
+      click_correct: 'click to correct', click_remove: 'click to undo the correction', mark_work: 'work', mark_off: 'off',
+      added: 'Corrected %{date}', removed: 'Correction of %{date} removed', failed: 'Correction failed: %{message}',
+    },
     cases: {
       number_created: 'Request logged as %{number}',
       timeline: 'Timeline',

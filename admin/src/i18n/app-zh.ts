@@ -143,7 +143,16 @@ export const appZh = {
         reopen_base: '可重办', reopened: '重办', repeat: '重复诉求',
       },
     },
-    calendar: { warning: '%{year} 年的法定节假日数据尚未提供：请在“工作日调整”中录入，否则 %{year} 年的时限将按普通周末计算。' },
+    calendar: {
+      warning: '%{year} 年的法定节假日数据尚未提供：请在“工作日调整”中录入，否则 %{year} 年的时限将按普通周末计算。',
+      year: '%{year} 年', month: '%{month}月', weekdays: '一,二,三,四,五,六,日', previous_year: '上一年', next_year: '下一年',
+      legend: '红色为法定节假日，橙色为调休上班日，灰色为休息日，蓝框为本地调整',
+      legend_edit: '红色为法定节假日，橙色为调休上班日，灰色为休息日，蓝框为本地调整；点击某天即可调整，再次点击撤销调整',
+      no_official: '%{year} 年的法定节假日数据尚未提供，下面只按周末显示；请点击日期录入本地调整',
+      workday: '工作日', day_off: '休息日', holiday: '法定节假日', makeup: '调休上班', corrected: '本地调整为%{state}',
+      click_correct: '点击调整', click_remove: '点击撤销调整', mark_work: '班', mark_off: '休',
+      added: '已调整 %{date}', removed: '已撤销 %{date} 的调整', failed: '调整失败：%{message}',
+    },
     cases: {
       number_created: '工单已受理，编号 %{number}',
       timeline: '办理过程',
