@@ -4,6 +4,7 @@ import type { appZh } from './app-zh';
 export const appEn: typeof appZh = {
   app: {
     title: 'Every Request Answered · Community Service Requests',
+    short_title: 'Every Request Answered',
     language: 'Language',
     menu: { cases: 'Requests', people: 'Residents', setup: 'Setup' },
     dashboard: {

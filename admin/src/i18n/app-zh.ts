@@ -2,6 +2,7 @@
 export const appZh = {
   app: {
     title: '有诉必应 · 社区诉求办理',
+    short_title: '有诉必应',
     language: '语言',
     menu: { cases: '诉求工单', people: '居民', setup: '基础设置' },
     dashboard: {

@@ -3,6 +3,7 @@ import ArticleIcon from '@mui/icons-material/Article';
 import type { ReactNode } from 'react';
 import { Layout, Menu, usePermissions, useTranslate } from 'react-admin';
 import { TodoMenuItem } from '../todo';
+import { DocumentTitle } from './DocumentTitle';
 
 /** Who audits and publishes: the report pages are in their menu (the API decides what each role may read). */
 export const REPORT_ROLES = ['admin', 'supervisor'];
@@ -23,4 +24,9 @@ const AppMenu = () => {
   );
 };
 
-export const AppLayout = ({ children }: { children: ReactNode }) => <Layout menu={AppMenu}>{children}</Layout>;
+export const AppLayout = ({ children }: { children: ReactNode }) => (
+  <Layout menu={AppMenu}>
+    <DocumentTitle />
+    {children}
+  </Layout>
+);
