@@ -5,7 +5,7 @@ import { unitTree, type UnitRow } from './unitTree';
 
 /**
  * The units as a tree (MUI X Tree View, its own chunk): the arrow opens a level, the name opens the unit's page.
- * The top two levels start open; a search opens every level it keeps.
+ * The top three levels start open (down to a community's grids); a search opens every level it keeps.
  */
 export default function GridUnitTree({ rows, search }: { rows: UnitRow[]; search: string }) {
   const navigate = useNavigate();
@@ -14,7 +14,7 @@ export default function GridUnitTree({ rows, search }: { rows: UnitRow[]; search
     const ids: string[] = [];
     const walk = (nodes: typeof items, depth: number) => {
       for (const n of nodes) {
-        if (n.children.length && (search.trim() || depth < 2)) ids.push(n.id);
+        if (n.children.length && (search.trim() || depth < 3)) ids.push(n.id);
         walk(n.children, depth + 1);
       }
     };
