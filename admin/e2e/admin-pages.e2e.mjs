@@ -53,7 +53,7 @@ describe("the supervisor's and administrator's pages", () => {
     const trend = await supervisor.get(`/reports/trend?from=${from}&to=${to}`);
     await page.getByTestId('trend-row').first().waitFor();
     assert.equal(await page.getByTestId('trend-row').count(), trend.weeks.length);
-    assert.ok((await page.getByTestId('trend-row').first().innerText()).includes(from), 'the first week is cut to the period');
+    assert.ok((await page.getByTestId('trend-row').first().innerText()).startsWith(from.slice(5)), 'the first week is cut to the period');
     await page.getByTestId('report-trend').locator('svg').first().waitFor();
     await shots(page, 'admin-pages-2-trend', () => page.getByTestId('trend-row').first().waitFor());
 

@@ -20,7 +20,8 @@ import { UnitPicker } from './ReportFilters';
 const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId: string }) => (
   <Card variant="outlined" sx={{ height: '100%' }} data-testid={testId}>
     <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', fontWeight: 600 } }} sx={{ pb: 0 }} />
-    <CardContent>{children}</CardContent>
+    {/* On a phone a wide table scrolls in its card, not the page. */}
+    <CardContent sx={{ overflowX: 'auto' }}>{children}</CardContent>
   </Card>
 );
 

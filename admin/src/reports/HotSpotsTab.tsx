@@ -1,4 +1,4 @@
-import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { HotSpot } from './api';
 import { CaseCountLink } from './CaseCountLink';
@@ -15,30 +15,32 @@ export const HotSpotsTab = ({ spots }: { spots: HotSpot[] }) => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('app.reports.hot_spots.rule')}
       </Typography>
-      <Table size="small" data-testid="hot-spots-table">
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('app.reports.hot_spots.place')}</TableCell>
-            <TableCell>{t('app.reports.hot_spots.category')}</TableCell>
-            <TableCell align="right">{t('app.reports.hot_spots.count')}</TableCell>
-            <TableCell>{t('app.reports.hot_spots.first')}</TableCell>
-            <TableCell>{t('app.reports.hot_spots.last')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {spots.map((s) => (
-            <TableRow key={`${s.unitId}-${s.categoryId}-${s.firstAt}`} data-testid="hot-spot-row">
-              <TableCell>{s.unitName}</TableCell>
-              <TableCell>{s.categoryName}</TableCell>
-              <TableCell align="right">
-                <CaseCountLink filter={idsFilter(s.caseIds)} count={s.count} testId="hot-spot-cases" />
-              </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{time(s.firstAt)}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{time(s.lastAt)}</TableCell>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" data-testid="hot-spots-table">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('app.reports.hot_spots.place')}</TableCell>
+              <TableCell>{t('app.reports.hot_spots.category')}</TableCell>
+              <TableCell align="right">{t('app.reports.hot_spots.count')}</TableCell>
+              <TableCell>{t('app.reports.hot_spots.first')}</TableCell>
+              <TableCell>{t('app.reports.hot_spots.last')}</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {spots.map((s) => (
+              <TableRow key={`${s.unitId}-${s.categoryId}-${s.firstAt}`} data-testid="hot-spot-row">
+                <TableCell>{s.unitName}</TableCell>
+                <TableCell>{s.categoryName}</TableCell>
+                <TableCell align="right">
+                  <CaseCountLink filter={idsFilter(s.caseIds)} count={s.count} testId="hot-spot-cases" />
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{time(s.firstAt)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{time(s.lastAt)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
     </>
   );
 };

@@ -1,4 +1,4 @@
-import { Alert, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useNavigate } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { LazyRateTrendChart } from '../charts';
@@ -18,34 +18,36 @@ export const TrendTab = ({ weeks, unitId }: { weeks: TrendWeek[]; unitId?: numbe
   return (
     <>
       <LazyRateTrendChart points={weeks.map((w) => ({ ...w, label: w.from.slice(5) }))} format={percent} onWeekClick={(i) => weeks[i] && navigate(casesPath(filterOf(weeks[i])))} />
-      <Table size="small" data-testid="trend-table">
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('app.reports.trend.week')}</TableCell>
-            <TableCell align="right">{t('app.measures.cases.label')}</TableCell>
-            {RATES.map((r) => (
-              <TableCell key={r} align="right">
-                {t(`app.measures.${r}.label`)}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {weeks.map((w) => (
-            <TableRow key={w.weekStart} data-testid="trend-row">
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('app.reports.trend.range', { from: w.from, to: w.to })}</TableCell>
-              <TableCell align="right">
-                <CaseCountLink filter={filterOf(w)} count={w.cases} />
-              </TableCell>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" data-testid="trend-table">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('app.reports.trend.week')}</TableCell>
+              <TableCell align="right">{t('app.measures.cases.label')}</TableCell>
               {RATES.map((r) => (
                 <TableCell key={r} align="right">
-                  {percent(w[r])}
+                  {t(`app.measures.${r}.label`)}
                 </TableCell>
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {weeks.map((w) => (
+              <TableRow key={w.weekStart} data-testid="trend-row">
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{t('app.reports.trend.range', { from: w.from.slice(5), to: w.to.slice(5) })}</TableCell>
+                <TableCell align="right">
+                  <CaseCountLink filter={filterOf(w)} count={w.cases} />
+                </TableCell>
+                {RATES.map((r) => (
+                  <TableCell key={r} align="right">
+                    {percent(w[r])}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
     </>
   );
 };
