@@ -131,6 +131,14 @@ describe("the supervisor's and administrator's pages", () => {
     await page.getByTestId('urgentSignForHours-amount').waitFor();
     await page.waitForFunction((m) => document.querySelector('[data-testid="urgentSignForHours-amount"]')?.value === m, minutes);
     assert.equal(await page.getByTestId('urgentSignForHours-unit').inputValue(), 'minutes');
+    // A sub-category's form says what an empty limit inherits.
+    const [fireHazard] = await admin.get(`/categories?filter=${encodeURIComponent(JSON.stringify({ code: 'fire_hazard' }))}`);
+    await page.goto(`${base}/#/categories/${fireHazard.id}`);
+    await page.getByText(/^留空则继承：\d+ (分钟|小时)$/).first().waitFor();
+    // Its own limits are empty (coming from another category's form, none of its values stay behind).
+    assert.equal(fireHazard.urgentSignForHours, null);
+    assert.equal(await page.getByTestId('urgentSignForHours-amount').inputValue(), '');
+    await page.screenshot({ path: `${SHOTS}admin-pages-6b-category-edit.png`, fullPage: true });
 
     // 工作日调整: a click corrects a day (it appears among the corrections), another click removes the correction.
     await page.goto(`${base}/#/calendar-days`);

@@ -1,6 +1,7 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { FieldTitle, InputHelperText, useInput, useResourceContext, useTranslate, type InputProps } from 'react-admin';
+import { FieldTitle, InputHelperText, useInput, useRecordContext, useResourceContext, useTranslate, type InputProps } from 'react-admin';
+import { useAppliedLimits, useFormatLimit } from './AppliedLimitField';
 import { fromHours, toHours, type DurationUnit } from './duration';
 
 /**
@@ -11,12 +12,20 @@ export const HoursInput = (props: InputProps) => {
   const t = useTranslate();
   const resource = useResourceContext(props);
   const { field, fieldState, isRequired } = useInput(props);
+  const record = useRecordContext<{ id: number }>();
+  const { data: applied } = useAppliedLimits();
+  const format = useFormatLimit();
   const hours = typeof field.value === 'number' ? field.value : null;
   const [unit, setUnit] = useState<DurationUnit>(hours !== null ? fromHours(hours).unit : 'hours');
   const [text, setText] = useState(hours !== null ? String(fromHours(hours).amount) : '');
-  // A record loaded after the first render (edit page) sets the amount and its unit once.
+  // The value changed from outside (a record loaded, or the form reset to another record): show it, in its unit.
   useEffect(() => {
-    if (hours === null || toHours({ amount: Number(text), unit }) === hours) return;
+    const typed = text.trim() === '' || !Number.isFinite(Number(text)) ? null : toHours({ amount: Number(text), unit });
+    if (typed === hours) return;
+    if (hours === null) {
+      setText('');
+      return;
+    }
     const d = fromHours(hours);
     setUnit(d.unit);
     setText(String(d.amount));
@@ -27,6 +36,9 @@ export const HoursInput = (props: InputProps) => {
     field.onChange(nextText.trim() === '' || !Number.isFinite(n) ? null : toHours({ amount: n, unit: nextUnit }));
   };
   const error = fieldState.invalid ? fieldState.error?.message : undefined;
+  // Left empty, the field inherits: say what from the saved record's chain (a new category's parent is not known here).
+  const inherited = record && applied?.get(record.id)?.[props.source as 'signForHours'];
+  const hint = hours === null && inherited && inherited.from !== record.id ? t('app.limits.inherits', { value: format(Number(inherited.value)) }) : ' ';
   return (
     <Stack direction="row" spacing={1} sx={{ mb: 1 }}>
       <TextField
@@ -40,7 +52,7 @@ export const HoursInput = (props: InputProps) => {
         }}
         onBlur={field.onBlur}
         error={!!error}
-        helperText={error ? <InputHelperText error={error} /> : ' '}
+        helperText={error ? <InputHelperText error={error} /> : hint}
         slotProps={{ htmlInput: { min: 0, step: 'any', name: field.name, 'data-testid': `${props.source}-amount` } }}
         sx={{ width: 200 }}
       />

@@ -207,6 +207,7 @@ export const appEn: typeof appZh = {
     grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
     limits: {
       unit: 'Unit', minutes_unit: 'minutes', hours_unit: 'hours',
+      inherits: 'Empty: inherits %{value}',
       minutes: '%{smart_count} min', hours: '%{smart_count} h', workdays: '1 working day |||| %{smart_count} working days',
       inherited: '(inherited)', from_parent: 'Inherited from the parent category', from_default: 'The system default',
     },

@@ -205,6 +205,7 @@ export const appZh = {
     grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
     limits: {
       unit: '单位', minutes_unit: '分钟', hours_unit: '小时',
+      inherits: '留空则继承：%{value}',
       minutes: '%{smart_count} 分钟', hours: '%{smart_count} 小时', workdays: '%{smart_count} 个工作日',
       inherited: '（继承）', from_parent: '继承自上级分类', from_default: '系统默认时限',
     },
