@@ -108,6 +108,11 @@ describe("the supervisor's and administrator's pages", () => {
     await tree.getByText('10号网格', { exact: true }).click();
     await page.waitForURL(/#\/grid-units\/\d+\/show/);
     await page.getByText('火车站街道 / 黄河路社区 / 第一片区 / 10号网格').first().waitFor();
+    // A unit's page lists its children in the same order.
+    await page.goto(`${base}/#/grid-units/${zone.id}/show`);
+    await page.getByTestId('unit-children').getByText('10号网格').waitFor();
+    const children = await page.getByTestId('unit-children').locator('.MuiListItemText-primary').allInnerTexts();
+    assert.deepEqual(children, ['1号网格', '2号网格', '3号网格', '10号网格']);
 
     // A new unit's required fields are checked before anything is sent.
     await page.goto(`${base}/#/grid-units/create`);
