@@ -143,6 +143,7 @@ describe("the supervisor's and administrator's pages", () => {
     // Its own limits are empty (coming from another category's form, none of its values stay behind).
     assert.equal(fireHazard.urgentSignForHours, null);
     assert.equal(await page.getByTestId('urgentSignForHours-amount').inputValue(), '');
+    assert.equal(await page.getByTestId('urgentSignForHours-unit').inputValue(), 'minutes', 'offered in the unit of what it inherits');
     await page.screenshot({ path: `${SHOTS}admin-pages-6b-category-edit.png`, fullPage: true });
 
     // 工作日调整: a click corrects a day (it appears among the corrections), another click removes the correction.

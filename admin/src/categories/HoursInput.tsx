@@ -38,7 +38,13 @@ export const HoursInput = (props: InputProps) => {
   const error = fieldState.invalid ? fieldState.error?.message : undefined;
   // Left empty, the field inherits: say what from the saved record's chain (a new category's parent is not known here).
   const inherited = record && applied?.get(record.id)?.[props.source as 'signForHours'];
-  const hint = hours === null && inherited && inherited.from !== record.id ? t('app.limits.inherits', { value: format(Number(inherited.value)) }) : ' ';
+  const inheritedHours = inherited && inherited.from !== record.id ? Number(inherited.value) : undefined;
+  const hint = hours === null && inheritedHours !== undefined ? t('app.limits.inherits', { value: format(inheritedHours) }) : ' ';
+  // An empty field offers the inherited limit's unit: overriding 30 分钟 is typed in minutes.
+  useEffect(() => {
+    if (hours === null && inheritedHours !== undefined) setUnit(fromHours(inheritedHours).unit);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hours, inheritedHours]);
   return (
     <Stack direction="row" spacing={1} sx={{ mb: 1 }}>
       <TextField
