@@ -62,7 +62,7 @@ export async function scenarios(baseUrl, as) {
 
   const list = (key, label, user, filter, sort) => ({ key, label, kind: 'list', user, budget: BUDGETS.list, request: { path: listPath('cases', filter, sort) } });
   const search = (word) => ({ key: `search-${word.length}-${word}`, label: `search "${word}" (${word.length} chars)`, kind: 'search', user: 'admin', budget: BUDGETS.search, request: { path: listPath('cases', { q: word }) } });
-  const report = (name, budget = BUDGETS.report) => ({ key: `report-${name}`, label: `report ${name}`, kind: 'report', user: 'supervisor', budget, request: { path: `/api/reports/${name}` } });
+  const report = (name, budget = BUDGETS.report, query = '') => ({ key: `report-${name}`, label: `report ${name}`, kind: 'report', user: 'supervisor', budget, request: { path: `/api/reports/${name}${query}` } });
 
   const reads = [
     list('list-status-unit', 'list status+unit subtree', 'admin', { status: 'in_progress', unitId: community.id }),
@@ -85,7 +85,8 @@ export async function scenarios(baseUrl, as) {
     report('trend'),
     report('hotspots'),
     report('intake'),
-    report('daily', BUDGETS.daily),
+    // Today, named: without a date the API opens on yesterday until DAILY_REPORT_HOUR.
+    report('daily', BUDGETS.daily, `?date=${last30Days().to}`),
   ];
 
   const intakeBody = {

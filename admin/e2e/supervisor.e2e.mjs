@@ -7,6 +7,7 @@ import { apiAs, consoleSession, login, SHOTS } from './browser.mjs';
 
 /** The date in Shanghai, as the server counts days. */
 const shanghaiDate = (d = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+const shanghaiHour = (d = new Date()) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(d));
 const chineseDate = (date) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 
 /** The case list's total, from its pagination line "第 1-25 条，共 38 条" (or the rows, when there is one page). */
@@ -99,13 +100,15 @@ describe("the supervisor's console", () => {
     const supervisor = await apiAs(base, 'supervisor');
 
     await page.getByRole('menuitem', { name: '日报' }).click();
+    // It opens on yesterday until 18:00 (DAILY_REPORT_HOUR) in Shanghai, on today from then on.
     const today = shanghaiDate();
-    assert.equal(await page.getByTestId('daily-date').inputValue(), today);
-    await page.waitForFunction((d) => document.querySelector('[data-testid="daily-text"]')?.value?.startsWith(d), chineseDate(today));
-    assert.ok((await page.getByTestId('daily-text').inputValue()).startsWith(`${chineseDate(today)}，12345政务服务便民热线接听群众来电诉求`));
+    const yesterday = shanghaiDate(new Date(Date.now() - 86_400_000));
+    const opensOn = shanghaiHour() < 18 ? yesterday : today;
+    await page.waitForFunction((d) => document.querySelector('[data-testid="daily-date"]')?.value === d, opensOn);
+    await page.waitForFunction((d) => document.querySelector('[data-testid="daily-text"]')?.value?.startsWith(d), chineseDate(opensOn));
+    assert.ok((await page.getByTestId('daily-text').inputValue()).startsWith(`${chineseDate(opensOn)}，12345政务服务便民热线接听群众来电诉求`));
 
     // Yesterday was a whole day of the demo's intake.
-    const yesterday = shanghaiDate(new Date(Date.now() - 86_400_000));
     const report = await supervisor.get(`/reports/daily?date=${yesterday}`);
     await page.getByTestId('daily-date').fill(yesterday);
     await page.waitForFunction((d) => document.querySelector('[data-testid="daily-text"]')?.value?.startsWith(d), chineseDate(yesterday));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DateTime } from 'luxon';
 import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -46,7 +47,7 @@ describe('hot spots and the daily report (日报)', () => {
     assert.equal(spot.count, 5);
     assert.deepEqual([...spot.caseIds].sort((a, b) => a - b), ids.sort((a, b) => a - b));
     assert.equal(spot.unitId, grid);
-    assert.equal(spot.unitName, '7号网格');
+    assert.equal(spot.unitName, '黄河路社区 7号网格', 'a grid is named with its community');
     assert.equal(spot.categoryName, '电梯故障');
     assert.equal((await get(`${query}&k=6`)).length, 0, 'K is a parameter');
     assert.equal(await total({ id: spot.caseIds }), 5);
@@ -119,6 +120,12 @@ describe('hot spots and the daily report (日报)', () => {
     for (let i = 0; i < 5; i++) await logCase(t, w, admin(), { gridUnitId: grid, channelId: w.channels.hotline, categoryId: w.categories.elevator, receivedAt: `2026-10-23T0${i + 1}:00:00+08:00` });
     const r = await get(`/reports/daily?date=2026-10-23&unitId=${grid}`);
     assert.deepEqual(r.hotTopics.map((h: { concentrated: boolean }) => h.concentrated), [true]);
-    assert.match(r.text, /热点问题：1\. 物业管理5件，其中9号网格集中反映电梯故障问题5件。/);
+    assert.match(r.text, /热点问题：1\. 物业管理5件，其中黄河路社区 9号网格集中反映电梯故障问题5件。/);
+  });
+
+  it('without a date it is the report of yesterday until 18:00 local, of today from then on', async () => {
+    const now = DateTime.now().setZone('Asia/Shanghai');
+    const r = await get('/reports/daily');
+    assert.equal(r.date, (now.hour < 18 ? now.minus({ days: 1 }) : now).toISODate());
   });
 });

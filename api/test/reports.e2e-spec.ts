@@ -194,4 +194,15 @@ describe('reports: closure times and the rates, on constructed data with known a
     assert.equal(r.weeks[2].weekStart, monday);
     assert.equal(r.weeks[2].cases, await total({ receivedAt_gte: monday }));
   });
+
+  it('given a period, the trend lists its weeks, the first and last cut to it', async () => {
+    const to = DateTime.now().setZone(TZ).toISODate()!;
+    const from = DateTime.fromISO(to).minus({ days: 20 }).toISODate()!;
+    const r = await get(`/reports/trend?from=${from}&to=${to}`);
+    assert.equal(r.weeks[0].from, from);
+    assert.equal(r.weeks.at(-1).to, to);
+    assert.equal(r.weeks[0].weekStart, DateTime.fromISO(from).startOf('week').toISODate());
+    const sum = r.weeks.reduce((n: number, wk: { cases: number }) => n + wk.cases, 0);
+    assert.equal(sum, await total({ receivedAt_gte: from, receivedAt_lte: to }));
+  });
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, required, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, useTranslate } from 'react-admin';
 import { isoDate } from '../common/validators';
 import { httpClient } from '../dataProvider';
+import { CalendarYear } from './CalendarYear';
 
 /** Warns when the coming year has neither official holiday data nor local corrections. */
 export const CalendarWarning = () => {
@@ -22,9 +23,11 @@ const Inputs = () => (
   </>
 );
 
+/** The year view to see and correct the calendar with a click, then the corrections as a list (with their notes). */
 export const CalendarDayList = () => (
-  <List sort={{ field: 'date', order: 'DESC' }}>
+  <List sort={{ field: 'date', order: 'DESC' }} empty={false}>
     <CalendarWarning />
+    <CalendarYear />
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="date" />
       <BooleanField source="workday" />

@@ -1,6 +1,8 @@
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, ReferenceField, ReferenceInput, required, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberInput, ReferenceField, ReferenceInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { choices, RESOLVE_UNITS } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
+import { AppliedLimitField } from './AppliedLimitField';
+import { HoursInput } from './HoursInput';
 
 const Inputs = () => (
   <>
@@ -10,23 +12,23 @@ const Inputs = () => (
     <ReferenceInput source="departmentId" reference="departments" sort={{ field: 'name', order: 'ASC' }}>
       <SelectInput optionText="name" />
     </ReferenceInput>
-    <NumberInput source="signForHours" />
-    <NumberInput source="responseHours" />
+    <HoursInput source="signForHours" />
+    <HoursInput source="responseHours" />
     <NumberInput source="resolveLimit" />
     <SelectInput source="resolveUnit" choices={choices('resolveUnit', RESOLVE_UNITS)} />
-    <NumberInput source="urgentSignForHours" />
-    <NumberInput source="urgentResponseHours" />
-    <NumberInput source="urgentResolveHours" />
+    <HoursInput source="urgentSignForHours" />
+    <HoursInput source="urgentResponseHours" />
+    <HoursInput source="urgentResolveHours" />
     <NumberInput source="sort" />
     <BooleanInput source="active" />
   </>
 );
 
+/** The limits in force, inherited ones marked (继承); the resolve limit carries its unit. */
 const limitFields = [
-  <NumberField key="s" source="signForHours" emptyText="—" />,
-  <NumberField key="r" source="responseHours" emptyText="—" />,
-  <NumberField key="l" source="resolveLimit" emptyText="—" />,
-  <SelectField key="u" source="resolveUnit" choices={choices('resolveUnit', RESOLVE_UNITS)} emptyText="—" />,
+  <AppliedLimitField key="s" source="signForHours" sortable={false} />,
+  <AppliedLimitField key="r" source="responseHours" sortable={false} />,
+  <AppliedLimitField key="l" source="resolveLimit" sortable={false} />,
 ];
 
 export const CategoryList = () => (
@@ -51,9 +53,9 @@ export const CategoryShow = () => (
         <TextField source="name" />
       </ReferenceField>
       {limitFields}
-      <NumberField source="urgentSignForHours" emptyText="—" />
-      <NumberField source="urgentResponseHours" emptyText="—" />
-      <NumberField source="urgentResolveHours" emptyText="—" />
+      <AppliedLimitField source="urgentSignForHours" />
+      <AppliedLimitField source="urgentResponseHours" />
+      <AppliedLimitField source="urgentResolveHours" />
       <BooleanField source="active" />
     </SimpleShowLayout>
   </Show>

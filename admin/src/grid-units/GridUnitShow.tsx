@@ -1,5 +1,6 @@
-import { Datagrid, ReferenceField, ReferenceManyField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Labeled, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { choices, LEVELS } from '../common/choices';
+import { UnitChildren } from './UnitChildren';
 
 export const GridUnitShow = () => (
   <Show>
@@ -13,13 +14,9 @@ export const GridUnitShow = () => (
       </ReferenceField>
       <TextField source="leaderName" emptyText="—" />
       <TextField source="leaderPhone" emptyText="—" />
-      <ReferenceManyField label="app.grid.children" reference="grid-units" target="parentId" sort={{ field: 'path', order: 'ASC' }}>
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <TextField source="name" />
-          <SelectField source="level" choices={choices('level', LEVELS)} />
-          <TextField source="code" />
-        </Datagrid>
-      </ReferenceManyField>
+      <Labeled label="app.grid.children">
+        <UnitChildren />
+      </Labeled>
     </SimpleShowLayout>
   </Show>
 );

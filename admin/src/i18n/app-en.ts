@@ -4,6 +4,7 @@ import type { appZh } from './app-zh';
 export const appEn: typeof appZh = {
   app: {
     title: 'Every Request Answered · Community Service Requests',
+    short_title: 'Every Request Answered',
     language: 'Language',
     menu: { cases: 'Requests', people: 'Residents', setup: 'Setup' },
     dashboard: {
@@ -36,7 +37,17 @@ export const appEn: typeof appZh = {
       group_by: 'Group by',
       groups: { community: 'Community', grid: 'Grid', department: 'Responsible unit', category: 'Category', channel: 'Channel', worker: 'Handler' },
       groups_label: 'Name',
-      tabs: { closure: 'Closure times', rates: 'Three rates / score' },
+      tabs: { closure: 'Closure times', rates: 'Three rates / score', hotspots: 'Hot spots', trend: 'Rate trend' },
+      hot_spots: {
+        rule: 'A hot spot is 5 or more requests of one category in one grid within 24 hours; click a count to see them',
+        empty: 'No hot spots in this period',
+        place: 'Place',
+        category: 'Category',
+        count: 'Count',
+        first: 'First received',
+        last: 'Last received',
+      },
+      trend: { week: 'Week', range: '%{from} to %{to}' },
       summary: 'Requests received %{from} to %{to}, by %{group}',
       total: 'Total',
       rank: 'Rank',
@@ -116,6 +127,10 @@ export const appEn: typeof appZh = {
       channel: 'Channel',
       category: 'Category',
       count: 'Count',
+      previous: 'Previous day',
+      next: 'Next day',
+      print: 'Print',
+      print_title: 'Daily report %{date}',
     },
     drill: {
       only: 'Only: %{what}',
@@ -131,7 +146,6 @@ export const appEn: typeof appZh = {
         dispatched: 'dispatched', returned: 'returned', reopen_base: 'could reopen', reopened: 'reopened', repeat: 'repeats',
       },
     },
-    calendar: { warning: 'No official holiday data for %{year} yet: add it under Working-day corrections, or %{year} time limits will count only weekends as days off.' },
     // Checked in the form before it is sent (the API answers the same in English, should one get through).
     validation: {
       phone: 'Enter a mobile (13812341234) or landline (0971-1234567) number',
@@ -153,6 +167,16 @@ export const appEn: typeof appZh = {
       make_default: 'Make this my default channel', default_saved: 'Saved as your default channel',
       take_photo: 'Take photo', photo_ready: 'Photo: %{name} (uploaded on save)', locate: 'Locate', no_location: 'Could not get the location: check the location permission',
       merged_cases: 'Requests merged into this one (%{smart_count})', anonymous: 'Anonymous',
+    },
+    calendar: {
+      warning: 'No official holiday data for %{year} yet: add it under Working-day corrections, or %{year} time limits will count only weekends as days off.',
+      year: '%{year}', month: 'Month %{month}', weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su', previous_year: 'Previous year', next_year: 'Next year',
+      legend: 'Red: public holidays; orange: make-up working days; grey: days off; blue outline: local corrections',
+      legend_edit: 'Red: public holidays; orange: make-up working days; grey: days off; blue outline: local corrections. Click a day to correct it, click again to undo',
+      no_official: 'No official holiday data for %{year} yet: only weekends are shown; click days to enter local corrections',
+      workday: 'working day', day_off: 'day off', holiday: 'public holiday', makeup: 'make-up working day', corrected: 'locally corrected to a %{state}',
+      click_correct: 'click to correct', click_remove: 'click to undo the correction', mark_work: 'work', mark_off: 'off',
+      added: 'Corrected %{date}', removed: 'Correction of %{date} removed', failed: 'Correction failed: %{message}',
     },
     cases: {
       number_created: 'Request logged as %{number}',
@@ -211,7 +235,13 @@ export const appEn: typeof appZh = {
       resolved: 'Resolved', satisfaction: 'Satisfaction', outcome: 'Outcome', reopened: 'Not resolved or unsatisfied: reopened', days: 'Extension', days_value: '1 working day |||| %{smart_count} working days',
       new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', merged_case: 'Merged request', reporter: 'Reporter', stage: 'Kind', due: 'Due', result: 'Result',
     },
-    grid: { tree: 'Grid tree', children: 'Children' },
+    grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
+    limits: {
+      unit: 'Unit', minutes_unit: 'minutes', hours_unit: 'hours',
+      inherits: 'Empty: inherits %{value}',
+      minutes: '%{smart_count} min', hours: '%{smart_count} h', workdays: '1 working day |||| %{smart_count} working days',
+      inherited: '(inherited)', from_parent: 'Inherited from the parent category', from_default: 'The system default',
+    },
     hours: '1 hour |||| %{smart_count} hours',
     days: '1 day |||| %{smart_count} days',
     minutes: '1 minute |||| %{smart_count} minutes',
@@ -301,9 +331,9 @@ export const appEn: typeof appZh = {
     categories: {
       name: 'Category |||| Categories',
       fields: {
-        id: 'ID', name: 'Name', code: 'Code', parentId: 'Parent category', fullName: 'Full path', departmentId: 'Default unit', signForHours: 'Sign-for limit (hours)',
-        responseHours: 'Response limit (hours)', resolveLimit: 'Resolution limit', resolveUnit: 'Resolution limit unit', urgentSignForHours: 'Urgent sign-for (hours)',
-        urgentResponseHours: 'Urgent response (hours)', urgentResolveHours: 'Urgent resolution (hours)', sort: 'Order', active: 'Active', q: 'Search',
+        id: 'ID', name: 'Name', code: 'Code', parentId: 'Parent category', fullName: 'Full path', departmentId: 'Default unit', signForHours: 'Sign-for limit',
+        responseHours: 'Response limit', resolveLimit: 'Resolution limit', resolveUnit: 'Resolution limit unit', urgentSignForHours: 'Urgent sign-for',
+        urgentResponseHours: 'Urgent response', urgentResolveHours: 'Urgent resolution', sort: 'Order', active: 'Active', q: 'Search',
       },
     },
     channels: {

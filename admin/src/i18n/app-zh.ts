@@ -2,6 +2,7 @@
 export const appZh = {
   app: {
     title: '有诉必应 · 社区诉求办理',
+    short_title: '有诉必应',
     language: '语言',
     menu: { cases: '诉求工单', people: '居民', setup: '基础设置' },
     dashboard: {
@@ -34,7 +35,17 @@ export const appZh = {
       group_by: '分组',
       groups: { community: '社区', grid: '网格', department: '责任单位', category: '诉求分类', channel: '来源渠道', worker: '经办人' },
       groups_label: '名称',
-      tabs: { closure: '办结用时', rates: '三率/综合评分' },
+      tabs: { closure: '办结用时', rates: '三率/综合评分', hotspots: '集中反映', trend: '三率趋势' },
+      hot_spots: {
+        rule: '同一网格、同一分类 24 小时内 5 件及以上为集中反映；点击件数查看这些诉求',
+        empty: '该期间内没有集中反映问题',
+        place: '地点',
+        category: '分类',
+        count: '件数',
+        first: '首次受理',
+        last: '最近受理',
+      },
+      trend: { week: '周', range: '%{from} 至 %{to}' },
       summary: '%{from} 至 %{to} 受理的诉求，按%{group}统计',
       total: '合计',
       rank: '排名',
@@ -114,6 +125,10 @@ export const appZh = {
       channel: '渠道',
       category: '分类',
       count: '件数',
+      previous: '前一天',
+      next: '后一天',
+      print: '打印',
+      print_title: '%{date} 日报',
     },
     drill: {
       only: '仅显示：%{what}',
@@ -129,7 +144,6 @@ export const appZh = {
         reopen_base: '可重办', reopened: '重办', repeat: '重复诉求',
       },
     },
-    calendar: { warning: '%{year} 年的法定节假日数据尚未提供：请在“工作日调整”中录入，否则 %{year} 年的时限将按普通周末计算。' },
     // Checked in the form before it is sent (the API answers the same in Chinese, should one get through).
     validation: {
       phone: '请输入手机号（如 13812341234）或座机号（如 0971-1234567）',
@@ -151,6 +165,16 @@ export const appZh = {
       make_default: '设为我的默认渠道', default_saved: '已设为默认渠道',
       take_photo: '拍照', photo_ready: '照片：%{name}（保存后上传）', locate: '定位', no_location: '无法获取位置，请检查定位权限',
       merged_cases: '已并入本件的诉求（%{smart_count} 件）', anonymous: '匿名',
+    },
+    calendar: {
+      warning: '%{year} 年的法定节假日数据尚未提供：请在“工作日调整”中录入，否则 %{year} 年的时限将按普通周末计算。',
+      year: '%{year} 年', month: '%{month}月', weekdays: '一,二,三,四,五,六,日', previous_year: '上一年', next_year: '下一年',
+      legend: '红色为法定节假日，橙色为调休上班日，灰色为休息日，蓝框为本地调整',
+      legend_edit: '红色为法定节假日，橙色为调休上班日，灰色为休息日，蓝框为本地调整；点击某天即可调整，再次点击撤销调整',
+      no_official: '%{year} 年的法定节假日数据尚未提供，下面只按周末显示；请点击日期录入本地调整',
+      workday: '工作日', day_off: '休息日', holiday: '法定节假日', makeup: '调休上班', corrected: '本地调整为%{state}',
+      click_correct: '点击调整', click_remove: '点击撤销调整', mark_work: '班', mark_off: '休',
+      added: '已调整 %{date}', removed: '已撤销 %{date} 的调整', failed: '调整失败：%{message}',
     },
     cases: {
       number_created: '工单已受理，编号 %{number}',
@@ -209,7 +233,13 @@ export const appZh = {
       resolved: '问题是否解决', satisfaction: '满意度', outcome: '结果', reopened: '未解决或不满意，转重办', days: '延期', days_value: '%{smart_count} 个工作日',
       new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', merged_case: '并入的诉求', reporter: '诉求人', stage: '附件类型', due: '时限', result: '办理结果',
     },
-    grid: { tree: '网格树', children: '下级' },
+    grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
+    limits: {
+      unit: '单位', minutes_unit: '分钟', hours_unit: '小时',
+      inherits: '留空则继承：%{value}',
+      minutes: '%{smart_count} 分钟', hours: '%{smart_count} 小时', workdays: '%{smart_count} 个工作日',
+      inherited: '（继承）', from_parent: '继承自上级分类', from_default: '系统默认时限',
+    },
     hours: '%{smart_count} 小时',
     days: '%{smart_count} 天',
     minutes: '%{smart_count} 分钟',
@@ -299,9 +329,9 @@ export const appZh = {
     categories: {
       name: '诉求分类 |||| 诉求分类',
       fields: {
-        id: 'ID', name: '名称', code: '编码', parentId: '上级分类', fullName: '完整路径', departmentId: '默认责任单位', signForHours: '签收时限（小时）',
-        responseHours: '响应时限（小时）', resolveLimit: '办结时限', resolveUnit: '办结时限单位', urgentSignForHours: '紧急签收时限（小时）',
-        urgentResponseHours: '紧急响应时限（小时）', urgentResolveHours: '紧急办结时限（小时）', sort: '排序', active: '启用', q: '搜索',
+        id: 'ID', name: '名称', code: '编码', parentId: '上级分类', fullName: '完整路径', departmentId: '默认责任单位', signForHours: '签收时限',
+        responseHours: '响应时限', resolveLimit: '办结时限', resolveUnit: '办结时限单位', urgentSignForHours: '紧急签收时限',
+        urgentResponseHours: '紧急响应时限', urgentResolveHours: '紧急办结时限', sort: '排序', active: '启用', q: '搜索',
       },
     },
     channels: {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, ToggleThemeButton, usePermissions, useTranslate } from 'react-admin';
 import { TodoMenuItem } from '../todo';
+import { DocumentTitle } from './DocumentTitle';
 
 /** Who audits and publishes: the report pages are in their menu (the API decides what each role may read). */
 export const REPORT_ROLES = ['admin', 'supervisor'];
@@ -47,6 +48,7 @@ const AppAppBar = () => <AppBar toolbar={<AppBarTools />} />;
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout menu={AppMenu} appBar={AppAppBar} sx={PHONE_FIT}>
+    <DocumentTitle />
     {children}
   </Layout>
 );

@@ -1,5 +1,8 @@
+import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
+import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
-import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, Grid, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import PrintIcon from '@mui/icons-material/Print';
+import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, Grid, IconButton, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
@@ -10,13 +13,15 @@ import { copyText } from './clipboard';
 import { casesPath, hotTopicFilter, idsFilter, narrow, reportQuery, subtreeIds, type CaseFilter } from './drill';
 import { ExportButtons } from './ExportButtons';
 import { reportFileName } from './fileName';
-import { dateIn, isDate } from './period';
+import { addDays, dateIn, isDate } from './period';
+import { PrintStyles } from './PrintStyles';
 import { UnitPicker } from './ReportFilters';
 
 const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId: string }) => (
   <Card variant="outlined" sx={{ height: '100%' }} data-testid={testId}>
     <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', fontWeight: 600 } }} sx={{ pb: 0 }} />
-    <CardContent>{children}</CardContent>
+    {/* On a phone a wide table scrolls in its card, not the page. */}
+    <CardContent sx={{ overflowX: 'auto' }}>{children}</CardContent>
   </Card>
 );
 
@@ -125,21 +130,26 @@ const DailyTables = ({ report }: { report: DailyReport }) => {
   );
 };
 
-/** 日报: the day's text as the supervisor publishes it, a copy button, the figures behind it and its export. */
+/**
+ * 日报: the day's text as the supervisor publishes it, a copy button, the figures behind it and its export. With no
+ * date asked for, the API picks it (yesterday until DAILY_REPORT_HOUR, a complete day); the day before and after
+ * are a click away, and the print view holds only the text and the tables.
+ */
 export const DailyReportPage = () => {
   const t = useTranslate();
   const notify = useNotify();
   const [params, setParams] = useSearchParams();
   const today = dateIn();
-  const date = isDate(params.get('date')) ? (params.get('date') as string) : today;
+  const asked = isDate(params.get('date')) ? (params.get('date') as string) : undefined;
   const unit = Number(params.get('unitId'));
   const unitId = Number.isInteger(unit) && unit > 0 ? unit : undefined;
+  const query = { date: asked, unitId };
+  const { data, error, isFetching } = useReport<DailyReport>('daily', query);
+  const date = asked ?? data?.date ?? '';
   const set = (patch: { date?: string; unitId?: number }) => {
     const next = { date, unitId, ...patch };
-    setParams(next.unitId ? { date: next.date, unitId: String(next.unitId) } : { date: next.date }, { replace: true });
+    setParams({ ...(next.date ? { date: next.date } : {}), ...(next.unitId ? { unitId: String(next.unitId) } : {}) }, { replace: true });
   };
-  const query = { date, unitId };
-  const { data, error, isFetching } = useReport<DailyReport>('daily', query);
   const copy = async () => {
     if (!data) return;
     const ok = await copyText(data.text);
@@ -147,41 +157,70 @@ export const DailyReportPage = () => {
   };
   return (
     <Box sx={{ mt: 1 }}>
+      <PrintStyles />
       <Title title={t('app.daily.title')} />
-      <Card sx={{ mb: 2 }}>
+      <Card sx={{ mb: 2 }} data-print="hide">
         <CardContent>
           <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
-            <TextField
-              type="date"
-              size="small"
-              fullWidth={false}
-              sx={{ width: 170 }}
-              label={t('app.daily.date')}
-              value={date}
-              onChange={(e) => isDate(e.target.value) && set({ date: e.target.value })}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'daily-date' } }}
-            />
+            <Stack direction="row" spacing={0.5} alignItems="center">
+              <Tooltip title={t('app.daily.previous')}>
+                <span>
+                  <IconButton onClick={() => set({ date: addDays(date, -1) })} disabled={!date} aria-label={t('app.daily.previous')} data-testid="daily-previous">
+                    <ChevronLeftIcon />
+                  </IconButton>
+                </span>
+              </Tooltip>
+              <TextField
+                type="date"
+                size="small"
+                fullWidth={false}
+                sx={{ width: 170 }}
+                label={t('app.daily.date')}
+                value={date}
+                onChange={(e) => isDate(e.target.value) && set({ date: e.target.value })}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, 'data-testid': 'daily-date' } }}
+              />
+              <Tooltip title={t('app.daily.next')}>
+                <span>
+                  <IconButton onClick={() => set({ date: addDays(date, 1) })} disabled={!date || date >= today} aria-label={t('app.daily.next')} data-testid="daily-next">
+                    <ChevronRightIcon />
+                  </IconButton>
+                </span>
+              </Tooltip>
+            </Stack>
             <UnitPicker value={unitId} fallbackId={getUser()?.scopeUnitId} onChange={(id) => set({ unitId: id })} />
             <Box sx={{ flex: 1 }} />
-            <ExportButtons path="reports/daily" query={reportQuery(query)} fileBase={reportFileName('daily', [date])} />
+            <Button startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!data} data-testid="daily-print">
+              {t('app.daily.print')}
+            </Button>
+            <ExportButtons path="reports/daily" query={reportQuery({ date, unitId })} fileBase={reportFileName('daily', [date])} />
           </Stack>
         </CardContent>
       </Card>
-      {isFetching ? <LinearProgress /> : <Box sx={{ height: 4 }} />}
+      <Box data-print="hide">{isFetching ? <LinearProgress /> : <Box sx={{ height: 4 }} />}</Box>
       {error && <Alert severity="error">{t('app.reports.error', { message: (error as Error).message })}</Alert>}
       {data && (
         <Stack spacing={2}>
+          <Typography variant="h5" data-print="only">
+            {t('app.daily.print_title', { date: data.date })}
+          </Typography>
           <Card>
             <CardHeader
               title={t('app.daily.text')}
               action={
-                <Button startIcon={<ContentCopyIcon />} onClick={copy} variant="contained" size="small" data-testid="daily-copy">
+                <Button startIcon={<ContentCopyIcon />} onClick={copy} variant="contained" size="small" data-testid="daily-copy" data-print="hide">
                   {t('app.daily.copy')}
                 </Button>
               }
             />
             <CardContent sx={{ pt: 0 }}>
-              <TextField value={data.text} multiline fullWidth minRows={4} slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'daily-text' } }} />
+              <Box data-print="hide">
+                <TextField value={data.text} multiline fullWidth minRows={4} slotProps={{ htmlInput: { readOnly: true, 'data-testid': 'daily-text' } }} />
+              </Box>
+              {/* A text area prints cut to its box: on paper the text is plain, all of it. */}
+              <Typography data-print="only" sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.8 }}>
+                {data.text}
+              </Typography>
             </CardContent>
           </Card>
           <DailyTables report={data} />

@@ -8,7 +8,7 @@ import { CaseCountLink } from './CaseCountLink';
 import { rowName } from './ClosureTab';
 import { casesPath, RATE_PARTS, type RateField } from './drill';
 import { isSmallSample, NONE, score as formatScore, SMALL_SAMPLE } from './format';
-import { rankRows, type Ranked } from './ranking';
+import { rankRows, scoreAxisMin, type Ranked } from './ranking';
 import { MeasureLabel } from './MeasureLabel';
 import { MAX_BARS } from './SortableTable';
 import { RateCell } from './RateCell';
@@ -43,7 +43,8 @@ export const RatesTab = ({ report }: { report: RatesReport }) => {
     [t, total],
   );
   const bars = useMemo(
-    () => rows.filter((r) => r.score !== null).sort((a, b) => (b.score as number) - (a.score as number)).slice(0, MAX_BARS)
+    // The ranking's chart: units only, the unassigned cases ("(未指定)") are no unit.
+    () => rows.filter((r) => r.score !== null && r.key !== null).sort((a, b) => (b.score as number) - (a.score as number)).slice(0, MAX_BARS)
       .map((r) => ({ key: String(r.key), name: rowName(r, t), value: r.score as number, filter: r.filter })),
     [rows, t],
   );
@@ -59,7 +60,7 @@ export const RatesTab = ({ report }: { report: RatesReport }) => {
             <MeasureLabel measure="score" label={t('app.reports.chart_score')} />
             {rows.length > MAX_BARS && ` ${t('app.reports.chart_top', { n: MAX_BARS })}`}
           </Typography>
-          <LazyGroupBarChart items={bars} label={t('app.measures.score.label')} format={formatScore} max={100} onClick={(i) => navigate(casesPath(bars[i].filter))} />
+          <LazyGroupBarChart items={bars} label={t('app.measures.score.label')} format={formatScore} min={scoreAxisMin(bars.map((b) => b.value))} max={100} barLabel onClick={(i) => navigate(casesPath(bars[i].filter))} />
         </div>
       )}
       <SortableTable rows={rows} total={total} columns={columns} initialSort={{ key: 'rank', order: 'asc' }} rowKey={(r) => String(r.key)} testId="rates-table" />

@@ -89,6 +89,9 @@ export interface Intake {
 
 export interface TrendWeek {
   weekStart: string;
+  /** The days of the week inside the period asked for (the first and last week may be cut). */
+  from: string;
+  to: string;
   cases: number;
   responseRate: number | null;
   resolutionRate: number | null;

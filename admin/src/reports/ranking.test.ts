@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankRows } from './ranking';
+import { rankRows, scoreAxisMin } from './ranking';
 
 describe('ranking by composite score', () => {
   it('ranks by score, best first, ties sharing a rank', () => {
@@ -18,5 +18,24 @@ describe('ranking by composite score', () => {
       { key: 'none', score: null, valid: 30 },
     ]);
     expect(got.map((r) => [r.key, r.score, r.rank])).toEqual([['small', 100, null], ['big', 85, 1], ['none', null, null]]);
+  });
+  it('the unassigned cases ("(未指定)") are no unit: they take no rank and push no unit down', () => {
+    const got = rankRows([
+      { key: null, score: 98, valid: 300 },
+      { key: 7, score: 79, valid: 50 },
+    ]);
+    expect(got.map((r) => [r.key, r.rank])).toEqual([[null, null], [7, 1]]);
+  });
+});
+
+describe('the score axis', () => {
+  it('starts below the lowest score, so 79 and 100 look different', () => {
+    expect(scoreAxisMin([100, 79, 92])).toBe(70);
+    expect(scoreAxisMin([85.2])).toBe(80);
+  });
+  it('stays within 0..90', () => {
+    expect(scoreAxisMin([3, 50])).toBe(0);
+    expect(scoreAxisMin([100])).toBe(90);
+    expect(scoreAxisMin([])).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { getUser } from '../authProvider';
 import { GROUP_BYS, type GroupBy } from './api';
 import { isDate, last30Days, type Period } from './period';
 
-export const REPORT_TABS = ['closure', 'rates'] as const;
+export const REPORT_TABS = ['closure', 'rates', 'hotspots', 'trend'] as const;
 export type ReportTab = (typeof REPORT_TABS)[number];
 
 export interface ReportParamsState {

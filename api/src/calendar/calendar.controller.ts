@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CrudController } from '../common/crud.controller.js';
 import { CalendarDaysService } from './calendar-days.service.js';
@@ -24,5 +24,11 @@ export class CalendarStatusController {
   @Get('status')
   status() {
     return this.calendars.status();
+  }
+
+  /** Every day of a year: the official verdict (holiday, make-up day) and the local correction over it. */
+  @Get('years/:year')
+  year(@Param('year') year: string) {
+    return this.calendars.year(year);
   }
 }

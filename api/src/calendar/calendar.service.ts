@@ -5,7 +5,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { CalendarDay } from './calendar-day.entity.js';
+import { fieldError } from '../common/errors.js';
 import { hasOfficialData, officialYears, WorkCalendar } from './work-calendar.js';
+import { yearDays } from './year-view.js';
 
 /**
  * The working-day calendar in force: the official one plus the corrections in `calendar_days`.
@@ -55,5 +57,17 @@ export class CalendarService {
       nextYearLocalDays: local,
       warning: !nextYearOfficial && local === 0,
     };
+  }
+
+  /** A year's days for the console's year view, with whether the package carries that year's official schedule. */
+  async year(raw: string) {
+    const year = Number(raw);
+    if (!Number.isInteger(year) || year < 1900 || year > 2100) throw fieldError('year', 'wholeBetween', { min: 1900, max: 2100 });
+    const corrections = await this.ds
+      .getRepository(CalendarDay)
+      .createQueryBuilder('d')
+      .where('d.date >= :lo AND d.date <= :hi', { lo: `${year}-01-01`, hi: `${year}-12-31` })
+      .getMany();
+    return { year, official: hasOfficialData(year), days: yearDays(year, corrections) };
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CategoriesController } from './categories.controller.js';
+import { CategoriesController, CategoryLimitsController } from './categories.controller.js';
 import { CategoriesService } from './categories.service.js';
 
-@Module({ controllers: [CategoriesController], providers: [CategoriesService], exports: [CategoriesService] })
+@Module({ controllers: [CategoriesController, CategoryLimitsController], providers: [CategoriesService], exports: [CategoriesService] })
 export class CategoriesModule {}

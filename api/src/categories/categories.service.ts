@@ -7,6 +7,7 @@ import type { ListSpec } from '../common/list-query.js';
 import { pathIds, placeNode, settlePath } from '../common/tree.js';
 import { Department } from '../departments/department.entity.js';
 import { effectivePolicy } from '../workflow/time-limits.js';
+import { appliedLimitsOfAll } from './applied-limits.js';
 import { Category, RESOLVE_UNITS } from './category.entity.js';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
 
@@ -47,6 +48,11 @@ export class CategoriesService extends CrudService<Category, CreateCategoryDto, 
 
   async policyFor(categoryId: number, m?: EntityManager) {
     return effectivePolicy(await this.chain(categoryId, m));
+  }
+
+  /** Every category's limits in force and where each is set (itself, an ancestor, the default). */
+  async appliedLimits() {
+    return appliedLimitsOfAll(await this.ds.getRepository(Category).find());
   }
 
   protected override async prepare(dto: Record<string, unknown>, before: Category | undefined, m: EntityManager): Promise<Partial<Category>> {

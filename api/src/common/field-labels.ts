@@ -13,6 +13,7 @@ export const FIELD_LABELS: Record<string, string> = {
   type: '类型',
   channelId: '来源渠道',
   channelGroup: '渠道分组',
+  year: '年份',
   defaultChannelId: '默认来源渠道',
   mergeIntoCaseId: '并入工单',
   categoryId: '诉求分类',

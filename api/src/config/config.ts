@@ -22,6 +22,8 @@ export interface AppConfig {
   overdueScanSeconds: number;
   /** Directory of the built console, served at `/`. */
   consoleDir: string;
+  /** The local hour from which the daily report opens on today rather than yesterday. */
+  dailyReportHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
     overdueScanSeconds: nonNegative(env, 'OVERDUE_SCAN_SECONDS', 60),
     consoleDir: resolve(env.CONSOLE_DIR || new URL('../../../../admin/dist', import.meta.url).pathname),
+    dailyReportHour: hourOfDay(env, 'DAILY_REPORT_HOUR', 18),
   };
 }
 
@@ -75,6 +78,14 @@ function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be a number of seconds ≥ 0 (got "${raw}")`);
+  return n;
+}
+
+function hourOfDay(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 24) throw new ConfigError(`${name} must be an hour from 0 to 24 (got "${raw}")`);
   return n;
 }
 

@@ -23,6 +23,14 @@ describe('cell values', () => {
     assert.equal(textOf(['独居老人', '低保户']), '独居老人、低保户');
   });
 
+  it('rounds hours and scores to one decimal and rates to 0.1 %, leaving counts whole', () => {
+    assert.equal(csvCell(64.27543552083334, 'number', 'UTC'), '64.3');
+    assert.equal(xlsxCell(64.27543552083334, 'number', 'UTC'), 64.3);
+    assert.equal(csvCell(1250, 'number', 'UTC'), '1250');
+    assert.equal(csvCell(0.85349, 'percent', 'UTC'), '85.3%');
+    assert.equal(xlsxCell(0.853493, 'percent', 'UTC'), 0.853);
+  });
+
   it('defuses CSV text that Excel would run as a formula, and only text', () => {
     for (const s of ['=1+2', '+86 138', '-2', '@SUM(A1)']) assert.equal(csvCell(s, 'text', 'UTC'), `'${s}`);
     assert.equal(csvCell('楼道灯不亮', 'text', 'UTC'), '楼道灯不亮');

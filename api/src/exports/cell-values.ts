@@ -23,6 +23,18 @@ function toNumber(v: unknown): number | null {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
+/**
+ * Files are read by people: hours, working days and scores to one decimal, rates to 0.1 % (a fraction to
+ * three places); counts are whole and stay so. The JSON reports keep full precision.
+ */
+const PLACES: Partial<Record<ColumnType, number>> = { number: 1, percent: 3 };
+
+function rounded(v: unknown, type: ColumnType): number | null {
+  const n = toNumber(v);
+  const factor = 10 ** (PLACES[type] ?? 0);
+  return n === null || PLACES[type] === undefined ? n : Math.round(n * factor) / factor;
+}
+
 /** Plain words for what a ledger shows: yes/no as 是/否, lists joined the Chinese way. */
 export function textOf(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -73,7 +85,7 @@ export function xlsxCell(v: unknown, type: ColumnType, timeZone: string): string
   switch (type) {
     case 'number':
     case 'percent':
-      return toNumber(v);
+      return rounded(v, type);
     case 'datetime': {
       const d = toDate(v);
       return d ? wallClock(d, timeZone) : null;
@@ -89,7 +101,7 @@ export function xlsxCell(v: unknown, type: ColumnType, timeZone: string): string
 export function csvCell(v: unknown, type: ColumnType, timeZone: string): string {
   switch (type) {
     case 'number': {
-      const n = toNumber(v);
+      const n = rounded(v, type);
       return n === null ? '' : String(n);
     }
     case 'percent': {

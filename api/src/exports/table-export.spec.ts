@@ -70,7 +70,7 @@ describe('writeTable', () => {
     assert.equal((first.getCell(2).value as Date).toISOString(), '2026-11-23T09:30:00.000Z', 'the wall clock of Asia/Shanghai');
     assert.equal(first.getCell(2).numFmt, 'yyyy-mm-dd hh:mm');
     assert.equal(first.getCell(3).value, 12);
-    assert.equal(first.getCell(4).value, 0.8534);
+    assert.equal(first.getCell(4).value, 0.853, 'a rate to 0.1 %, still a number');
     assert.equal(first.getCell(4).numFmt, '0.0%');
     assert.equal(first.getCell(5).value, '是');
     assert.equal(first.getCell(6).value, '独居老人、低保户');

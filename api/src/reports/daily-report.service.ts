@@ -12,6 +12,7 @@ import { pathIds } from '../common/tree.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
+import { defaultDailyDate, placeName, type PlaceUnit } from './daily-places.js';
 import { dailyText } from './daily-text.js';
 import { byName } from './groups.js';
 import { HotSpotFinder } from './hotspots.js';
@@ -64,10 +65,22 @@ export class DailyReportService {
       for (const r of rows) finder.add({ id: Number(r.id), unitId: Number(r.unit), categoryId: Number(r.category), at: instantMs(r.at) });
     }
     const spots = finder.clusters();
-    const [units, categories] = await Promise.all([byName(GridUnit, 'name')(this.ds.manager, spots.map((s) => s.unitId)), byName(Category, 'name')(this.ds.manager, spots.map((s) => s.categoryId))]);
+    const [units, categories] = await Promise.all([this.placeNames(spots.map((s) => s.unitId)), byName(Category, 'name')(this.ds.manager, spots.map((s) => s.categoryId))]);
     return spots
       .map((s) => ({ unitId: s.unitId, unitName: units.get(s.unitId) ?? null, categoryId: s.categoryId, categoryName: categories.get(s.categoryId) ?? null, count: s.caseIds.length, firstAt: new Date(s.firstAt), lastAt: new Date(s.lastAt), caseIds: s.caseIds }))
       .sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime());
+  }
+
+  /** The units' names with their community (`黄河路社区 2号网格`): the units and their ancestors, read in two queries. */
+  private async placeNames(ids: number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const repo = this.ds.getRepository(GridUnit);
+    const fields = ['u.id', 'u.name', 'u.level', 'u.path'];
+    const own: PlaceUnit[] = await repo.createQueryBuilder('u').select(fields).where('u.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+    const above = [...new Set(own.flatMap((u) => pathIds(u.path)))];
+    const all: PlaceUnit[] = above.length ? await repo.createQueryBuilder('u').select(fields).where('u.id IN (:...ids)', { ids: above }).getMany() : [];
+    const byId = new Map(all.map((u) => [u.id, u]));
+    return new Map(own.map((u) => [u.id, placeName(u, byId)]));
   }
 
   /** The period's intake by channel, every active channel listed. */
@@ -82,8 +95,7 @@ export class DailyReportService {
 
   /** 日报: the day's figures as DOMAIN.md defines them, and the text a supervisor publishes. */
   async daily(q: Record<string, unknown>, user: AuthUser) {
-    const today = DateTime.now().setZone(this.config.timeZone).toISODate()!;
-    const date = q.date === undefined || q.date === '' ? today : q.date;
+    const date = q.date === undefined || q.date === '' ? defaultDailyDate(new Date(), this.config.timeZone, this.config.dailyReportHour) : q.date;
     if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw fieldError('date', 'date');
     const p = await this.reports.params({ from: date, to: date, unitId: q.unitId }, user);
     const [intake, spots, categories, rows] = await Promise.all([

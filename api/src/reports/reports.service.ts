@@ -113,26 +113,37 @@ export class ReportsService {
     return { from: p.from, to: p.to, unitId: p.unitId, groupBy: p.groupBy, weights: SCORE_WEIGHTS, rows, total: row(null, null, total, base) };
   }
 
-  /** The three rates week by week (Monday to Sunday), oldest first, for the dashboard's trend. */
+  /**
+   * The three rates week by week (Monday to Sunday), oldest first: the last `weeks` weeks (the dashboard's
+   * trend), or, given `from`/`to`, the weeks of that period, the first and last cut to it (`from`, `to` per week).
+   */
   async trend(q: Record<string, unknown>, user: AuthUser) {
     const now = new Date();
+    const ranged = (q.from !== undefined && q.from !== '') || (q.to !== undefined && q.to !== '');
     const weeks = q.weeks === undefined ? 12 : Number(q.weeks);
-    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw fieldError('weeks', 'wholeBetween', { min: 1, max: 104 });
-    const p = await this.params({ ...q, from: undefined, to: undefined }, user, now);
-    const monday = DateTime.fromJSDate(now, { zone: this.config.timeZone }).startOf('week');
-    const starts = Array.from({ length: weeks + 1 }, (_, i) => monday.minus({ weeks: weeks - 1 - i }));
+    if (!ranged && (!Number.isInteger(weeks) || weeks < 1 || weeks > 104)) throw fieldError('weeks', 'wholeBetween', { min: 1, max: 104 });
+    const zone = this.config.timeZone;
+    const p = await this.params(ranged ? q : { ...q, from: undefined, to: undefined }, user, now);
+    const first = ranged ? DateTime.fromISO(p.from, { zone }).startOf('week') : DateTime.fromJSDate(now, { zone }).startOf('week').minus({ weeks: weeks - 1 });
+    const last = ranged ? DateTime.fromISO(p.to, { zone }).startOf('week') : first.plus({ weeks: weeks - 1 });
+    const count = Math.round(last.diff(first, 'weeks').weeks) + 1;
+    const starts = Array.from({ length: count }, (_, i) => first.plus({ weeks: i }));
+    const lo = ranged ? p.start.getTime() : -Infinity;
+    const hi = ranged ? p.end.getTime() : Infinity;
     // One range of the reports' index per week: cheaper than deciding each case's week in SQL.
-    const byWeek = new Map<number, Counts>();
-    for (let i = 0; i < weeks; i++) {
-      const [week] = await this.counts(user, { ...p, start: starts[i].toJSDate(), end: starts[i + 1].toJSDate() }, now, null);
-      if (week) byWeek.set(i, week.counts);
-    }
+    const spans = starts.map((d) => ({ start: new Date(Math.max(lo, d.toMillis())), end: new Date(Math.min(hi, d.plus({ weeks: 1 }).toMillis())) }));
+    const counts: (Counts | undefined)[] = [];
+    for (const span of spans) counts.push((await this.counts(user, { ...p, ...span }, now, null))[0]?.counts);
+    const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate()!;
     return {
       unitId: p.unitId,
-      weeks: starts.slice(0, weeks).map((d, i) => {
-        const c = byWeek.get(i);
+      ...(ranged ? { from: p.from, to: p.to } : {}),
+      weeks: starts.map((d, i) => {
+        const c = counts[i];
         return {
           weekStart: d.toISODate(),
+          from: day(spans[i].start),
+          to: day(new Date(spans[i].end.getTime() - 1)),
           cases: c?.cases ?? 0,
           responseRate: c ? rate(c.responded_on_time, c.response_due) : null,
           resolutionRate: c ? rate(c.followUpsResolved, c.followUps) : null,
