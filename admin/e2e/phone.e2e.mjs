@@ -12,7 +12,8 @@ async function assertNoSidewaysScroll(page, where) {
   // Let late layout (chips, references) settle before measuring.
   await page.waitForTimeout(300);
   const { scroll, inner, wide } = await page.evaluate(() => {
-    const inner = window.innerWidth;
+    // A mobile browser widens its layout viewport (and innerWidth) to content that overflows: the screen is the measure.
+    const inner = Math.min(window.innerWidth, window.screen.width);
     // The outermost elements that stick out, to say what to fix.
     const wide = [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > inner + 0.5 && !(el.parentElement?.getBoundingClientRect().right > inner + 0.5))
@@ -133,6 +134,13 @@ describe('a grid worker on a phone, a dispatcher at a desk', () => {
     assert.equal(await page.locator('table').count(), 0, 'no table on the phone');
     await assertNoSidewaysScroll(page, 'residents');
     await page.screenshot({ path: `${SHOTS}phone-4-residents.png` });
+
+    // The reference lists in a grid worker's menu, one line a record.
+    for (const resource of ['categories', 'channels', 'departments', 'grid-units', 'calendar-days']) {
+      await page.goto(`${base}/#/${resource}`);
+      await page.waitForLoadState('networkidle');
+      await assertNoSidewaysScroll(page, resource);
+    }
     await phone.close();
   });
 });

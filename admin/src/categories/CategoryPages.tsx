@@ -1,4 +1,5 @@
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberInput, ReferenceField, ReferenceInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberInput, ReferenceField, ReferenceInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleList, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { NarrowOrWide } from '../common/NarrowOrWide';
 import { choices, RESOLVE_UNITS } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
 import { AppliedLimitField } from './AppliedLimitField';
@@ -33,14 +34,29 @@ const limitFields = [
 
 export const CategoryList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'path', order: 'ASC' }} perPage={50}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="fullName" />
-      <TextField source="code" />
-      <ReferenceField source="departmentId" reference="departments" link={false} emptyText="—">
-        <TextField source="name" />
-      </ReferenceField>
-      {limitFields}
-    </Datagrid>
+    <NarrowOrWide
+      narrow={
+        <SimpleList
+          linkType="show"
+          primaryText={(r) => r.fullName}
+          secondaryText={
+            <ReferenceField source="departmentId" reference="departments" link={false} emptyText="—">
+              <TextField source="name" />
+            </ReferenceField>
+          }
+        />
+      }
+      wide={
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="fullName" />
+          <TextField source="code" />
+          <ReferenceField source="departmentId" reference="departments" link={false} emptyText="—">
+            <TextField source="name" />
+          </ReferenceField>
+          {limitFields}
+        </Datagrid>
+      }
+    />
   </List>
 );
 

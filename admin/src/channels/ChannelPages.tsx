@@ -1,4 +1,5 @@
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, required, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, required, SelectField, SelectInput, Show, SimpleForm, SimpleList, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { NarrowOrWide } from '../common/NarrowOrWide';
 import { choices, GROUPS } from '../common/choices';
 import { channelCode } from '../common/validators';
 
@@ -14,13 +15,18 @@ const Inputs = () => (
 
 export const ChannelList = () => (
   <List filters={[<SelectInput key="group" source="group" choices={choices('group', GROUPS)} alwaysOn />]} sort={{ field: 'sort', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="name" />
-      <TextField source="code" />
-      <SelectField source="group" choices={choices('group', GROUPS)} />
-      <NumberField source="sort" />
-      <BooleanField source="active" />
-    </Datagrid>
+    <NarrowOrWide
+      narrow={<SimpleList linkType="show" primaryText={(r) => r.name} secondaryText={<SelectField source="group" choices={choices('group', GROUPS)} />} />}
+      wide={
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="name" />
+          <TextField source="code" />
+          <SelectField source="group" choices={choices('group', GROUPS)} />
+          <NumberField source="sort" />
+          <BooleanField source="active" />
+        </Datagrid>
+      }
+    />
   </List>
 );
 
