@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +14,8 @@ describe('HTTP: the console beside the API, and requests the API cannot read', (
     mkdirSync(join(consoleDir, 'assets'));
     writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>有诉必应</title><script src="/assets/app-1a2b.js"></script>');
     writeFileSync(join(consoleDir, 'assets/app-1a2b.js'), 'console.log("console")');
+    // As the console's build leaves it (admin/precompress.ts): a Brotli copy beside the script.
+    writeFileSync(join(consoleDir, 'assets/app-1a2b.js.br'), brotliCompressSync('console.log("console")'));
     t = await startTestApp({ CONSOLE_DIR: consoleDir });
     token = await t.login('admin');
   });
@@ -31,6 +34,16 @@ describe('HTTP: the console beside the API, and requests the API cannot read', (
     const js = await t.http.get('/assets/app-1a2b.js');
     assert.equal(js.status, 200);
     assert.match(js.headers['content-type'], /javascript/);
+  });
+
+  it('sends the scripts compressed when the browser takes it, cached for good; the page is checked every visit', async () => {
+    const br = await t.http.get('/assets/app-1a2b.js').set('Accept-Encoding', 'br, gzip').buffer(true);
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.text, 'console.log("console")', 'the same script, decompressed by the client');
+    assert.match(br.headers['cache-control'], /immutable/);
+    const plain = await t.http.get('/assets/app-1a2b.js').set('Accept-Encoding', 'identity');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal((await t.http.get('/')).headers['cache-control'], 'no-cache', 'a new build is seen at the next visit');
   });
 
   it('answers a missing file or an unknown API path with a JSON 404, never the page', async () => {
