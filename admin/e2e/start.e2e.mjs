@@ -125,4 +125,16 @@ describe('opening the console', () => {
       await context.close();
     }
   });
+
+  it("a resident's page lists the household's requests, newest first", async () => {
+    const base = session.server.baseUrl;
+    const dispatcher = await apiAs(base, 'dispatcher');
+    const [c] = await dispatcher.get(`/cases?filter=${encodeURIComponent(JSON.stringify({ keyPopulation: true }))}&sort=${encodeURIComponent('["receivedAt","DESC"]')}&range=[0,0]`);
+    assert.ok(c?.residentId, 'the demo has cases of registered residents');
+    const { page } = session;
+    await login(page, base, 'dispatcher');
+    await page.goto(`${base}/#/residents/${c.residentId}/show`);
+    await page.locator('tbody tr', { hasText: c.number }).first().waitFor();
+    await page.screenshot({ path: `${SHOTS}start-3-resident-cases.png` });
+  });
 });

@@ -322,7 +322,7 @@ export const appEn: typeof appZh = {
     },
     residents: {
       name: 'Resident |||| Residents',
-      fields: { id: 'ID', name: 'Name', phone: 'Phone', gridUnitId: 'Grid unit', address: 'Address', tags: 'Key population', keyPopulation: 'Key population', createdAt: 'Registered', q: 'Search', unitId: 'Area' },
+      fields: { cases: 'Requests', id: 'ID', name: 'Name', phone: 'Phone', gridUnitId: 'Grid unit', address: 'Address', tags: 'Key population', keyPopulation: 'Key population', createdAt: 'Registered', q: 'Search', unitId: 'Area' },
     },
     departments: {
       name: 'Responsible unit |||| Responsible units',

@@ -320,7 +320,7 @@ export const appZh = {
     },
     residents: {
       name: '居民 |||| 居民',
-      fields: { id: 'ID', name: '姓名', phone: '电话', gridUnitId: '所属网格', address: '住址', tags: '重点人群', keyPopulation: '重点人群', createdAt: '登记时间', q: '搜索', unitId: '区域' },
+      fields: { cases: '历次诉求', id: 'ID', name: '姓名', phone: '电话', gridUnitId: '所属网格', address: '住址', tags: '重点人群', keyPopulation: '重点人群', createdAt: '登记时间', q: '搜索', unitId: '区域' },
     },
     departments: {
       name: '责任单位 |||| 责任单位',

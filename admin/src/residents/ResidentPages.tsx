@@ -1,5 +1,6 @@
-import { Create, DateField, Edit, ReferenceField, Show, SimpleForm, SimpleShowLayout, TextField } from 'react-admin';
+import { Create, DateField, Edit, Pagination, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField } from 'react-admin';
 import { TagChips } from '../cases/CaseBits';
+import { CaseDatagrid } from '../cases/CaseDatagrid';
 import { ResidentInputs } from './ResidentInputs';
 
 export const ResidentShow = () => (
@@ -13,6 +14,10 @@ export const ResidentShow = () => (
       <TextField source="address" emptyText="—" />
       <TagChips source="tags" label="resources.residents.fields.tags" />
       <DateField source="createdAt" showTime />
+      {/* Every request the household made, newest first: what a caller-first desk and a home visit start from. */}
+      <ReferenceManyField source="id" reference="cases" target="residentId" label="resources.residents.fields.cases" sort={{ field: 'receivedAt', order: 'DESC' }} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
+        <CaseDatagrid />
+      </ReferenceManyField>
     </SimpleShowLayout>
   </Show>
 );
