@@ -38,8 +38,12 @@ describe('opening the console', () => {
     await page.waitForTimeout(500);
     const n = await navigations();
     assert.ok(n <= 3, `opening / navigated ${n} times before the login form settled`);
-    assert.match(page.url(), /#\/login$/);
     await page.screenshot({ path: `${SHOTS}start-1-login.png` });
+    // Bad input is answered on the form, in Chinese, before and after asking the server.
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('alert').filter({ hasText: '请输入用户名和密码' }).waitFor();
+    await signIn(page, 'nobody-here');
+    await page.getByRole('alert').filter({ hasText: /用户名或密码/ }).waitFor();
 
     // A colleague's link to a case, opened signed out, leads there once signed in.
     const c = await (await apiAs(base, 'dispatcher')).logCase('3号楼楼道灯不亮');
@@ -69,6 +73,13 @@ describe('opening the console', () => {
         await page.getByRole('menuitem', { name: '工作台' }).click();
         await page.getByText(/您好/).first().waitFor();
         assert.match(page.url(), /#\/$/, 'the dashboard is still reachable from the menu');
+        // Signing out shows the page's own sign-in form again, and the next person lands on their own page.
+        await page.getByRole('button', { name: '个人' }).click();
+        await page.getByRole('menuitem', { name: '退出登录' }).click();
+        await page.locator('#sign-in input[name="username"]').waitFor();
+        await signIn(page, 'supervisor');
+        await page.getByText(/您好/).first().waitFor();
+        assert.doesNotMatch(page.url(), /todo/);
       }
       await context.close();
     }

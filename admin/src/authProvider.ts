@@ -63,8 +63,14 @@ export const authProvider: AuthProvider = {
     return next ? undefined : { redirectTo: landingPath(user.role) };
   },
   async logout() {
+    const signingOut = !!getToken();
     localStorage.removeItem(TOKEN);
     localStorage.removeItem(USER);
+    // The sign-in form is the page's own (index.html), so a fresh load shows it. Signing out starts from `/`;
+    // a session that ran out (a 401, token already gone) keeps the address to return to after signing in again.
+    if (signingOut) window.location.replace(`${window.location.pathname}${window.location.search}`);
+    else window.location.reload();
+    return false;
   },
   async checkAuth() {
     if (!getToken()) throw new Error('ra.auth.auth_check_error');
