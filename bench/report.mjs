@@ -43,7 +43,7 @@ export function tableRows(r) {
   const cs = r.console?.coldStart;
   if (cs && !cs.skipped) {
     const each = `${cs.runs} new users`;
-    rows.push({ figure: `open / to the login form (${each})`, p50: ms(cs.toLogin.p50), p95: ms(cs.toLogin.p95), rate: '', budget: `≤ ${r.budgets.loginFormMs} ms`, baseline: `after load ${ms(cs.afterLoad.p50)}`, ratio: '', ok: cs.toLogin.p95 <= r.budgets.loginFormMs });
+    rows.push({ figure: `open / to the login form (${each})`, p50: ms(cs.toLogin.p50), p95: ms(cs.toLogin.p95), rate: '', budget: `≤ ${r.budgets.loginFormMs} ms`, baseline: cs.afterLoad.p95 > 0 ? `after the load event: ${ms(cs.afterLoad.p50)} / ${ms(cs.afterLoad.p95)}` : 'on screen before the load event', ratio: '', ok: cs.toLogin.p95 <= r.budgets.loginFormMs });
     rows.push({ figure: `sign in to 我的待办's first row`, p50: ms(cs.toTodo.p50), p95: ms(cs.toTodo.p95), rate: '', budget: `≤ ${r.budgets.signInToTodoMs} ms`, baseline: cs.username, ratio: '', ok: cs.toTodo.p95 <= r.budgets.signInToTodoMs });
   } else if (cs?.skipped) rows.push({ figure: 'new user: login form, sign in', p50: '', p95: '', rate: 'skipped', budget: `≤ ${r.budgets.loginFormMs} / ${r.budgets.signInToTodoMs} ms`, baseline: cs.skipped, ratio: '', ok: null });
   const fl = r.console?.firstList;
