@@ -125,7 +125,8 @@ describe("the supervisor's and administrator's pages", () => {
     await page.goto(`${base}/#/categories`);
     await page.getByTestId('limit-signForHours').first().waitFor();
     assert.ok((await page.getByText('（继承）').count()) > 0, 'inherited limits are marked');
-    await shots(page, 'admin-pages-6-categories', () => page.getByTestId('limit-signForHours').first().waitFor());
+    // On a phone the list is one line a category (name and unit); the limits are on its page.
+    await shots(page, 'admin-pages-6-categories', () => page.locator('[data-testid="limit-signForHours"], .MuiListItemText-root').first().waitFor());
     const [safety] = await admin.get(`/categories?filter=${encodeURIComponent(JSON.stringify({ code: 'safety' }))}`);
     await page.goto(`${base}/#/categories/${safety.id}/show`);
     await page.getByTestId('limit-urgentSignForHours').waitFor();
