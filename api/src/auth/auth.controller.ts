@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
 import { CurrentUser, Public } from './auth.decorators.js';
-import { AuthService } from './auth.service.js';
-import { resourceAccess } from './resource-access.js';
+import { AuthService, signedInUser } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { UserSettingsDto } from './dto/settings.dto.js';
 import { createValidationPipe } from '../common/validation.js';
@@ -22,8 +21,7 @@ export class AuthController {
 
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
-    const { scopePath: _path, ...rest } = user;
-    return { ...rest, permissions: resourceAccess(user.role) };
+    return signedInUser(user);
   }
 
   /** The signed-in user's own settings (every role): answers the user as GET /auth/me then shows it. */

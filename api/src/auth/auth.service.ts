@@ -39,9 +39,7 @@ export class AuthService {
       await this.users.update(user.id, { defaultChannelId: id });
     }
     this.directory.forget(user.id);
-    const fresh = await this.directory.find(user.id);
-    const { scopePath: _path, ...rest } = fresh!;
-    return rest;
+    return signedInUser((await this.directory.find(user.id))!);
   }
 
   async login(username: string, password: string): Promise<LoginResult> {
@@ -53,6 +51,12 @@ export class AuthService {
     const token = await this.jwt.signAsync({ sub: user.id, role: user.role });
     return { token, user: publicUser(user) };
   }
+}
+
+/** `GET /auth/me` (and the answer to a settings change): the signed-in user without internals, with permissions. */
+export function signedInUser(user: AuthUser) {
+  const { scopePath: _path, ...rest } = user;
+  return { ...rest, permissions: resourceAccess(user.role) };
 }
 
 /** The signed-in user as the console keeps it, with what their role may do to each resource. */
