@@ -7,6 +7,8 @@ import qs from 'qs';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
+import { boundJsonBodies } from './common/json-body.js';
+import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { serveConsole } from './console-files.js';
 import type { AppConfig } from './config/config.js';
@@ -33,18 +35,23 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? ['error', 'warn', 'log'],
+    // JSON bodies are parsed by our own bounded parser (common/json-body.ts), not the one Nest would add at init.
+    bodyParser: false,
   });
   // JSON is what the API reads: a text/plain body is a 415, not a string the validation cannot make sense of.
   // An empty one is no body at all: react-admin's simple-rest client labels its body-less DELETE text/plain.
   const fastify = adapter.getInstance();
+  boundJsonBodies(fastify);
   fastify.removeContentTypeParser('text/plain');
   fastify.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => {
     if (String(body).length === 0) return done(null, undefined);
     done(Object.assign(new Error('Unsupported Content-Type: send JSON (application/json)'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
   });
+  await securityHeaders(fastify, config.consoleDir);
   await serveConsole(fastify, config.consoleDir);
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
-  app.enableCors({ exposedHeaders: ['Content-Range'] });
+  // Same origin only, unless CORS_ORIGINS names the sites whose pages may call the API from a browser.
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Content-Range'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

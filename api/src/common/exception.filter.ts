@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { AppError, HTTP_STATUS } from './errors.js';
+import { MAX_JSON_DEPTH } from './json-body.js';
 import { localeOf, render, text, words, type Locale, type Text } from './localize.js';
 import type { MessageKey } from './messages.js';
 
@@ -53,6 +54,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 /** Fastify's own codes for a request body it could not take. */
 const BODY_ERRORS: Record<string, { message: MessageKey; field?: MessageKey }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { message: 'malformedJson', field: 'invalidJson' },
+  JSON_TOO_DEEP: { message: 'jsonTooDeep', field: 'format' },
+  JSON_PROTOTYPE_KEY: { message: 'prototypeKey', field: 'format' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { message: 'emptyJsonBody', field: 'isEmpty' },
   FST_ERR_CTP_BODY_TOO_LARGE: { message: 'bodyTooLarge' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { message: 'unsupportedMediaType' },
@@ -81,7 +84,7 @@ function errorBody(exception: unknown, locale: Locale, request?: FastifyRequest)
   const known = typeof cause?.code === 'string' ? BODY_ERRORS[cause.code] : undefined;
   if (known) {
     const status = cause!.statusCode ?? 400;
-    return { statusCode: status, code: codeOf(status), message: render(text(known.message), locale), ...(known.field ? { errors: { body: render(text(known.field), locale) } } : {}) };
+    return { statusCode: status, code: codeOf(status), message: render(text(known.message, { max: MAX_JSON_DEPTH }), locale), ...(known.field ? { errors: { body: render(text(known.field), locale) } } : {}) };
   }
   if (exception instanceof AppError) {
     const errors = exception.errors ? { errors: renderFields(exception.errors, locale) } : {};

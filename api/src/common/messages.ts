@@ -113,6 +113,8 @@ export const MESSAGES = {
   wrongPassword: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   referenced: { zh: '该记录被其他记录引用，或所引用的记录不允许这样做', en: 'The record is referenced by, or refers to, a record that does not allow it' },
   malformedJson: { zh: '请求内容不是有效的 JSON', en: 'Malformed JSON in request body' },
+  jsonTooDeep: { zh: '请求内容嵌套过深（最多 {max} 层）', en: 'The JSON body is nested too deeply (at most {max} levels)' },
+  prototypeKey: { zh: '请求内容含有不允许的键名（__proto__ 或 constructor.prototype）', en: 'The JSON body has a forbidden key (__proto__ or constructor.prototype)' },
   emptyJsonBody: { zh: '请求内容为空，但声明为 JSON', en: 'The request body is empty but its Content-Type says JSON' },
   bodyTooLarge: { zh: '请求内容过大', en: 'Request body is too large' },
   unsupportedMediaType: { zh: '不支持的内容类型：请发送 JSON（application/json）', en: 'Unsupported Content-Type: send JSON (application/json)' },
