@@ -84,7 +84,7 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     title: { type: 'string', filterable: false },
   },
   custom: {
-    unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'c.unitPath', value as string, param),
+    unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'c.unitPath', value, param),
     // The stored flags, kept by the workflow at every write and by the overdue scan as clocks run out.
     overdue: (qb, value, _ctx, param) => {
       qb.andWhere(`c.overdue = ${param(bool(value, 'filter.overdue'))}`);

@@ -1,4 +1,4 @@
-import { Body, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res, Type } from '@nestjs/common';
+import { Body, Delete, Get, Param, PipeTransform, Post, Put, Query, Res, Type } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
@@ -22,8 +22,16 @@ export interface CrudOptions {
   deletable?: boolean;
 }
 
-/** `:id` must be a positive whole number: `abc` is a 400 naming the field. */
-export const IdPipe = new ParseIntPipe({ exceptionFactory: () => fieldError('id', 'wholeNumber') });
+/**
+ * `:id` must be a positive whole number written the one canonical way: `abc`, `+1`, `0x10`, `1e2`, ` 1`
+ * are a 400 naming the field, so that no record answers to a spelling of its id that a log or a cache would not match.
+ */
+export const IdPipe: PipeTransform<string, number> = {
+  transform(value: string) {
+    if (typeof value !== 'string' || !/^[1-9][0-9]{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) throw fieldError('id', 'wholeNumber');
+    return Number(value);
+  },
+};
 
 /**
  * The react-admin REST routes for a resource, one line each into its service. A resource's

@@ -113,6 +113,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   }
 
   async create(dto: C, user: AuthUser): Promise<unknown> {
+    this.rejectNulls(dto as Record<string, unknown>);
     const saved = await this.ds.transaction(async (m) => {
       const entity = m.getRepository<T>(this.repo.target).create(await this.prepare(dto as Record<string, unknown>, undefined, m, user) as T);
       const row = await m.getRepository<T>(this.repo.target).save(entity);
@@ -150,7 +151,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   /** Keeps derived data (paths, caches) in step after a write, inside the same transaction. */
   protected async afterWrite(_row: T, _m: EntityManager, _before: T | undefined, _deleted = false): Promise<void> {}
 
-  /** An update may not set a required column to null; say which, before the database does. */
+  /** A write may not set a required column to null (an optional field's `null` passes the DTO); say which, before the database does. */
   private rejectNulls(dto: Record<string, unknown>) {
     const errors: FieldErrors = {};
     for (const col of this.repo.metadata.columns) {

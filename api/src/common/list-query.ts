@@ -89,9 +89,9 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone:
   if (sortRaw !== undefined) {
     if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string') throw fieldError('sort', 'sortShape');
     const [field, order] = sortRaw;
-    const f = spec.fields[field];
+    const f = ownField(spec, field);
     if (!f || f.sortable === false) throw fieldError('sort', 'sortField', { field: words('field', field), fields: words('field', sortableFields(spec)) });
-    const dir = String(order).toUpperCase();
+    const dir = typeof order === 'string' ? order.toUpperCase() : '';
     if (dir !== 'ASC' && dir !== 'DESC') throw fieldError('sort', 'sortOrder');
     sort = [field, dir];
   }
@@ -121,13 +121,13 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone:
       if (value.trim()) q = value.trim().slice(0, 100);
       continue;
     }
-    if (spec.custom?.[key]) {
+    if (spec.custom && Object.hasOwn(spec.custom, key)) {
       custom.push([key, value]);
       continue;
     }
     const suffix = SUFFIXES.find((s) => key.endsWith(`_${s}`));
     const field = suffix ? key.slice(0, -suffix.length - 1) : key;
-    const f = spec.fields[field];
+    const f = ownField(spec, field);
     if (!f || f.filterable === false) throw fieldError(`filter.${key}`, 'notAFilter', { filters: words('field', filterableKeys(spec)) });
     if (Array.isArray(value)) {
       if (suffix) throw fieldError(`filter.${key}`, 'singleValue');
@@ -140,11 +140,22 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone:
   return { sort, offset, limit, conditions, custom, q };
 }
 
+/**
+ * A field the resource declares itself: `toString`, `__proto__` and the other names every object inherits are
+ * not fields (a plain `spec.fields[name]` would find Object.prototype's and let them through to the SQL).
+ */
+function ownField(spec: ListSpec<any>, name: string): FieldSpec | undefined {
+  return Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
+}
+
+/** A whole number as people write one: no sign but minus, no leading zeros, no `0x10`, `1e2` or spaces. */
+const CANONICAL_INT = /^(0|-?[1-9][0-9]{0,15})$/;
+
 function coerce(key: string, f: FieldSpec, v: unknown, op: Operator, timeZone: string): unknown {
   const bad = (why: MessageKey, params?: Params) => fieldError(`filter.${key}`, why, params);
   switch (f.type) {
     case 'int': {
-      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      const n = typeof v === 'string' && CANONICAL_INT.test(v) ? Number(v) : v;
       if (!Number.isSafeInteger(n)) throw bad('wholeNumber');
       return n;
     }

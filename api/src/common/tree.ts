@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { fieldError } from './errors.js';
 import type { ParamNamer } from './list-query.js';
 
 /**
@@ -14,7 +15,9 @@ export function subtreeUpperBound(path: string): string {
   return `${path.slice(0, -1)}0`;
 }
 
-export function whereInSubtree(qb: SelectQueryBuilder<any>, column: string, path: string, param: ParamNamer) {
+/** `path` comes from a filter (resolved from a unit id by the grid service): anything else is the caller's mistake. */
+export function whereInSubtree(qb: SelectQueryBuilder<any>, column: string, path: unknown, param: ParamNamer) {
+  if (typeof path !== 'string' || !/^(\/\d+)+\/$/.test(path)) throw fieldError('filter.unitId', 'gridUnitId');
   qb.andWhere(`(${column} >= ${param(path)} AND ${column} < ${param(subtreeUpperBound(path))})`);
 }
 

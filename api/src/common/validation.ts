@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage, ValidateIf } from 'class-validator';
 import { validationError, type FieldErrors } from './errors.js';
 import { text, words, type Text } from './localize.js';
 import type { MessageKey } from './messages.js';
@@ -78,9 +78,20 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+/**
+ * Nest's pipe would turn a path parameter typed `number` into one by `+value` before the parameter's own pipe
+ * sees it, so `+1`, `0x10`, `1e2` and ` 1` all reached record 1 (or 16, or 100). Path parameters are left as
+ * written, for their own pipe (`IdPipe`) to accept only the canonical form.
+ */
+class BodyValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata) {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
 /** The global pipe: transforms to DTO classes, strips unknown properties, answers `{message, errors}`. */
 export function createValidationPipe(expectedType?: new (...args: any[]) => unknown) {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     expectedType,
     transform: true,
     whitelist: true,
@@ -90,3 +101,9 @@ export function createValidationPipe(expectedType?: new (...args: any[]) => unkn
     exceptionFactory: (errors) => validationError(flattenValidationErrors(errors)),
   });
 }
+
+/**
+ * A field that may be left out but, when sent, must be valid: unlike `@IsOptional()`, `null` is not "left out"
+ * (it went on to a NOT NULL column or a `.length` as a 500). For fields that may be cleared, `@IsOptional()`.
+ */
+export const OmitOrSet = () => ValidateIf((_object, value) => value !== undefined);

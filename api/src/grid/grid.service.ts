@@ -33,7 +33,7 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
       sort: { type: 'int' },
     },
     custom: {
-      unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'g.path', this.pathFromFilter(value), param),
+      unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'g.path', value, param),
     },
     search: (qb, term, param) => {
       const p = param(`%${term}%`);
@@ -54,13 +54,6 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     return row?.path ?? null;
   }
 
-  /** For `unitId` filters: the path, loaded up front by `resolveUnitFilter`. */
-  private pathFromFilter(value: unknown): string {
-    const path = typeof value === 'string' && value.startsWith('/') ? value : undefined;
-    if (!path) throw fieldError('filter.unitId', 'gridUnitId');
-    return path;
-  }
-
   /** Replaces `filter.unitId` (an id) by the unit's path, or answers 400 when there is no such unit. */
   async resolveUnitFilter(raw: { filter?: unknown }): Promise<void> {
     if (typeof raw.filter !== 'string' || !raw.filter.includes('unitId')) return;
@@ -70,9 +63,11 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     } catch {
       return; // the list-query parser reports malformed JSON
     }
-    if (filter?.unitId === undefined || filter.unitId === null) return;
-    const id = Number(filter.unitId);
-    const path = Number.isSafeInteger(id) ? await this.pathOf(id) : null;
+    if (typeof filter !== 'object' || filter === null || !Object.hasOwn(filter, 'unitId') || filter.unitId === undefined) return;
+    const v = filter.unitId;
+    // An id written as people write one (15 or "15"), never `null`, `{}`, "0x10" or "1e2".
+    const id = typeof v === 'number' ? v : typeof v === 'string' && /^[1-9][0-9]{0,15}$/.test(v) ? Number(v) : NaN;
+    const path = Number.isSafeInteger(id) && id > 0 ? await this.pathOf(id) : null;
     if (!path) throw fieldError('filter.unitId', 'notGridUnit', { value: JSON.stringify(filter.unitId) });
     raw.filter = JSON.stringify({ ...filter, unitId: path });
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
-import { forbidden } from '../common/errors.js';
+import { fieldError, forbidden } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
 import { maskPhone } from '../common/privacy.js';
 import { without } from '../common/records.js';
@@ -33,8 +33,11 @@ export class ResidentsService extends CrudService<Resident, CreateResidentDto, U
       createdAt: { type: 'instant' },
     },
     custom: {
-      unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'r.unitPath', value as string, param),
-      tag: (qb, value, _ctx, param) => qb.andWhere(`r.tags LIKE ${param(`%"${String(value).replace(/[^a-z_]/g, '')}"%`)}`),
+      unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'r.unitPath', value, param),
+      tag: (qb, value, _ctx, param) => {
+        if (typeof value !== 'string') throw fieldError('filter.tag', 'text');
+        qb.andWhere(`r.tags LIKE ${param(`%"${value.replace(/[^a-z_]/g, '')}"%`)}`);
+      },
     },
     search: (qb, term, param) => {
       const p = param(`%${term}%`);

@@ -1,3 +1,4 @@
+import { checkActionInput } from './action-input.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -75,7 +76,9 @@ export class WorkflowService {
    */
   async perform(caseId: number, actionName: string, body: ActionInput & { version?: unknown }, user: AuthUser) {
     if (!ACTIONS.includes(actionName as Action)) throw new AppError(ErrorCode.NotFound, text('noSuchAction', { action: actionName, actions: words('action', ACTIONS) }));
-    if (!Number.isInteger(body?.version)) throw fieldError('version', 'versionRequired');
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw fieldError('body', 'object');
+    if (!Number.isInteger(body.version)) throw fieldError('version', 'versionRequired');
+    checkActionInput(body as Record<string, unknown>);
     await this.ds.transaction((m) => this.apply(m, caseId, actionName as Action, body as ActionInput & { version: number }, user));
     return this.cases.get(caseId, user);
   }
@@ -96,7 +99,7 @@ export class WorkflowService {
   /** One action inside the caller's transaction: version, status and actor checked, one UPDATE, its events. */
   private async apply(m: EntityManager, caseId: number, action: Action, body: ActionInput & { version: number }, user: AuthUser) {
     const seen = body.version;
-    const note = body.note === undefined || body.note === null ? null : String(body.note).slice(0, 5000);
+    const note = typeof body.note === 'string' ? body.note.slice(0, 5000) : null;
     const c = await this.cases.findOrThrow(caseId, user, m);
     if (c.version !== seen) throw await this.cases.stale(m, caseId);
     const why = refusal(user, c, action);

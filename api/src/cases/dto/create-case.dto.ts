@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PHONE } from '../../residents/dto/resident.dto.js';
 import { CASE_TYPES, PRIORITIES, type CaseType, type Priority } from '../case.constants.js';
-import { explain } from '../../common/validation.js';
+import { explain, OmitOrSet } from '../../common/validation.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -13,7 +13,7 @@ export class CreateCaseDto {
   @MaxLength(200)
   title: string;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsString()
   @MaxLength(5000)
   description?: string;
@@ -30,7 +30,7 @@ export class CreateCaseDto {
   @IsInt()
   gridUnitId: number;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsIn(PRIORITIES)
   priority?: Priority;
 
@@ -62,21 +62,21 @@ export class CreateCaseDto {
   lng?: number | null;
 
   /** When the request actually came in, with offset; not in the future. Defaults to now. */
-  @IsOptional()
+  @OmitOrSet()
   @IsString()
   receivedAt?: string;
 }
 
 /** Corrections of what was logged; everything else changes only through workflow actions. */
 export class UpdateCaseDto {
-  @IsOptional()
+  @OmitOrSet()
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   title?: string;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsString()
   @MaxLength(5000)
   description?: string;
@@ -105,7 +105,7 @@ export class UpdateCaseDto {
   lng?: number | null;
 
   /** The version the editor saw: a stale one is refused (409). */
-  @IsOptional()
+  @OmitOrSet()
   @IsInt()
   version?: number;
 }

@@ -1,7 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { RESOLVE_UNITS, type ResolveUnit } from '../category.entity.js';
-import { explain } from '../../common/validation.js';
+import { explain, OmitOrSet } from '../../common/validation.js';
 
 const hours = () => [IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0.25), Max(24 * 366)];
 const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
@@ -46,11 +46,11 @@ export class CreateCategoryDto {
   @apply(hours())
   urgentResolveHours?: number | null;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsInt()
   sort?: number;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,7 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CHANNEL_GROUPS, type ChannelGroup } from '../channel.entity.js';
-import { explain } from '../../common/validation.js';
+import { explain, OmitOrSet } from '../../common/validation.js';
 
 export class CreateChannelDto {
   @IsString()
@@ -15,11 +15,11 @@ export class CreateChannelDto {
   @IsIn(CHANNEL_GROUPS)
   group: ChannelGroup;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsInt()
   sort?: number;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,7 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../department.entity.js';
-import { explain } from '../../common/validation.js';
+import { explain, OmitOrSet } from '../../common/validation.js';
 
 export class CreateDepartmentDto {
   @IsString()
@@ -9,7 +9,7 @@ export class CreateDepartmentDto {
   @MaxLength(100)
   name: string;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsIn(DEPARTMENT_KINDS)
   kind?: DepartmentKind;
 
@@ -22,7 +22,7 @@ export class CreateDepartmentDto {
   @MaxLength(50)
   contactName?: string | null;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsBoolean()
   active?: boolean;
 }

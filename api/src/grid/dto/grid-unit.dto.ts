@@ -1,7 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { GRID_LEVELS, type GridLevel } from '../grid-unit.entity.js';
-import { explain } from '../../common/validation.js';
+import { explain, OmitOrSet } from '../../common/validation.js';
 
 export class CreateGridUnitDto {
   @IsString()
@@ -41,7 +41,7 @@ export class CreateGridUnitDto {
   @IsObject()
   geometry?: Record<string, unknown> | null;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsInt()
   sort?: number;
 }

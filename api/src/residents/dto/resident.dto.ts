@@ -1,7 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { RESIDENT_TAGS, type ResidentTag } from '../resident.entity.js';
-import { explain } from '../../common/validation.js';
+import { explain, OmitOrSet } from '../../common/validation.js';
 
 export const PHONE = /^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$|^\d{3,8}$/;
 
@@ -23,7 +23,7 @@ export class CreateResidentDto {
   @MaxLength(200)
   address?: string | null;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsArray()
   @ArrayUnique()
   @IsIn(RESIDENT_TAGS, { each: true })

@@ -2,7 +2,7 @@ import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../user.entity.js';
-import { explain } from '../../common/validation.js';
+import { explain, OmitOrSet } from '../../common/validation.js';
 
 export class CreateUserDto {
   @Matches(/^[A-Za-z0-9_.-]{2,50}$/, explain('usernameFormat'))
@@ -35,7 +35,7 @@ export class CreateUserDto {
   @MaxLength(200)
   password: string;
 
-  @IsOptional()
+  @OmitOrSet()
   @IsBoolean()
   active?: boolean;
 }
