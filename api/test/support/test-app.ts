@@ -21,13 +21,11 @@ export interface TestApp {
 }
 
 /**
- * The real application on a fresh database: a temporary SQLite file, or, when DATABASE_URL points at
- * PostgreSQL, a scratch database created beside it and dropped afterwards. Migrations run as in production.
+ * A database of its own for one test: a temporary SQLite file, or, when DATABASE_URL points at PostgreSQL,
+ * a scratch database created beside it; `drop` removes it.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL ?? '';
-  let databaseUrl: string;
-  let drop = async () => {};
   if (base.startsWith('postgres')) {
     const name = `e2e_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
     const admin = await new DataSource({ type: 'postgres', url: base }).initialize();
@@ -35,17 +33,25 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     await admin.destroy();
     const url = new URL(base);
     url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = async () => {
-      const c = await new DataSource({ type: 'postgres', url: base }).initialize();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.destroy();
+    return {
+      url: url.toString(),
+      drop: async () => {
+        const c = await new DataSource({ type: 'postgres', url: base }).initialize();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.destroy();
+      },
     };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-'));
-    databaseUrl = `sqlite:${join(dir, 'e2e.sqlite')}`;
-    drop = async () => rmSync(dir, { recursive: true, force: true });
   }
+  const dir = mkdtempSync(join(tmpdir(), 'tracker-e2e-'));
+  return { url: `sqlite:${join(dir, 'e2e.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The real application on a fresh database: a temporary SQLite file, or, when DATABASE_URL points at
+ * PostgreSQL, a scratch database created beside it and dropped afterwards. Migrations run as in production.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { url: databaseUrl, drop } = await scratchDatabase();
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SEED: 'none', ADMIN_PASSWORD, PORT: '0', NODE_ENV: 'test', OVERDUE_SCAN_SECONDS: '0', ...env });
   const app = await createApp(config, { logger: ['error'] });
   await app.init();
