@@ -5,12 +5,10 @@ import { ConfigError, loadConfig } from './config/config.js';
 try {
   const config = loadConfig();
   const app = await createApp(config);
-  // Every interface (Fastify alone would take only localhost); IPv4 alone where the machine has no IPv6.
-  await app.listen(config.port, '::').catch((err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EAFNOSUPPORT' && err.code !== 'EADDRNOTAVAIL') throw err;
-    return app.listen(config.port, '0.0.0.0');
-  });
-  new Logger('Main').log(`serving the console at http://localhost:${config.port}/ and the API at /api (database: ${config.databaseKind})`);
+  // The loopback unless HOST opens it wider (HOST=0.0.0.0 behind a firewall or a reverse proxy: README).
+  await app.listen(config.port, config.host);
+  const shown = config.host === 'localhost' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  new Logger('Main').log(`serving the console at http://${shown.includes(':') ? `[${shown}]` : shown}:${config.port}/ and the API at /api on ${config.host} (database: ${config.databaseKind})`);
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(`configuration error: ${err.message}`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -6,13 +7,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
+const INLINE_SCRIPT = 'document.title = "有诉必应";';
+
 describe('HTTP: the console beside the API, and requests the API cannot read', () => {
   let t: TestApp;
   let token: string;
   const consoleDir = mkdtempSync(join(tmpdir(), 'tracker-console-'));
   before(async () => {
     mkdirSync(join(consoleDir, 'assets'));
-    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>有诉必应</title><script src="/assets/app-1a2b.js"></script>');
+    writeFileSync(join(consoleDir, 'index.html'), `<!doctype html><title>有诉必应</title><script>${INLINE_SCRIPT}</script><script src="/assets/app-1a2b.js"></script>`);
     writeFileSync(join(consoleDir, 'assets/app-1a2b.js'), 'console.log("console")');
     // As the console's build leaves it (admin/precompress.ts): a Brotli copy beside the script.
     writeFileSync(join(consoleDir, 'assets/app-1a2b.js.br'), brotliCompressSync('console.log("console")'));
@@ -78,13 +81,40 @@ describe('HTTP: the console beside the API, and requests the API cannot read', (
     assert.ok(!list.body.some((c: { code: string }) => c.code === 'big'), 'nothing was saved');
   });
 
-  it("lets another origin's console read lists, Content-Range included", async () => {
-    const pre = await t.http.options('/api/cases').set('Origin', 'http://console.example').set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'authorization');
-    assert.equal(pre.status, 204);
-    assert.equal(pre.headers['access-control-allow-origin'], '*');
-    const res = await t.http.get('/api/channels').set('Origin', 'http://console.example').set('Authorization', `Bearer ${token}`);
-    assert.equal(res.status, 200);
-    assert.match(res.headers['access-control-expose-headers'], /Content-Range/);
-    assert.match(res.headers['content-range'], /^channels 0-\d+\/\d+$/);
+  it('closes the API to pages of other origins, unless CORS_ORIGINS names them', async () => {
+    const pre = await t.http.options('/api/cases').set('Origin', 'http://evil.example').set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'authorization');
+    assert.equal(pre.headers['access-control-allow-origin'], undefined);
+    const res = await t.http.get('/api/channels').set('Origin', 'http://evil.example').set('Authorization', `Bearer ${token}`);
+    assert.equal(res.headers['access-control-allow-origin'], undefined, 'a browser keeps the answer from that page');
+
+    const open = await startTestApp({ CORS_ORIGINS: 'http://console.example, https://12345.example.gov.cn' });
+    try {
+      const ok = await open.http.options('/api/cases').set('Origin', 'http://console.example').set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'authorization');
+      assert.equal(ok.status, 204);
+      assert.equal(ok.headers['access-control-allow-origin'], 'http://console.example');
+      const list = await open.http.get('/api/channels').set('Origin', 'https://12345.example.gov.cn').set('Authorization', `Bearer ${await open.login('admin')}`);
+      assert.equal(list.headers['access-control-allow-origin'], 'https://12345.example.gov.cn');
+      assert.match(list.headers['access-control-expose-headers'], /Content-Range/);
+      const other = await open.http.get('/api/health').set('Origin', 'http://evil.example');
+      assert.notEqual(other.headers['access-control-allow-origin'], 'http://evil.example');
+    } finally {
+      await open.close();
+    }
+  });
+
+  it("sends the browser's protections: a policy that runs only this origin's scripts and the page's own, no framing, no sniffing", async () => {
+    for (const path of ['/', '/api/health']) {
+      const res = await t.http.get(path);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', path);
+      assert.ok(['DENY', 'SAMEORIGIN'].includes(res.headers['x-frame-options']), path);
+      const csp = res.headers['content-security-policy'] as string;
+      assert.match(csp, /default-src 'self'/, path);
+      assert.match(csp, /frame-ancestors 'none'/, path);
+      assert.match(csp, /object-src 'none'/, path);
+      assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/, `${path}: no inline script but the page's own`);
+    }
+    const csp = (await t.http.get('/')).headers['content-security-policy'] as string;
+    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
+    assert.ok(csp.includes(`'sha256-${hash}'`), "the page's own inline script (the sign-in form) is allowed by its hash");
   });
 });

@@ -35,6 +35,7 @@ export async function storeFile(root: string, caseId: number, ext: string, bytes
 /** A file name as shown: no directories, no control characters, at most 200 characters. */
 export function cleanFileName(name: string | undefined, ext: string): string {
   // Read as UTF-8, as browsers send it (Chinese names): see upload.interceptor.ts.
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  // Control characters, and the invisible ones that reorder or hide text: `报告\u202Efdp.exe` shows as 报告exe.pdf.
+  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').trim();
   return (base || `attachment.${ext}`).slice(-200);
 }

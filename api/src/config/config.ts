@@ -5,6 +5,10 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 
 export interface AppConfig {
   port: number;
+  /** The address to listen on: the loopback unless HOST says otherwise. */
+  host: string;
+  /** Origins whose pages may call the API from a browser (CORS); none: same origin only. */
+  corsOrigins: string[];
   nodeEnv: string;
   production: boolean;
   databaseUrl: string;
@@ -54,8 +58,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${timeZone}")`);
   }
   if (production && !env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const badOrigin = corsOrigins.find((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+  if (badOrigin) throw new ConfigError(`CORS_ORIGINS must list origins such as https://12345.example.gov.cn (got "${badOrigin}")`);
   return {
     port,
+    // `localhost` listens on the loopback of both families (127.0.0.1 and ::1): reachable from this machine only.
+    host: env.HOST || 'localhost',
+    corsOrigins,
     nodeEnv,
     production,
     databaseUrl,
