@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
 import { CurrentUser, Public } from './auth.decorators.js';
@@ -15,8 +15,15 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+  login(@Body() dto: LoginDto, @Ip() address: string) {
+    return this.auth.login(dto.username, dto.password, address);
+  }
+
+  /** Signs the user out everywhere: every token signed for them until now answers 401. */
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthUser) {
+    return this.auth.logout(user);
   }
 
   @Get('me')
