@@ -150,6 +150,27 @@ describe('login abuse', () => {
     assert.equal(other.status, 200);
   });
 
+  it('a user changes their own password with the current one: earlier sessions end, the answer carries a new one', async () => {
+    await newUser('self');
+    const before = await token('self', '10.0.10.1');
+    const change = (body: object, bearer = before) => t.http.put('/api/auth/me/password').set('Authorization', `Bearer ${bearer}`).set('X-Forwarded-For', '10.0.10.2').send(body);
+    const wrong = await change({ currentPassword: 'not-it', password: 'password-2' });
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.errors.currentPassword, '不正确');
+    assert.equal(wrong.body.message, '提交的内容有误：当前密码不正确');
+    assert.ok((await change({ currentPassword: 'password-1', password: 'short' })).body.errors.password, 'at least 8 characters');
+    const done = await change({ currentPassword: 'password-1', password: 'password-2' });
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.equal(done.body.user.username, 'self');
+    assert.equal((await me(before)).status, 401, 'the session it was changed from ends as well');
+    assert.equal((await me(done.body.token)).status, 200, 'the answer signs the user in again');
+    assert.equal((await signIn('self', 'password-1', '10.0.10.3')).status, 401);
+    await token('self', '10.0.10.3', 'password-2');
+    // Guessing the current password through this route counts as failed sign-ins (the limit is 3 here).
+    for (const guess of ['guess-1', 'guess-2']) assert.equal((await change({ currentPassword: guess, password: 'password-3' }, done.body.token)).status, 400);
+    assert.equal((await change({ currentPassword: 'guess-3', password: 'password-3' }, done.body.token)).status, 429);
+  });
+
   it('verifies a hash made with the old parameters and makes it again with the new', async () => {
     await newUser('veteran');
     const users = t.app.get(DataSource).getRepository(User);

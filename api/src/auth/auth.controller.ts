@@ -5,6 +5,7 @@ import { CurrentUser, Public } from './auth.decorators.js';
 import { AuthService, signedInUser } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { UserSettingsDto } from './dto/settings.dto.js';
+import { ChangePasswordDto } from './dto/password.dto.js';
 import { createValidationPipe } from '../common/validation.js';
 
 @ApiTags('auth')
@@ -29,6 +30,15 @@ export class AuthController {
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
     return signedInUser(user);
+  }
+
+  /**
+   * The signed-in user's own new password: every earlier session ends (here too), and the answer is a new
+   * token and the user, as a sign-in's. A wrong current password counts as a failed sign-in.
+   */
+  @Put('me/password')
+  changePassword(@Body(createValidationPipe(ChangePasswordDto)) dto: ChangePasswordDto, @CurrentUser() user: AuthUser, @Ip() address: string) {
+    return this.auth.changePassword(user, dto.currentPassword, dto.password, address);
   }
 
   /** The signed-in user's own settings (every role): answers the user as GET /auth/me then shows it. */

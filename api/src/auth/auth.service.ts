@@ -68,6 +68,23 @@ export class AuthService {
     return { token, user: publicUser(user) };
   }
 
+  /** A user's own new password, given the current one (throttled as sign-ins are); ends every earlier session. */
+  async changePassword(me: AuthUser, currentPassword: string, password: string, address: string): Promise<LoginResult> {
+    await this.throttle.assertOpen(me.username, address);
+    const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: me.id }).getOneOrFail();
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      await this.throttle.failed(me.username, address);
+      throw fieldError('currentPassword', 'wrongCurrentPassword');
+    }
+    await this.throttle.succeeded(me.username);
+    const passwordHash = await this.hasher.hash(password);
+    await this.users.update(me.id, { passwordHash, tokenVersion: () => '"token_version" + 1' });
+    this.directory.forget(me.id);
+    const fresh = await this.users.createQueryBuilder('u').addSelect('u.tokenVersion').where('u.id = :id', { id: me.id }).getOneOrFail();
+    const token = await this.jwt.signAsync({ sub: fresh.id, role: fresh.role, tv: fresh.tokenVersion });
+    return { token, user: publicUser(fresh) };
+  }
+
   /** Ends every session of the user, on every device: tokens signed before now answer 401. */
   async logout(user: AuthUser): Promise<void> {
     await this.users.increment({ id: user.id }, 'tokenVersion', 1);

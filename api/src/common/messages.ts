@@ -46,6 +46,7 @@ export const MESSAGES = {
   categoryDepth: { zh: '分类最多 {max} 级', en: 'categories have at most {max} levels' },
   wholeWorkdays: { zh: '必须是整数个工作日', en: 'must be a whole number of working days' },
   notSelfOrBelow: { zh: '不能是自身或其下级', en: 'cannot be the item itself or one of its descendants' },
+  wrongCurrentPassword: { zh: '不正确', en: 'is not right' },
   belowParentLevel: { zh: '必须低于上级的层级（{level}）', en: "must be below the parent's level ({level})" },
   // uploads
   fileRequired: { zh: '请选择文件：照片或 PDF', en: 'is required: a photo or a PDF, sent as multipart/form-data' },
