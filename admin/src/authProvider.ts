@@ -20,6 +20,11 @@ export interface SessionUser {
 
 export const getToken = () => localStorage.getItem(TOKEN);
 export const getUser = (): SessionUser | null => JSON.parse(localStorage.getItem(USER) ?? 'null');
+/** A new token for this tab after the user's own password change (which ended every earlier one). */
+export const replaceSession = (token: string, user: SessionUser) => {
+  localStorage.setItem(TOKEN, token);
+  localStorage.setItem(USER, JSON.stringify(user));
+};
 /** Keeps the stored session user in step with a setting the user just changed. */
 export const updateSessionUser = (patch: Partial<SessionUser>) => {
   const user = getUser();
