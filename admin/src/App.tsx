@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { PasswordPage } from './account/PasswordPage';
 import { authProvider } from './authProvider';
 import calendarDays from './calendar-days';
 import cases from './cases';
@@ -32,6 +33,7 @@ export const App = () => (
       return [
         <CustomRoutes key="pages">
           <Route path="/todo" element={<TodoPage />} />
+          <Route path="/password" element={<PasswordPage />} />
           <Route path="/reports" element={<Lazy><ReportsPage /></Lazy>} />
           <Route path="/daily-report" element={<Lazy><DailyReportPage /></Lazy>} />
         </CustomRoutes>,

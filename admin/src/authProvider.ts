@@ -20,6 +20,11 @@ export interface SessionUser {
 
 export const getToken = () => localStorage.getItem(TOKEN);
 export const getUser = (): SessionUser | null => JSON.parse(localStorage.getItem(USER) ?? 'null');
+/** A new token for this tab after the user's own password change (which ended every earlier one). */
+export const replaceSession = (token: string, user: SessionUser) => {
+  localStorage.setItem(TOKEN, token);
+  localStorage.setItem(USER, JSON.stringify(user));
+};
 /** Keeps the stored session user in step with a setting the user just changed. */
 export const updateSessionUser = (patch: Partial<SessionUser>) => {
   const user = getUser();
@@ -53,7 +58,11 @@ export async function canAccessResource(permissions: Record<string, string[]>, r
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
     const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': requestLanguage() }, body: JSON.stringify({ username, password }) });
-    if (!res.ok) throw new Error(res.status === 401 ? 'ra.auth.sign_in_error' : 'ra.notification.http_error');
+    if (!res.ok) {
+      // Too many attempts (429) comes with the API's own words saying when to try again; show those.
+      const message = res.status === 429 ? ((await res.json().catch(() => null)) as { message?: string } | null)?.message : undefined;
+      throw new Error(message ?? (res.status === 401 ? 'ra.auth.sign_in_error' : 'ra.notification.http_error'));
+    }
     const { token, user } = await res.json();
     localStorage.setItem(TOKEN, token);
     localStorage.setItem(USER, JSON.stringify(user));
@@ -63,7 +72,11 @@ export const authProvider: AuthProvider = {
     return next ? undefined : { redirectTo: landingPath(user.role) };
   },
   async logout() {
-    const signingOut = !!getToken();
+    const token = getToken();
+    const signingOut = !!token;
+    // Revokes the token on the server (and the user's other sessions with it), so a copy of it is worth nothing.
+    // Best effort: a server that cannot be reached does not keep the user signed in here.
+    if (token) await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
     localStorage.removeItem(TOKEN);
     localStorage.removeItem(USER);
     // The sign-in form is the page's own (index.html), so a fresh load shows it. Signing out starts from `/`;

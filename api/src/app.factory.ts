@@ -28,6 +28,8 @@ const BODY_LIMIT = 1024 * 1024;
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    // The client address that sign-in limits count by (auth/login-throttle.ts): X-Forwarded-For only from proxies trusted.
+    trustProxy: config.trustProxy,
     // Uploads (attachments/upload.interceptor.ts) read multipart bodies; their own limit is the file's.
     multipart: true,
     // Nested filters as react-admin and scripts send them (`filter[status]=x`), as Express's "extended" parser read them.

@@ -212,6 +212,10 @@ export const appEn: typeof appZh = {
       conflict: 'Someone else just acted on this case; it has been reloaded. Check it and try again.',
       case_search: 'Type a number, title or keyword to find an open request', no_cases: 'No open request matches', assignee_none: 'Nobody in particular (the unit assigns it)', pick_unit_first: 'Choose the responsible unit first', category_unit: 'the unit for this category', took: '%{smart_count} case in 90 days |||| %{smart_count} cases in 90 days',
     },
+    password: {
+      title: 'Change password', current: 'Current password', new: 'New password', repeat: 'New password again', save: 'Change password',
+      hint: 'Afterwards your sessions on other devices end; sign in there with the new password.', too_short: 'must be at least %{min} characters', mismatch: 'The two new passwords differ', saved: 'Password changed',
+    },
     todo: {
       title: 'My to-do',
       empty: 'Nothing waiting here',

@@ -210,6 +210,10 @@ export const appZh = {
       conflict: '该工单刚被他人处理过，已刷新为最新状态，请确认后再操作。',
       case_search: '输入编号、标题或关键词，搜索办理中的工单', no_cases: '没有匹配的办理中工单', assignee_none: '不指定（由单位内部分派）', pick_unit_first: '请先选择责任单位', category_unit: '本类诉求的责任单位', took: '近90天承办 %{smart_count} 件',
     },
+    password: {
+      title: '修改密码', current: '当前密码', new: '新密码', repeat: '再次输入新密码', save: '修改密码',
+      hint: '修改后，您在其他设备上的登录将失效，需要用新密码重新登录。', too_short: '至少 %{min} 个字符', mismatch: '两次输入的新密码不一致', saved: '密码已修改',
+    },
     todo: {
       title: '我的待办',
       empty: '这里暂时没有待办的诉求',

@@ -1,8 +1,10 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import ArticleIcon from '@mui/icons-material/Article';
-import type { ReactNode } from 'react';
-import { useMediaQuery, type Theme } from '@mui/material';
-import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, ToggleThemeButton, usePermissions, useTranslate } from 'react-admin';
+import { forwardRef, type ReactNode } from 'react';
+import { ListItemIcon, ListItemText, MenuItem, useMediaQuery, type Theme } from '@mui/material';
+import { Link } from 'react-router-dom';
+import KeyIcon from '@mui/icons-material/Key';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, Menu, ToggleThemeButton, UserMenu, usePermissions, useTranslate, useUserMenu } from 'react-admin';
 import { TodoMenuItem } from '../todo';
 import { DocumentTitle } from './DocumentTitle';
 
@@ -44,7 +46,28 @@ const AppBarTools = () => {
   );
 };
 
-const AppAppBar = () => <AppBar toolbar={<AppBarTools />} />;
+/** 修改密码 (the user's own), then 退出登录, which also ends the session on the server. A ref for the menu's focus. */
+const PasswordItem = forwardRef<HTMLAnchorElement>((props, ref) => {
+  const t = useTranslate();
+  const menu = useUserMenu();
+  return (
+    <MenuItem {...props} ref={ref} component={Link} to="/password" onClick={() => menu?.onClose()}>
+      <ListItemIcon>
+        <KeyIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{t('app.password.title')}</ListItemText>
+    </MenuItem>
+  );
+});
+
+const AppUserMenu = () => (
+  <UserMenu>
+    <PasswordItem />
+    <Logout />
+  </UserMenu>
+);
+
+const AppAppBar = () => <AppBar toolbar={<AppBarTools />} userMenu={<AppUserMenu />} />;
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout menu={AppMenu} appBar={AppAppBar} sx={PHONE_FIT}>

@@ -23,14 +23,17 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = req.headers?.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new AppError(ErrorCode.Unauthorized, text('signInFirst'));
-    let sub: number;
+    let claims: { sub: number; tv?: number };
     try {
-      sub = (await this.jwt.verifyAsync<{ sub: number }>(token)).sub;
+      claims = await this.jwt.verifyAsync<{ sub: number; tv?: number }>(token);
     } catch {
       throw new AppError(ErrorCode.Unauthorized, text('sessionExpired'));
     }
-    const user = await this.users.find(sub);
-    if (!user) throw new AppError(ErrorCode.Unauthorized, text('accountGone'));
+    const session = await this.users.session(claims.sub);
+    if (!session) throw new AppError(ErrorCode.Unauthorized, text('accountGone'));
+    // Signed before the user's last logout or password change (tokens from before versions count as 0).
+    if ((claims.tv ?? 0) !== session.tokenVersion) throw new AppError(ErrorCode.Unauthorized, text('sessionExpired'));
+    const user = session.user;
     req.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && user.role !== 'admin' && !roles.includes(user.role)) throw forbidden('needsRoles', { roles: words('role', roles) });

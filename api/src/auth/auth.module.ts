@@ -7,7 +7,10 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { User } from '../users/user.entity.js';
 import { UserDirectory } from '../users/user-directory.service.js';
+import { RateLimiter } from '../common/rate-limiter.js';
+import { PasswordHasher } from '../users/password-hasher.js';
 import { AuthController } from './auth.controller.js';
+import { LoginThrottle } from './login-throttle.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 
@@ -23,7 +26,7 @@ import { AuthService } from './auth.service.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, UserDirectory, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UserDirectory],
+  providers: [AuthService, UserDirectory, PasswordHasher, RateLimiter, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [UserDirectory, PasswordHasher, RateLimiter],
 })
 export class AuthModule {}

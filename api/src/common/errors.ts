@@ -16,6 +16,7 @@ export enum ErrorCode {
   StaleVersion = 'STALE_VERSION',
   IllegalTransition = 'ILLEGAL_TRANSITION',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -28,6 +29,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.StaleVersion]: 409,
   [ErrorCode.IllegalTransition]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
+  [ErrorCode.TooManyRequests]: 429,
 };
 
 /** Why each field was refused, as messages to render: `{gridUnitId: text('wholeNumber')}`. */
@@ -39,6 +41,8 @@ export class AppError extends Error {
     readonly text: Text,
     readonly errors?: FieldErrors,
     readonly details?: Record<string, unknown>,
+    /** Response headers the answer carries (`Retry-After` on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     // In English for logs and for code that reads `message`; answers are rendered per request.
     super(render(text, 'en'));
@@ -61,3 +65,7 @@ export const notFound = (what: string, id: unknown) => new AppError(ErrorCode.No
 export const forbidden = (key: MessageKey = 'forbidden', params?: Params) => new AppError(ErrorCode.Forbidden, text(key, params));
 
 export const conflict = (key: MessageKey, params?: Params, details?: Record<string, unknown>) => new AppError(ErrorCode.Conflict, text(key, params), undefined, details);
+
+/** 429 with `Retry-After` in whole seconds (at least 1), the same figure the message may name. */
+export const tooManyRequests = (key: MessageKey, retryAfterSeconds: number, params?: Params) =>
+  new AppError(ErrorCode.TooManyRequests, text(key, params), undefined, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });

@@ -47,6 +47,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // A download already under way (the reply taken over, the headers sent) can only be cut short.
     if (reply.sent || reply.raw.headersSent) return;
+    if (exception instanceof AppError && exception.headers) void reply.headers(exception.headers);
     void reply.status(body.statusCode).send(body);
   }
 }
@@ -115,5 +116,5 @@ function plain(status: number, locale: Locale, own?: string): string {
 }
 
 function codeOf(status: number): string {
-  return ({ 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' } as Record<number, string>)[status] ?? 'ERROR';
+  return ({ 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'TOO_MANY_REQUESTS' } as Record<number, string>)[status] ?? 'ERROR';
 }

@@ -55,6 +55,7 @@ export const FIELD_LABELS: Record<string, string> = {
   role: '角色',
   scopeUnitId: '工作范围',
   password: '密码',
+  currentPassword: '当前密码',
   code: '编码',
   group: '分组',
   sort: '排序',

@@ -46,6 +46,7 @@ export const MESSAGES = {
   categoryDepth: { zh: '分类最多 {max} 级', en: 'categories have at most {max} levels' },
   wholeWorkdays: { zh: '必须是整数个工作日', en: 'must be a whole number of working days' },
   notSelfOrBelow: { zh: '不能是自身或其下级', en: 'cannot be the item itself or one of its descendants' },
+  wrongCurrentPassword: { zh: '不正确', en: 'is not right' },
   belowParentLevel: { zh: '必须低于上级的层级（{level}）', en: "must be below the parent's level ({level})" },
   // uploads
   fileRequired: { zh: '请选择文件：照片或 PDF', en: 'is required: a photo or a PDF, sent as multipart/form-data' },
@@ -111,6 +112,10 @@ export const MESSAGES = {
   sessionExpired: { zh: '登录已过期或凭证无效，请重新登录', en: 'The session has expired or the token is invalid; sign in again' },
   accountGone: { zh: '该账号不存在或已停用', en: 'This account no longer exists or is disabled' },
   wrongPassword: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  signInLocked: { zh: '登录失败次数过多，请{wait}后再试', en: 'Too many failed sign-ins; try again in {wait}' },
+  signInBusy: { zh: '同时登录的人太多，请{wait}后再试', en: 'Too many sign-ins at once; try again in {wait}' },
+  waitSeconds: { zh: ' {n} 秒', en: '{n} s' },
+  waitMinutes: { zh: ' {n} 分钟', en: '{n} min' },
   referenced: { zh: '该记录被其他记录引用，或所引用的记录不允许这样做', en: 'The record is referenced by, or refers to, a record that does not allow it' },
   malformedJson: { zh: '请求内容不是有效的 JSON', en: 'Malformed JSON in request body' },
   jsonTooDeep: { zh: '请求内容嵌套过深（最多 {max} 层）', en: 'The JSON body is nested too deeply (at most {max} levels)' },

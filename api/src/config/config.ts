@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { LimitRule } from '../common/rate-limiter.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -28,6 +29,24 @@ export interface AppConfig {
   consoleDir: string;
   /** The local hour from which the daily report opens on today rather than yesterday. */
   dailyReportHour: number;
+  login: LoginConfig;
+  /**
+   * Whether the client address is read from X-Forwarded-For (Fastify's `trustProxy`): `false` (the default,
+   * the socket's address), `true` (any proxy), or the proxies' addresses and CIDR ranges. Behind a reverse proxy,
+   * without it every sign-in would seem to come from the proxy and share one address limit.
+   */
+  trustProxy: boolean | string[];
+}
+
+/** Sign-in limits (auth/login-throttle.ts) and the bound on concurrent password hashes; README, LOGIN_…. */
+export interface LoginConfig {
+  /** Failed sign-ins to one username within the window before it is locked, and the first lock. */
+  account: LimitRule;
+  /** Failed sign-ins from one client address (every username together), looser: an office may share one. */
+  address: LimitRule;
+  /** Password hashes computed at once, and how many more may wait before a sign-in is told to retry. */
+  hashConcurrency: number;
+  hashQueue: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     overdueScanSeconds: nonNegative(env, 'OVERDUE_SCAN_SECONDS', 60),
     consoleDir: resolve(env.CONSOLE_DIR || new URL('../../../../admin/dist', import.meta.url).pathname),
     dailyReportHour: hourOfDay(env, 'DAILY_REPORT_HOUR', 18),
+    login: loginConfig(env),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
   };
 }
 
@@ -89,6 +110,36 @@ function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be a number of seconds ≥ 0 (got "${raw}")`);
   return n;
+}
+
+function loginConfig(env: NodeJS.ProcessEnv): LoginConfig {
+  const maxLockMs = nonNegative(env, 'LOGIN_MAX_LOCK_SECONDS', 3600) * 1000;
+  const rule = (who: 'ACCOUNT' | 'ADDRESS', limit: number, windowSeconds: number, lockSeconds: number): LimitRule => ({
+    limit: count(env, `LOGIN_${who}_LIMIT`, limit),
+    windowMs: nonNegative(env, `LOGIN_${who}_WINDOW_SECONDS`, windowSeconds) * 1000,
+    lockMs: nonNegative(env, `LOGIN_${who}_LOCK_SECONDS`, lockSeconds) * 1000,
+    maxLockMs,
+  });
+  return {
+    account: rule('ACCOUNT', 5, 15 * 60, 15 * 60),
+    address: rule('ADDRESS', 30, 60, 60),
+    hashConcurrency: Math.max(1, count(env, 'LOGIN_HASH_CONCURRENCY', 2)),
+    hashQueue: count(env, 'LOGIN_HASH_QUEUE', 16),
+  };
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number ≥ 0 (got "${raw}")`);
+  return n;
+}
+
+function trustProxyOf(raw: string | undefined): AppConfig['trustProxy'] {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function hourOfDay(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { LOCKS, withAdvisoryLock } from '../database/database.module.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
-import { hashPassword } from '../users/passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 
 /**
@@ -23,10 +23,17 @@ export async function bootstrapData(ds: DataSource, config: AppConfig, logger: L
   }
   if (config.adminPassword) {
     const users = ds.getRepository(User);
-    const passwordHash = await hashPassword(config.adminPassword);
-    const admin = await users.findOne({ where: { username: 'admin' } });
-    if (admin) await users.update(admin.id, { passwordHash, role: 'admin', active: true });
-    else await users.insert({ username: 'admin', name: '系统管理员', role: 'admin', passwordHash, active: true });
+    const admin = await users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username: 'admin' }).getOne();
+    if (!admin) {
+      await users.insert({ username: 'admin', name: '系统管理员', role: 'admin', passwordHash: await hashPassword(config.adminPassword), active: true });
+    } else if (await verifyPassword(admin.passwordHash, config.adminPassword)) {
+      // The same password (every start, every instance): the admin's sessions stay signed in.
+      const fresh = needsRehash(admin.passwordHash) ? { passwordHash: await hashPassword(config.adminPassword) } : {};
+      await users.update(admin.id, { ...fresh, role: 'admin', active: true });
+    } else {
+      // A reset: tokens signed with the old password end, as after any password change.
+      await users.update(admin.id, { passwordHash: await hashPassword(config.adminPassword), role: 'admin', active: true, tokenVersion: () => '"token_version" + 1' });
+    }
     logger.log('ADMIN_PASSWORD: the admin account is ready');
   }
 }

@@ -14,7 +14,7 @@ export interface UserSeed {
   phone: string;
 }
 
-/** All share the password DEMO_PASSWORD. The first five are the accounts the README names. */
+/** All have the password DEMO_PASSWORD (each its own salt). The first five are the accounts the README names. */
 export const USERS: UserSeed[] = [
   { username: 'admin', name: '系统管理员', role: 'admin', phone: '13800000000' },
   { username: 'supervisor', name: '赵建国', role: 'supervisor', scope: 'HCZ', phone: '13909710001' },

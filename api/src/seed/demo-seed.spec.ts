@@ -16,7 +16,7 @@ import { migrate, refreshStatistics } from '../database/database.module.js';
 import { Department } from '../departments/department.entity.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { Resident } from '../residents/resident.entity.js';
-import { DEMO_PASSWORD, verifyPassword } from '../users/passwords.js';
+import { DEMO_PASSWORD, needsRehash, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import { dueAt, effectivePolicy, limitsFor } from '../workflow/time-limits.js';
 import { CLOCKS, lateClocks } from '../workflow/clocks.js';
@@ -144,7 +144,7 @@ describe('demo seed', () => {
     assert.ok(categories.every((c) => pathIds(c.path).length <= 3 && pathIds(c.path).at(-1) === c.id));
   });
 
-  it('has the demo accounts with their roles and scopes, all with the demo password', async () => {
+  it('has the demo accounts with their roles and scopes, all with the demo password, each with its own salt', async () => {
     const users = await ds.getRepository(User).find({ select: { id: true, username: true, role: true, scopeUnitId: true, departmentId: true, passwordHash: true } });
     const by = (name: string) => users.find((u) => u.username === name)!;
     const unitName = (id: number | null) => units.find((u) => u.id === id)?.name ?? null;
@@ -160,6 +160,11 @@ describe('demo seed', () => {
     assert.ok(by('handler').departmentId);
     assert.ok(users.length > 10);
     for (const name of ['admin', 'supervisor', 'dispatcher', 'worker', 'handler']) assert.ok(await verifyPassword(by(name).passwordHash, DEMO_PASSWORD), name);
+    // The same password must not show as the same hash: one account's cracked hash would open them all at once.
+    const salts = new Set(users.map((u) => u.passwordHash.split('$')[4]));
+    assert.equal(salts.size, users.length, 'every account its own salt');
+    assert.equal(new Set(users.map((u) => u.passwordHash)).size, users.length);
+    assert.ok(users.every((u) => !needsRehash(u.passwordHash)), 'made with the current argon2 parameters');
   });
 
   it('registers about 300 residents in compounds and buildings, some of them key population', async () => {

@@ -51,6 +51,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Put in every token signed for the user and checked on every request: a logout or a password change bumps
+   * it, and every token signed before then answers 401. Not selected unless asked for.
+   */
+  @Column({ type: 'integer', default: 0, select: false })
+  tokenVersion: number;
+
   @CreatedAtColumn()
   createdAt: Date;
 
@@ -58,7 +65,7 @@ export class User {
   updatedAt: Date;
 
   toJSON() {
-    const { passwordHash: _hidden, ...rest } = this;
+    const { passwordHash: _hidden, tokenVersion: _internal, ...rest } = this;
     return rest;
   }
 }

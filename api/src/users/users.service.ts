@@ -8,7 +8,7 @@ import type { ListSpec } from '../common/list-query.js';
 import { Department } from '../departments/department.entity.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
-import { hashPassword } from './passwords.js';
+import { PasswordHasher } from './password-hasher.js';
 import { UserDirectory } from './user-directory.service.js';
 import { ROLES, User } from './user.entity.js';
 
@@ -33,6 +33,7 @@ export class UsersService extends CrudService<User, CreateUserDto, UpdateUserDto
   constructor(
     @InjectDataSource() ds: DataSource,
     private readonly directory: UserDirectory,
+    private readonly hasher: PasswordHasher,
   ) {
     super(ds, ds.getRepository(User));
   }
@@ -45,8 +46,11 @@ export class UsersService extends CrudService<User, CreateUserDto, UpdateUserDto
     const role = rest.role ?? before?.role;
     const departmentId = rest.departmentId !== undefined ? rest.departmentId : before?.departmentId;
     if (role === 'handler' && departmentId == null) throw fieldError('departmentId', 'handlerNeedsUnit');
-    if (password) out.passwordHash = await hashPassword(password);
-    else if (!before) throw fieldError('password', 'required');
+    if (password) {
+      out.passwordHash = await this.hasher.hash(password);
+      // A new password ends every session signed in with the old one (tokens carry the version they were signed at).
+      if (before) await m.increment(User, { id: before.id }, 'tokenVersion', 1);
+    } else if (!before) throw fieldError('password', 'required');
     return out;
   }
 
