@@ -51,6 +51,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** May export full phones and addresses (`?full=1`), granted by an admin; admins hold it implicitly. */
+  @Column({ type: 'boolean', default: false })
+  canExportPersonalData: boolean;
+
   @CreatedAtColumn()
   createdAt: Date;
 

@@ -77,7 +77,7 @@ export class WorkflowService {
     if (!ACTIONS.includes(actionName as Action)) throw new AppError(ErrorCode.NotFound, text('noSuchAction', { action: actionName, actions: words('action', ACTIONS) }));
     if (!Number.isInteger(body?.version)) throw fieldError('version', 'versionRequired');
     await this.ds.transaction((m) => this.apply(m, caseId, actionName as Action, body as ActionInput & { version: number }, user));
-    return this.cases.get(caseId, user);
+    return this.cases.shown(caseId, user);
   }
 
   /**
@@ -90,7 +90,7 @@ export class WorkflowService {
       await this.apply(m, row.id, 'merge', { version: row.version, intoCaseId }, user);
       return row.id;
     });
-    return this.cases.get(id, user);
+    return this.cases.shown(id, user);
   }
 
   /** One action inside the caller's transaction: version, status and actor checked, one UPDATE, its events. */

@@ -38,6 +38,10 @@ export class CreateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  canExportPersonalData?: boolean;
 }
 
 export class UpdateUserDto extends PartialType(CreateUserDto) {}
