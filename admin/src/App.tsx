@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { PasswordPage } from './account/PasswordPage';
+import accessLog from './access-log';
 import { authProvider } from './authProvider';
 import calendarDays from './calendar-days';
 import cases from './cases';
@@ -45,6 +46,7 @@ export const App = () => (
         <Resource key="channels" name="channels" {...reference(channels)} />,
         <Resource key="users" name="users" {...(role === 'admin' ? users : referenceOnly(users))} />,
         <Resource key="calendar-days" name="calendar-days" {...reference(calendarDays)} />,
+        <Resource key="access-log" name="access-log" {...(role === 'admin' ? accessLog : {})} />,
         <Resource key="case-events" name="case-events" />,
         <Resource key="attachments" name="attachments" />,
       ];

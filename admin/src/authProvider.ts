@@ -16,6 +16,8 @@ export interface SessionUser {
   permissions?: Record<string, string[]>;
   /** The channel intake presets (the user's own setting). */
   defaultChannelId?: number | null;
+  /** May export full phones and addresses (granted by an admin; the API checks it on every export). */
+  canExportPersonalData?: boolean;
 }
 
 export const getToken = () => localStorage.getItem(TOKEN);

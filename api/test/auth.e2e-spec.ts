@@ -29,7 +29,7 @@ describe('auth', () => {
     const res = await t.http.post('/api/auth/login').send({ username: 'disp', password: 'password-1' });
     assert.equal(res.status, 200);
     assert.ok(res.body.token);
-    assert.deepEqual(Object.keys(res.body.user).sort(), ['defaultChannelId', 'departmentId', 'id', 'name', 'permissions', 'role', 'scopeUnitId', 'username']);
+    assert.deepEqual(Object.keys(res.body.user).sort(), ['canExportPersonalData', 'defaultChannelId', 'departmentId', 'id', 'name', 'permissions', 'role', 'scopeUnitId', 'username']);
     assert.equal(res.body.user.role, 'dispatcher');
   });
 

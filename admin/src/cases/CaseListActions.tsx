@@ -1,4 +1,8 @@
-import { FilterButton, CreateButton, SortButton, TopToolbar, useListContext, useResourceDefinition } from 'react-admin';
+import { Checkbox, FormControlLabel, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import { FilterButton, CreateButton, SortButton, TopToolbar, useListContext, useResourceDefinition, useTranslate } from 'react-admin';
+import { mayExportFull } from '../access-log/accessLog';
+import { getUser } from '../authProvider';
 import { dateIn } from '../reports/period';
 import { ExportButtons } from '../reports/ExportButtons';
 
@@ -10,7 +14,12 @@ import { ExportButtons } from '../reports/ExportButtons';
 export const CaseListActions = () => {
   const { filterValues, sort } = useListContext();
   const { hasCreate } = useResourceDefinition();
-  const query = new URLSearchParams({ filter: JSON.stringify(filterValues ?? {}), sort: JSON.stringify([sort.field, sort.order]) }).toString();
+  const t = useTranslate();
+  // Files mask phones and addresses; those granted it may ask for the full values (the API checks, and logs it).
+  const [full, setFull] = useState(false);
+  const canFull = mayExportFull(getUser());
+  const params = { filter: JSON.stringify(filterValues ?? {}), sort: JSON.stringify([sort.field, sort.order]), ...(canFull && full ? { full: '1' } : {}) };
+  const query = new URLSearchParams(params).toString();
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
       <FilterButton />
@@ -18,6 +27,11 @@ export const CaseListActions = () => {
       <SortButton fields={['receivedAt', 'signDueAt', 'responseDueAt', 'resolveDueAt']} />
       {hasCreate && <CreateButton />}
       <ExportButtons path="cases" query={query} fileBase={`cases-${dateIn()}`} />
+      {canFull && (
+        <Tooltip title={t('app.privacy.export_full_hint')}>
+          <FormControlLabel control={<Checkbox size="small" checked={full} onChange={(e) => setFull(e.target.checked)} />} label={t('app.privacy.export_full')} />
+        </Tooltip>
+      )}
     </TopToolbar>
   );
 };

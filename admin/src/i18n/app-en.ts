@@ -239,6 +239,7 @@ export const appEn: typeof appZh = {
       resolved: 'Resolved', satisfaction: 'Satisfaction', outcome: 'Outcome', reopened: 'Not resolved or unsatisfied: reopened', days: 'Extension', days_value: '1 working day |||| %{smart_count} working days',
       new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', merged_case: 'Merged request', reporter: 'Reporter', stage: 'Kind', due: 'Due', result: 'Result',
     },
+    privacy: { export_full: 'Full phones and addresses', export_full_hint: 'Exports mask phones and addresses; tick this for the full values (written to the access log)' },
     grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
     limits: {
       unit: 'Unit', minutes_unit: 'minutes', hours_unit: 'hours',
@@ -274,6 +275,8 @@ export const appEn: typeof appZh = {
     returnReason: { wrong_area: 'Wrong area', unclear_ownership: 'Unclear ownership', overlapping_duties: 'Overlapping duties', not_our_duty: 'Not our duty', other: 'Other' },
     superviseLevel: { yellow: 'Yellow card', red: 'Red card' },
     stage: { before: 'Before', after: 'After', document: 'Document' },
+    accessAction: { read: 'Viewed', export: 'Exported' },
+    accessResource: { cases: 'Requests', residents: 'Residents', users: 'Staff', 'grid-units': 'Grid units' },
     clock: { signFor: 'sign-for late', response: 'response late', resolve: 'resolution late' },
     action: {
       create: 'Logged',
@@ -346,7 +349,11 @@ export const appEn: typeof appZh = {
     },
     users: {
       name: 'Staff member |||| Staff',
-      fields: { id: 'ID', username: 'Username', name: 'Name', role: 'Role', scopeUnitId: 'Scope', departmentId: 'Unit', phone: 'Phone', active: 'Active', password: 'Password', q: 'Search' },
+      fields: { id: 'ID', username: 'Username', name: 'Name', role: 'Role', scopeUnitId: 'Scope', departmentId: 'Unit', phone: 'Phone', active: 'Active', password: 'Password', canExportPersonalData: 'May export full personal data', q: 'Search' },
+    },
+    'access-log': {
+      name: 'Access log entry |||| Access log',
+      fields: { id: 'ID', at: 'Time', userId: 'User', action: 'Action', resource: 'Resource', recordId: 'Record', rows: 'Rows', detail: 'Detail', at_gte: 'From', at_lte: 'To' },
     },
     'calendar-days': {
       name: 'Working-day correction |||| Working-day corrections',

@@ -237,6 +237,7 @@ export const appZh = {
       resolved: '问题是否解决', satisfaction: '满意度', outcome: '结果', reopened: '未解决或不满意，转重办', days: '延期', days_value: '%{smart_count} 个工作日',
       new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', merged_case: '并入的诉求', reporter: '诉求人', stage: '附件类型', due: '时限', result: '办理结果',
     },
+    privacy: { export_full: '含完整电话和地址', export_full_hint: '导出的电话和地址默认隐去部分；勾选后导出完整信息，并记入访问记录' },
     grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
     limits: {
       unit: '单位', minutes_unit: '分钟', hours_unit: '小时',
@@ -273,6 +274,8 @@ export const appZh = {
     superviseLevel: { yellow: '黄牌督办', red: '红牌督办' },
     stage: { before: '处理前', after: '处理后', document: '材料' },
     clock: { signFor: '签收超时', response: '响应超时', resolve: '办结超时' },
+    accessAction: { read: '查看', export: '导出' },
+    accessResource: { cases: '诉求工单', residents: '居民', users: '用户', 'grid-units': '网格单元' },
     action: {
       create: '受理',
       edit: '更正',
@@ -344,7 +347,11 @@ export const appZh = {
     },
     users: {
       name: '工作人员 |||| 工作人员',
-      fields: { id: 'ID', username: '用户名', name: '姓名', role: '角色', scopeUnitId: '工作范围', departmentId: '所属单位', phone: '电话', active: '启用', password: '密码', q: '搜索' },
+      fields: { id: 'ID', username: '用户名', name: '姓名', role: '角色', scopeUnitId: '工作范围', departmentId: '所属单位', phone: '电话', active: '启用', password: '密码', canExportPersonalData: '可导出完整个人信息', q: '搜索' },
+    },
+    'access-log': {
+      name: '访问记录 |||| 访问记录',
+      fields: { id: 'ID', at: '时间', userId: '用户', action: '操作', resource: '资源', recordId: '记录编号', rows: '行数', detail: '说明', at_gte: '起始日期', at_lte: '截止日期' },
     },
     'calendar-days': {
       name: '工作日调整 |||| 工作日调整',

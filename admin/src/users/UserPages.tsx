@@ -15,6 +15,8 @@ const Inputs = ({ create }: { create?: boolean }) => (
     <TextInput source="phone" validate={phoneNumber} />
     <PasswordInput source="password" validate={create ? [required(), minLength(8)] : minLength(8)} />
     <BooleanInput source="active" />
+    {/* Exports mask phones and addresses; this grants the full values (admins hold it anyway). */}
+    <BooleanInput source="canExportPersonalData" />
   </>
 );
 
@@ -49,6 +51,7 @@ export const UserShow = () => (
       </ReferenceField>
       <TextField source="phone" emptyText="—" />
       <BooleanField source="active" />
+      <BooleanField source="canExportPersonalData" />
     </SimpleShowLayout>
   </Show>
 );
@@ -63,7 +66,7 @@ export const UserEdit = () => (
 
 export const UserCreate = () => (
   <Create redirect="show">
-    <SimpleForm defaultValues={{ active: true, role: 'grid_worker' }}>
+    <SimpleForm defaultValues={{ active: true, role: 'grid_worker', canExportPersonalData: false }}>
       <Inputs create />
     </SimpleForm>
   </Create>

@@ -107,5 +107,6 @@ export const publicUser = (u: User) => ({
   scopeUnitId: u.scopeUnitId,
   departmentId: u.departmentId,
   defaultChannelId: u.defaultChannelId ?? null,
+  canExportPersonalData: u.role === 'admin' || !!u.canExportPersonalData,
   permissions: resourceAccess(u.role),
 });

@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../common/crud.service.js';
-import { fieldError, forbidden } from '../common/errors.js';
+import { fieldError } from '../common/errors.js';
 import { CHANNEL_GROUPS, type ChannelGroup } from '../channels/channel.entity.js';
 import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
@@ -9,7 +9,7 @@ import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
 import { ftsQuery, tokenQuery } from './case-search.js';
 import { countMatches } from './search-backlog.js';
 import { countFromTallies } from './case-tallies.js';
-import { PHONE_TERM, seesFullPhone } from './phone-access.js';
+import { findsByExactPhone, PHONE_TERM } from './phone-access.js';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
 
 /** A true/false filter value (react-admin sends booleans; a hand-written URL may send strings). */
@@ -105,12 +105,12 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
       if (bad !== undefined || !groups.length) throw fieldError('filter.channelGroup', 'oneOf', { values: CHANNEL_GROUPS });
       qb.andWhere(`c.channelId IN (SELECT ch.id FROM channels ch WHERE ch."group" IN (${groups.map((g) => param(g)).join(', ')}))`);
     },
-    // A caller's whole number, exact (idx_cases_repeat leads with it), for those who see it in full; a supervisor
-    // sees it masked and may not probe it.
+    // A caller's whole number, exact (idx_cases_repeat leads with it), for those who see it in full on the case;
+    // the parser has already refused it to anyone else, and any operator but equality (common/masked-fields.ts).
     reporterPhone: (qb, value, ctx, param) => {
-      if (!seesFullPhone(ctx.user)) throw forbidden('phonesMasked');
       if (typeof value !== 'string' || !value.trim()) throw fieldError('filter.reporterPhone', 'phoneNumber');
       qb.andWhere(`c.reporterPhone = ${param(value.replace(/\s/g, ''))}`);
+      ctx.lookedUpBy = 'by-phone';
     },
     extensionPending: (qb, value) => {
       qb.andWhere(bool(value, 'filter.extensionPending') ? 'c.extensionDaysPending IS NOT NULL' : 'c.extensionDaysPending IS NULL');
@@ -128,7 +128,9 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
   search: (qb, term, param, ctx) => {
     // Case numbers are digits and a hyphen (20261015-0012): only such a term can be the start of one.
     // A whole phone number also finds the cases of that caller, for those who see phones in full.
-    const exact = [/^[\d-]+$/.test(term) ? `c.number LIKE ${param(`${term}%`)}` : null, PHONE_TERM.test(term) && seesFullPhone(ctx.user) ? `c.reporterPhone = ${param(term)}` : null].filter(Boolean);
+    const byPhone = PHONE_TERM.test(term) && findsByExactPhone(ctx.masked);
+    if (byPhone) ctx.lookedUpBy = 'by-phone';
+    const exact = [/^[\d-]+$/.test(term) ? `c.number LIKE ${param(`${term}%`)}` : null, byPhone ? `c.reporterPhone = ${param(term)}` : null].filter(Boolean);
     const either = (cond: string) => qb.andWhere(exact.length ? `(${[...exact, cond].join(' OR ')})` : cond);
     const like = param(`%${term}%`);
     const op = qb.connection.options.type === 'postgres' ? 'ILIKE' : 'LIKE';

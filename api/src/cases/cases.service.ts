@@ -13,7 +13,7 @@ import { GridService } from '../grid/grid.service.js';
 import { dueState, isOverdue } from '../workflow/clocks.js';
 import { CaseEvent } from './case-event.entity.js';
 import { CASE_LIST_SPEC } from './case-list.js';
-import { seesFullPhone } from './phone-access.js';
+import { PHONE_BY_EXACT_NUMBER, PHONE_MASKED, seesFullPhone } from './phone-access.js';
 import { indexCases } from './case-search.js';
 import { TODO_BUCKETS } from './case-todo.js';
 import { Case } from './case.entity.js';
@@ -62,6 +62,17 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     const { user } = ctx;
     if (user.role === 'handler') qb.andWhere('c.departmentId = :scopeDept', { scopeDept: user.departmentId ?? -1 });
     else scopeToUnit(qb, 'c.unitPath', user);
+  }
+
+  protected override readonly logAs = 'cases';
+
+  /** Lists mask every caller's number; those who call back may still find a caller by the whole number. */
+  protected override maskedFields(user: AuthUser) {
+    return seesFullPhone(user) ? PHONE_BY_EXACT_NUMBER : PHONE_MASKED;
+  }
+
+  protected override showsInFull(c: Case, ctx: RequestContext, mode: 'list' | 'one') {
+    return mode === 'one' && !!c.reporterPhone && seesFullPhone(ctx.user);
   }
 
   protected override present(c: Case, ctx: RequestContext, mode: 'list' | 'one') {
@@ -129,7 +140,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       if (['title', 'description', 'address', 'reporterName'].some((k) => k in changes)) await indexCases(m, [{ ...before, ...set, id }]);
       await m.insert(CaseEvent, { caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() });
     });
-    return this.get(id, user);
+    return this.shown(id, user);
   }
 
   /** The cases this user may see (the list's scope), for reports to aggregate. */

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { fieldError } from '../common/errors.js';
 import { maskPhone } from '../common/privacy.js';
+import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import { scopeToUnit } from '../common/scope.js';
 import { pathIds, subtreeUpperBound } from '../common/tree.js';
 import { Department } from '../departments/department.entity.js';
@@ -67,6 +68,7 @@ export class IntakeDeskService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly cases: CasesService,
     private readonly categories: CategoriesService,
+    private readonly accessLog: AccessLogWriter,
   ) {}
 
   /** Residents and past cases whose number starts with what was typed; each resident with their last cases. */
@@ -80,6 +82,8 @@ export class IntakeDeskService {
       ? await this.cases.scoped(user).andWhere('c.residentId IN (:...ids)', { ids: residents.map((r) => r.id) }).orderBy('c.receivedAt', 'DESC').take(50).getMany()
       : [];
     const past = await this.cases.scoped(user).andWhere(...wherePhoneStarts('c.reporterPhone', prefix)).orderBy('c.receivedAt', 'DESC').take(10).getMany();
+    // A search by a caller's number: on the record, whatever it found (DOMAIN.md, personal data).
+    this.accessLog.record(user, { action: 'read', resource: 'residents', rows: residents.length + past.length, detail: 'by-phone' });
     return {
       residents: residents.map((r) => ({
         id: r.id,

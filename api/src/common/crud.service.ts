@@ -3,9 +3,11 @@ import { DataSource, EntityManager, ObjectLiteral, Repository, SelectQueryBuilde
 import type { AuthUser } from '../auth/auth-user.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import { fieldError, notFound, validationError, type FieldErrors } from './errors.js';
 import { text } from './localize.js';
 import { applyListQuery, ListContext, ListSpec, ParsedListQuery, parseListQuery, RawListQuery } from './list-query.js';
+import { NOTHING_MASKED, type MaskedFields } from './masked-fields.js';
 
 export interface ListResult<T> {
   rows: T[];
@@ -15,6 +17,9 @@ export interface ListResult<T> {
 
 export interface RequestContext extends ListContext {
   user: AuthUser;
+  masked: MaskedFields;
+  /** Set by a filter or search that looked a record up by a whole personal value (a caller's number). */
+  lookedUpBy?: string;
 }
 
 /**
@@ -23,6 +28,7 @@ export interface RequestContext extends ListContext {
  */
 export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = unknown, U = Partial<C>> {
   @Inject(APP_CONFIG) protected readonly config: AppConfig;
+  @Inject(AccessLogWriter) protected readonly accessLog: AccessLogWriter;
 
   protected abstract readonly label: string;
   protected abstract readonly spec: ListSpec<RequestContext>;
@@ -32,8 +38,29 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     protected readonly repo: Repository<T>,
   ) {}
 
+  /** The resource's name in the access log (its URL name); resources that show no personal data need none. */
+  protected readonly logAs?: string;
+
   protected context(user: AuthUser): RequestContext {
-    return { user, timeZone: this.config.timeZone, now: new Date() };
+    return { user, timeZone: this.config.timeZone, now: new Date(), masked: this.maskedFields(user) };
+  }
+
+  /** The fields this user sees masked in lists: never filtered, sorted or searched on (common/masked-fields.ts). */
+  protected maskedFields(_user: AuthUser): MaskedFields {
+    return NOTHING_MASKED;
+  }
+
+  /** Whether a record, as presented to this user, shows personal data in full (then the view is logged). */
+  protected showsInFull(_row: T, _ctx: RequestContext, _mode: 'list' | 'one'): boolean {
+    return false;
+  }
+
+  /** One access-log row for a list page that showed full values or was a lookup by one; none otherwise. */
+  private logList(rows: T[], ctx: RequestContext) {
+    if (!this.logAs) return;
+    let full = 0;
+    for (const r of rows) if (this.showsInFull(r, ctx, 'list')) full++;
+    if (full || ctx.lookedUpBy) this.accessLog.record(ctx.user, { action: 'read', resource: this.logAs, rows: ctx.lookedUpBy ? rows.length : full, detail: ctx.lookedUpBy ?? 'list' });
   }
 
   /** Limits what a user may see; the default is everything. */
@@ -52,12 +79,13 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
 
   async list(raw: RawListQuery, user: AuthUser): Promise<ListResult<unknown>> {
     const ctx = this.context(user);
-    const parsed = parseListQuery(raw, this.spec, this.config.timeZone);
+    const parsed = parseListQuery(raw, this.spec, this.config.timeZone, ctx.masked);
     // getMany (`filter={"id":[...]}`) sends no range: answer every id asked for, up to a page's maximum.
     if (raw.range === undefined) parsed.limit = this.spec.maxPage ?? 1000;
     const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx);
     const total = await this.total(qb, parsed, ctx);
     const rows = total > parsed.offset ? await this.page(qb, parsed.offset, parsed.limit) : [];
+    this.logList(rows, ctx);
     return { rows: rows.map((r) => this.present(r, ctx, 'list')), total, offset: parsed.offset };
   }
 
@@ -82,7 +110,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
    */
   exportQuery(raw: RawListQuery, user: AuthUser) {
     const ctx = this.context(user);
-    const parsed = parseListQuery({ sort: raw.sort, filter: raw.filter }, this.spec, this.config.timeZone);
+    const parsed = parseListQuery({ sort: raw.sort, filter: raw.filter }, this.spec, this.config.timeZone, ctx.masked);
     const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx).skip(undefined).take(undefined);
     return { qb, present: (row: T) => this.present(row, ctx, 'one') };
   }
@@ -90,7 +118,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   /** How many records a filter (as the list takes it) matches for this user. */
   async count(filter: Record<string, unknown>, user: AuthUser): Promise<number> {
     const ctx = this.context(user);
-    const parsed = parseListQuery({ filter: JSON.stringify(filter) }, this.spec, this.config.timeZone);
+    const parsed = parseListQuery({ filter: JSON.stringify(filter) }, this.spec, this.config.timeZone, ctx.masked);
     return this.total(applyListQuery(this.query(ctx), parsed, this.spec, ctx), parsed, ctx);
   }
 
@@ -108,7 +136,16 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     return row;
   }
 
+  /** A record's own page; a view of personal data in full is written to the access log. */
   async get(id: number, user: AuthUser): Promise<unknown> {
+    const row = await this.findOrThrow(id, user);
+    const ctx = this.context(user);
+    if (this.logAs && this.showsInFull(row, ctx, 'one')) this.accessLog.record(user, { action: 'read', resource: this.logAs, recordId: id });
+    return this.present(row, ctx, 'one');
+  }
+
+  /** The record as written, for the answer to a create or an update (not a view to log). */
+  async shown(id: number, user: AuthUser): Promise<unknown> {
     return this.present(await this.findOrThrow(id, user), this.context(user), 'one');
   }
 
@@ -120,7 +157,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
       await this.afterWrite(row, m, undefined);
       return row;
     });
-    return this.get(saved.id, user);
+    return this.shown(saved.id, user);
   }
 
   async update(id: number, dto: U, user: AuthUser): Promise<unknown> {
@@ -132,7 +169,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
       await m.getRepository<T>(this.repo.target).save(row);
       await this.afterWrite(row, m, before);
     });
-    return this.get(id, user);
+    return this.shown(id, user);
   }
 
   async remove(id: number, user: AuthUser): Promise<unknown> {

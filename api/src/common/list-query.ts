@@ -2,6 +2,7 @@ import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { fieldError } from './errors.js';
 import { words, type Params } from './localize.js';
 import type { MessageKey } from './messages.js';
+import { refuseMasked, type MaskedFields } from './masked-fields.js';
 import { parseDateBoundary, parseInstant } from './time.js';
 
 /**
@@ -24,6 +25,8 @@ export interface FieldSpec {
 export interface ListContext {
   timeZone: string;
   now: Date;
+  /** Fields this caller sees masked in the answer (common/masked-fields.ts); left out, nothing is masked. */
+  masked?: MaskedFields;
 }
 
 export type CustomFilter<C extends ListContext> = (qb: SelectQueryBuilder<any>, value: unknown, ctx: C, param: ParamNamer) => void;
@@ -83,12 +86,13 @@ function parseJson(name: string, raw: unknown): unknown {
   }
 }
 
-export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone: string): ParsedListQuery {
+export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone: string, masked?: MaskedFields): ParsedListQuery {
   const sortRaw = parseJson('sort', raw.sort);
   let sort = spec.defaultSort;
   if (sortRaw !== undefined) {
     if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string') throw fieldError('sort', 'sortShape');
     const [field, order] = sortRaw;
+    refuseMasked(masked, 'sort', field, 'sort');
     const f = ownField(spec, field);
     if (!f || f.sortable === false) throw fieldError('sort', 'sortField', { field: words('field', field), fields: words('field', sortableFields(spec)) });
     const dir = typeof order === 'string' ? order.toUpperCase() : '';
@@ -121,12 +125,13 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec<any>, timeZone:
       if (value.trim()) q = value.trim().slice(0, 100);
       continue;
     }
+    const suffix = SUFFIXES.find((s) => key.endsWith(`_${s}`));
+    const field = suffix ? key.slice(0, -suffix.length - 1) : key;
+    refuseMasked(masked, `filter.${key}`, field, Array.isArray(value) ? 'in' : (suffix ?? 'eq'));
     if (spec.custom && Object.hasOwn(spec.custom, key)) {
       custom.push([key, value]);
       continue;
     }
-    const suffix = SUFFIXES.find((s) => key.endsWith(`_${s}`));
-    const field = suffix ? key.slice(0, -suffix.length - 1) : key;
     const f = ownField(spec, field);
     if (!f || f.filterable === false) throw fieldError(`filter.${key}`, 'notAFilter', { filters: words('field', filterableKeys(spec)) });
     if (Array.isArray(value)) {

@@ -6,3 +6,17 @@ export function maskPhone(phone: string | null | undefined): string | null {
   if (digits.length <= 2) return '*'.repeat(digits.length);
   return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
 }
+
+/**
+ * An address with the door hidden: every digit starred (小碱小区5号楼2单元301 → 小碱小区*号楼*单元***), so a
+ * ledger still shows the compound and street while no household can be found from it; an address without
+ * digits keeps its first half.
+ */
+export function maskAddress(address: string | null | undefined): string | null {
+  if (!address) return address ?? null;
+  // Full-width digits too (５号楼), as some input methods type them.
+  if (/[0-9０-９]/.test(address)) return address.replace(/[0-9０-９]/g, '*');
+  const chars = [...address];
+  const keep = Math.floor(chars.length / 2);
+  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
+}

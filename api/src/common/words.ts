@@ -52,6 +52,8 @@ export const WORDS = {
   kind: { government: '政府部门', enterprise: '企业', property: '物业公司', police: '公安', fire: '消防', utility: '公用事业', other: '其他' },
   resolveUnit: { hours: '小时', workdays: '工作日' },
   stage: { before: '处理前', after: '处理后', document: '材料' },
+  accessAction: { read: '查看', export: '导出' },
+  accessResource: { cases: '诉求工单', residents: '居民', users: '用户', 'grid-units': '网格单元' },
 } as const;
 
 export type WordSet = keyof typeof WORDS;

@@ -1,3 +1,4 @@
+import { AccessLogEntry } from '../access-log/access-log.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
 import { CalendarDay } from '../calendar/calendar-day.entity.js';
 import { CaseCounter } from '../cases/case-counter.entity.js';
@@ -10,4 +11,4 @@ import { GridUnit } from '../grid/grid-unit.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment];
+export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AccessLogEntry];

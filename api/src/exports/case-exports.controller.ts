@@ -15,19 +15,20 @@ import { CONTENT_TYPE } from './download-headers.js';
 @ApiBearerAuth()
 @ApiQuery({ name: 'filter', type: String, required: false, description: 'JSON, as for GET /cases' })
 @ApiQuery({ name: 'sort', type: String, required: false, description: 'JSON ["field","ASC"|"DESC"], as for GET /cases' })
+@ApiQuery({ name: 'full', type: String, required: false, description: '1: whole phones and addresses (needs the export-personal-data permission; masked otherwise)' })
 @Controller()
 export class CaseExportsController {
   constructor(private readonly exports: CaseExportService) {}
 
   @Get('cases.xlsx')
   @ApiProduces(CONTENT_TYPE.xlsx)
-  xlsx(@Query() query: RawListQuery, @CurrentUser() user: AuthUser, @Res() res: FastifyReply) {
+  xlsx(@Query() query: RawListQuery & { full?: unknown }, @CurrentUser() user: AuthUser, @Res() res: FastifyReply) {
     return this.exports.export('xlsx', query, user, res);
   }
 
   @Get('cases.csv')
   @ApiProduces(CONTENT_TYPE.csv)
-  csv(@Query() query: RawListQuery, @CurrentUser() user: AuthUser, @Res() res: FastifyReply) {
+  csv(@Query() query: RawListQuery & { full?: unknown }, @CurrentUser() user: AuthUser, @Res() res: FastifyReply) {
     return this.exports.export('csv', query, user, res);
   }
 }

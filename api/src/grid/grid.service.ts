@@ -8,11 +8,26 @@ import { ancestryOf } from './ancestry.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
 import { words } from '../common/localize.js';
+import { maskedFields, NOTHING_MASKED } from '../common/masked-fields.js';
+import { maskPhone } from '../common/privacy.js';
+import { inScope } from '../common/scope.js';
 import type { ListSpec } from '../common/list-query.js';
 import { placeNode, settlePath, subtreeUpperBound, whereInSubtree } from '../common/tree.js';
 import { Resident } from '../residents/resident.entity.js';
 import type { CreateGridUnitDto, UpdateGridUnitDto } from './dto/grid-unit.dto.js';
 import { GRID_LEVELS, GridUnit } from './grid-unit.entity.js';
+
+const LEADER_PHONE_MASKED = maskedFields(['leaderPhone']);
+
+/**
+ * A grid leader's (网格长 / 楼栋长) number is for those who work the grid with them: admins, and the community's
+ * own dispatchers and grid workers whose scope holds the unit. Supervisors audit and do not call (as with
+ * residents, cases/phone-access.ts); a responsible unit's handlers deal with the case, not with the grid.
+ */
+function seesLeaderPhone(user: AuthUser, unit: Pick<GridUnit, 'path'>): boolean {
+  if (user.role === 'admin') return true;
+  return (user.role === 'dispatcher' || user.role === 'grid_worker') && inScope(user, unit.path);
+}
 
 @Injectable()
 export class GridService extends CrudService<GridUnit, CreateGridUnitDto, UpdateGridUnitDto> {
@@ -70,6 +85,22 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     const path = Number.isSafeInteger(id) && id > 0 ? await this.pathOf(id) : null;
     if (!path) throw fieldError('filter.unitId', 'notGridUnit', { value: JSON.stringify(filter.unitId) });
     raw.filter = JSON.stringify({ ...filter, unitId: path });
+  }
+
+  protected override readonly logAs = 'grid-units';
+
+  /** Only admins see every leader's number whole; anyone else may not filter or sort by it. */
+  protected override maskedFields(user: AuthUser) {
+    return user.role === 'admin' ? NOTHING_MASKED : LEADER_PHONE_MASKED;
+  }
+
+  protected override showsInFull(row: GridUnit, ctx: RequestContext) {
+    return !!row.leaderPhone && seesLeaderPhone(ctx.user, row);
+  }
+
+  protected override present(row: GridUnit, ctx: RequestContext) {
+    if (!row.leaderPhone || seesLeaderPhone(ctx.user, row)) return row;
+    return { ...row, leaderPhone: maskPhone(row.leaderPhone) };
   }
 
   override async list(raw: Record<string, unknown>, user: AuthUser) {

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError, forbidden } from '../common/errors.js';
 import type { ListSpec } from '../common/list-query.js';
+import { isMasked, maskedFields } from '../common/masked-fields.js';
 import { maskPhone } from '../common/privacy.js';
 import { without } from '../common/records.js';
 import { inScope, scopeToUnit } from '../common/scope.js';
@@ -16,6 +17,8 @@ import { Resident } from './resident.entity.js';
 
 /** Roles that call residents and so see their full phone number on the resident's page. */
 const SEES_PHONE = new Set(['admin', 'dispatcher', 'grid_worker']);
+/** Every list shows residents' phones masked, to every role: none may filter, sort or search by them. */
+const PHONE_MASKED = maskedFields(['phone']);
 
 @Injectable()
 export class ResidentsService extends CrudService<Resident, CreateResidentDto, UpdateResidentDto> {
@@ -39,9 +42,10 @@ export class ResidentsService extends CrudService<Resident, CreateResidentDto, U
         qb.andWhere(`r.tags LIKE ${param(`%"${value.replace(/[^a-z_]/g, '')}"%`)}`);
       },
     },
-    search: (qb, term, param) => {
+    // The phone only where the caller sees it whole: in a list nobody does (a masked number is no search key).
+    search: (qb, term, param, ctx) => {
       const p = param(`%${term}%`);
-      qb.andWhere(`(r.name LIKE ${p} OR r.phone LIKE ${p} OR r.address LIKE ${p})`);
+      qb.andWhere(isMasked(ctx.masked, 'phone') ? `(r.name LIKE ${p} OR r.address LIKE ${p})` : `(r.name LIKE ${p} OR r.phone LIKE ${p} OR r.address LIKE ${p})`);
     },
   };
 
@@ -59,6 +63,16 @@ export class ResidentsService extends CrudService<Resident, CreateResidentDto, U
 
   protected override scope(qb: SelectQueryBuilder<Resident>, ctx: RequestContext) {
     scopeToUnit(qb, 'r.unitPath', ctx.user);
+  }
+
+  protected override readonly logAs = 'residents';
+
+  protected override maskedFields() {
+    return PHONE_MASKED;
+  }
+
+  protected override showsInFull(row: Resident, ctx: RequestContext, mode: 'list' | 'one') {
+    return mode === 'one' && !!row.phone && SEES_PHONE.has(ctx.user.role);
   }
 
   protected override present(row: Resident, ctx: RequestContext, mode: 'list' | 'one') {

@@ -58,6 +58,10 @@ export class User {
   @Column({ type: 'integer', default: 0, select: false })
   tokenVersion: number;
 
+  /** May export full phones and addresses (`?full=1`), granted by an admin; admins hold it implicitly. */
+  @Column({ type: 'boolean', default: false })
+  canExportPersonalData: boolean;
+
   @CreatedAtColumn()
   createdAt: Date;
 

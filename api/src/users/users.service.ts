@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
+import { maskedFields, NOTHING_MASKED } from '../common/masked-fields.js';
+import { maskPhone } from '../common/privacy.js';
 import type { ListSpec } from '../common/list-query.js';
 import { Department } from '../departments/department.entity.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
@@ -11,6 +13,18 @@ import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UserDirectory } from './user-directory.service.js';
 import { ROLES, User } from './user.entity.js';
+
+const PHONE_MASKED = maskedFields(['phone']);
+
+/**
+ * A staff member's number is for admins, themself, and their unit's own people: the colleagues of the same
+ * responsible unit (department), or of the same community team (scope unit), who cover for each other.
+ */
+function seesColleaguePhone(viewer: AuthUser, user: User): boolean {
+  if (viewer.role === 'admin' || viewer.id === user.id) return true;
+  if (viewer.departmentId !== null && viewer.departmentId === user.departmentId) return true;
+  return viewer.role !== 'handler' && viewer.scopeUnitId !== null && viewer.scopeUnitId === user.scopeUnitId && user.role !== 'handler';
+}
 
 @Injectable()
 export class UsersService extends CrudService<User, CreateUserDto, UpdateUserDto> {
@@ -36,6 +50,25 @@ export class UsersService extends CrudService<User, CreateUserDto, UpdateUserDto
     private readonly hasher: PasswordHasher,
   ) {
     super(ds, ds.getRepository(User));
+  }
+
+  protected override readonly logAs = 'users';
+
+  /** Only admins see every colleague's number whole; anyone else may not filter or sort by it. */
+  protected override maskedFields(user: AuthUser) {
+    return user.role === 'admin' ? NOTHING_MASKED : PHONE_MASKED;
+  }
+
+  /** One's own number is no view of personal data; anyone else's, shown whole, is. */
+  protected override showsInFull(row: User, ctx: RequestContext) {
+    return !!row.phone && row.id !== ctx.user.id && seesColleaguePhone(ctx.user, row);
+  }
+
+  protected override present(row: User, ctx: RequestContext) {
+    if (!row.phone || seesColleaguePhone(ctx.user, row)) return row;
+    const out = Object.assign(Object.create(Object.getPrototypeOf(row)) as User, row);
+    out.phone = maskPhone(row.phone);
+    return out;
   }
 
   protected override async prepare(dto: Record<string, unknown>, before: User | undefined, m: EntityManager, _user: AuthUser): Promise<Partial<User>> {

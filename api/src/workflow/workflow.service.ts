@@ -80,7 +80,7 @@ export class WorkflowService {
     if (!Number.isInteger(body.version)) throw fieldError('version', 'versionRequired');
     checkActionInput(body as Record<string, unknown>);
     await this.ds.transaction((m) => this.apply(m, caseId, actionName as Action, body as ActionInput & { version: number }, user));
-    return this.cases.get(caseId, user);
+    return this.cases.shown(caseId, user);
   }
 
   /**
@@ -93,7 +93,7 @@ export class WorkflowService {
       await this.apply(m, row.id, 'merge', { version: row.version, intoCaseId }, user);
       return row.id;
     });
-    return this.cases.get(id, user);
+    return this.cases.shown(id, user);
   }
 
   /** One action inside the caller's transaction: version, status and actor checked, one UPDATE, its events. */

@@ -38,6 +38,10 @@ export class CreateUserDto {
   @OmitOrSet()
   @IsBoolean()
   active?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  canExportPersonalData?: boolean;
 }
 
 export class UpdateUserDto extends PartialType(CreateUserDto) {}
