@@ -38,6 +38,11 @@ export function tableRows(r) {
       ok: intake.ok,
     });
   if (bare) rows.push({ figure: 'bare node:http + SQLite insert', p50: ms(bare.p50), p95: ms(bare.p95), rate: `${num(bare.rps)}/s`, budget: '', baseline: '', ratio: '', ok: null });
+  for (const [label, h] of [['hostile requests (fuzz generator, 4 conn.)', r.hostile], ['login flood, unknown users (20 conn.)', r.loginFlood]]) {
+    if (!h) continue;
+    const answers = Object.entries(h.statuses).map(([k, v]) => `${k}: ${num(v)}`).join(', ');
+    rows.push({ figure: label, p50: '', p95: '', rate: `${num(h.sent / h.seconds)}/s`, budget: `no 5xx, RSS ≤ ${r.budgets.rssMB} MB`, baseline: `${answers}; RSS max ${h.rssMaxMB.toFixed(0)} MB`, ratio: '', ok: h.ok });
+  }
   if (r.rss) rows.push({ figure: 'API RSS at the end', p50: '', p95: '', rate: `${r.rss.rssMB.toFixed(0)} MB`, budget: `≤ ${r.budgets.rssMB} MB`, baseline: `at start ${r.rss.atStartMB?.toFixed(0)} MB, peak ${r.rss.peakMB.toFixed(0)} MB`, ratio: '', ok: r.rss.ok });
   if (r.console?.initialJs) rows.push({ figure: 'console initial JS (gzip)', p50: '', p95: '', rate: `${r.console.initialJs.kB.toFixed(1)} kB`, budget: `≤ ${r.budgets.initialJsKB} kB`, baseline: '', ratio: '', ok: r.console.initialJs.ok });
   const cs = r.console?.coldStart;

@@ -11,6 +11,7 @@ import { load, medianRound } from './load.mjs';
 import { parseOptions } from './options.mjs';
 import { formatTable, tableRows, writeResults } from './report.mjs';
 import { actionRequest, BUDGETS, scenarios } from './scenarios.mjs';
+import { hostileFigures } from './hostile.mjs';
 import { login, memoryOf, startApi, startBare } from './server.mjs';
 import { recordSql, replay } from './sql-baseline.mjs';
 
@@ -156,6 +157,12 @@ export async function runBench(root, argv) {
       const fl = await firstList(api.baseUrl);
       results.console.firstList = fl.skipped ? fl : { ...fl, ok: fl.max <= BUDGETS.firstListMs };
     } else results.console.firstList = results.console.coldStart = { skipped: '--no-console' };
+
+    log(`  hostile input (${opts.duration} s) and a login flood from many addresses (${opts.duration} s), memory watched`);
+    const hostile = await hostileFigures(root, api, as, opts.duration);
+    results.hostile = { ...hostile.hostile, ok: hostile.hostile.fiveXX === 0 && hostile.hostile.rssMaxMB <= BUDGETS.rssMB };
+    results.loginFlood = { ...hostile.login, ok: hostile.login.fiveXX === 0 && hostile.login.rssMaxMB <= BUDGETS.rssMB };
+    log(`  hostile: ${hostile.hostile.sent} requests ${JSON.stringify(hostile.hostile.statuses)}, RSS max ${hostile.hostile.rssMaxMB.toFixed(0)} MB; login flood: ${hostile.login.sent} ${JSON.stringify(hostile.login.statuses)}, RSS max ${hostile.login.rssMaxMB.toFixed(0)} MB`);
 
     api.assertAlive();
     results.rss = { ...memoryOf(api.pid), atStartMB: rssAtStart };

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type request from 'supertest';
 import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
 import { hostileRequests, type FuzzTargets, type HostileRequest } from './support/hostile.js';
+import { learnTargets } from './support/hostile-targets.js';
 import { INTERNALS } from './support/hostile-values.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../src/common/json-body.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
@@ -30,42 +31,14 @@ describe('Hostile input: no request answers 5xx or shows the inside of the serve
       if (i % 3 === 1) await doAction(t, w.users.dispatcher.token, c, 'dispatch', { departmentId: w.departments.property });
       if (i % 3 === 2) await doAction(t, w.users.dispatcher.token, c, 'close_directly', { result: '已当场解答' });
     }
-    targets = await learnTargets();
+    const u = w.units;
+    const ids = { channel: w.channels.hotline, category: w.categories.property, subCategoryParent: w.categories.property, compound: u.compound, zone: u.zone, department: w.departments.property, handler: w.users.handler.id };
+    targets = await learnTargets(async (path) => {
+      const res = await t.http.get(path).set('Authorization', `Bearer ${tokens.admin}`).set('Accept-Language', 'en');
+      return { status: res.status, body: res.body };
+    }, ids);
   });
 
-  /** Each list's filters and sort fields, as the API names them to a script that asks for one it lacks. */
-  async function learnTargets(): Promise<FuzzTargets> {
-    const lists: FuzzTargets['lists'] = {};
-    for (const r of ['cases', 'case-events', 'grid-units', 'residents', 'departments', 'categories', 'channels', 'users', 'calendar-days', 'attachments']) {
-      const ask = async (q: string) => {
-        const res = await t.http.get(`/api/${r}?${q}`).set('Authorization', `Bearer ${tokens.admin}`).set('Accept-Language', 'en');
-        assert.equal(res.status, 400, `${r}: ${res.text}`);
-        return Object.values(res.body.errors as Record<string, string>)[0].split(/: |; \w+: /).pop()!.split(', ');
-      };
-      lists[r] = { filters: await ask(`filter=${filter({ zzz: 1 })}`), sorts: await ask(`sort=${filter(['zzz', 'ASC'])}`) };
-    }
-    const u = w.units;
-    return {
-      lists,
-      roles: ['admin', 'supervisor', 'dispatcher', 'worker', 'handler'],
-      bodies: {
-        cases: { title: '楼道灯不亮', description: '5号楼', type: 'help', channelId: w.channels.hotline, categoryId: w.categories.property, gridUnitId: u.compound, reporterPhone: '13812345601', receivedAt: '2026-11-30T09:00:00+08:00' },
-        'grid-units': { name: '网格', code: 'G', level: 'grid', parentId: u.zone, leaderName: '王五', leaderPhone: '13912345678' },
-        residents: { name: '李四', phone: '13900001111', gridUnitId: u.compound, address: '5号楼2单元', tags: ['elderly'] },
-        departments: { name: '物业', kind: 'property', phone: '0971-1234567' },
-        categories: { name: '类别', code: 'c', parentId: w.categories.property, departmentId: w.departments.property, signForHours: 1, responseHours: 24, resolveLimit: 5, resolveUnit: 'workdays' },
-        channels: { name: '渠道', code: 'ch', group: 'online' },
-        users: { username: 'fz', name: '测试', password: 'password-1', role: 'handler', departmentId: w.departments.property },
-        'calendar-days': { date: '2027-01-04', workday: false, name: '调休' },
-      },
-      actions: {
-        close_directly: { result: '已解答' }, dispatch: { departmentId: w.departments.property, assigneeId: w.users.handler.id }, accept: {},
-        handle_in_community: {}, return: { reason: '不属于本单位' }, contact: {}, reply: { result: '已修复' }, follow_up: { resolved: true, satisfaction: 'satisfied' },
-        reopen: { reason: '未修好' }, request_extension: { days: 2, reason: '等配件' }, approve_extension: {}, reject_extension: {}, supervise: { level: 1 },
-        merge: { intoCaseId: 1 }, reject: { reason: '重复' }, comment: { note: '已电话联系' },
-      },
-    };
-  }
   after(async () => t?.close());
 
   const send = async (r: HostileRequest) => {
