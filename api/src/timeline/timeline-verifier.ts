@@ -3,7 +3,7 @@
  * cases never sit in memory), and names every event edited, removed or inserted out of band. Used by
  * `npm run verify` (verify-cli.ts), the admin route (timeline.controller.ts) and restore.
  */
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { chainTime, eventHash } from './event-chain.js';
 
 export type FindingKind = 'edited' | 'removed' | 'inserted' | 'anchor';
@@ -94,10 +94,11 @@ export function checkChain(caseId: number, events: readonly EventRow[], anchor: 
   return found;
 }
 
-export async function verifyTimelines(ds: DataSource, opts: VerifyOptions = {}): Promise<VerifyResult> {
+/** `m`: any manager (a backup walks its snapshot's transaction). */
+export async function verifyTimelines(m: EntityManager, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const q = async <T>(sql: string, params: Record<string, unknown>) => {
-    const [text, values] = ds.driver.escapeQueryWithParameters(sql, params);
-    return (await ds.query(text, values)) as T[];
+    const [text, values] = m.connection.driver.escapeQueryWithParameters(sql, params);
+    return (await m.query(text, values)) as T[];
   };
   const result: VerifyResult = { cases: 0, events: 0, problems: 0, findings: [], nextCaseId: null };
   // PostgreSQL's integer ids end here.

@@ -29,7 +29,7 @@ export class TimelineController {
   @Get('verify')
   @Roles('admin')
   async verify(@Query('fromCaseId') from: unknown, @Query('toCaseId') to: unknown) {
-    const result = await verifyTimelines(this.ds, { fromCaseId: caseIdParam('fromCaseId', from), toCaseId: caseIdParam('toCaseId', to), maxCases: MAX_CASES, maxFindings: 1000 });
+    const result = await verifyTimelines(this.ds.manager, { fromCaseId: caseIdParam('fromCaseId', from), toCaseId: caseIdParam('toCaseId', to), maxCases: MAX_CASES, maxFindings: 1000 });
     return { ok: result.problems === 0, ...result };
   }
 }

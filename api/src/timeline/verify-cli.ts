@@ -35,7 +35,7 @@ async function main() {
   try {
     await migrate(ds);
     const started = Date.now();
-    const result = await verifyTimelines(ds, { fromCaseId: args.from, toCaseId: args.to, maxFindings: 0, onFinding: (f) => console.log(describeFinding(f)) });
+    const result = await verifyTimelines(ds.manager, { fromCaseId: args.from, toCaseId: args.to, maxFindings: 0, onFinding: (f) => console.log(describeFinding(f)) });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const walked = `${result.cases.toLocaleString('en')} cases, ${result.events.toLocaleString('en')} events in ${seconds} s`;
     if (result.problems) {
