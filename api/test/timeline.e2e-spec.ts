@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { generateCases } from '../src/seed/case-generator.js';
+import { sealLegacyTimeline } from '../src/timeline/seal-legacy.js';
 import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -138,5 +139,23 @@ describe('tamper-evident timeline: the demo community as seeded verifies clean',
     assert.equal(res.status, 200);
     assert.equal(res.body.ok, true, JSON.stringify(res.body.findings.slice(0, 5)));
     assert.ok(res.body.cases >= 1000, `${res.body.cases} cases`);
+  });
+
+  it('events from before the chain are sealed once; one written out of band after that is never sealed', async () => {
+    const ds = t.app.get(DataSource);
+    // The database as the migration found it: events without seq or hash, no heads, the watermark at the last event.
+    await ds.query(`UPDATE case_events SET seq = NULL, hash = NULL`);
+    await ds.query(`DELETE FROM case_chains`);
+    await ds.query(`UPDATE timeline_backfill SET upto_event_id = (SELECT MAX(id) FROM case_events), sealed_at = NULL`);
+    const [{ n }] = (await ds.query(`SELECT COUNT(*) AS n FROM case_events`)) as { n: number }[];
+    assert.equal(await sealLegacyTimeline(ds), Number(n));
+    const admin = await t.login('admin');
+    const clean = await t.http.get('/api/timeline/verify').set('Authorization', `Bearer ${admin}`);
+    assert.equal(clean.body.ok, true, JSON.stringify(clean.body.findings.slice(0, 3)));
+
+    await ds.query(`INSERT INTO case_events (case_id, action, from_status, to_status, actor_id, note, data, created_at) SELECT id, 'comment', status, status, NULL, '补录', NULL, '2026-01-01 00:00:00.000' FROM cases WHERE id = 1`);
+    assert.equal(await sealLegacyTimeline(ds), 0);
+    const after = await t.http.get('/api/timeline/verify?toCaseId=1').set('Authorization', `Bearer ${admin}`);
+    assert.deepEqual(after.body.findings.map((f: Finding) => f.kind), ['inserted']);
   });
 });
