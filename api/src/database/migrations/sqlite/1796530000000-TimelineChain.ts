@@ -11,7 +11,7 @@ export class TimelineChain1796530000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "case_events" ADD COLUMN "seq" integer`);
     await q.query(`ALTER TABLE "case_events" ADD COLUMN "hash" varchar(43)`);
     await q.query(
-      `CREATE TABLE "case_chains" ("case_id" integer PRIMARY KEY NOT NULL, "head" varchar(43) NOT NULL, "length" integer NOT NULL, CONSTRAINT "FK_case_chains_case" FOREIGN KEY ("case_id") REFERENCES "cases" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
+      `CREATE TABLE "case_chains" ("case_id" integer PRIMARY KEY NOT NULL, "head" varchar(43) NOT NULL, "length" integer NOT NULL, CONSTRAINT "FK_0c448169d378fb77207200c718a" FOREIGN KEY ("case_id") REFERENCES "cases" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
     );
     await q.query(`CREATE TABLE "timeline_backfill" ("id" integer PRIMARY KEY NOT NULL, "upto_event_id" integer NOT NULL, "sealed_at" datetime)`);
     await q.query(`INSERT INTO "timeline_backfill" ("id", "upto_event_id", "sealed_at") SELECT 1, COALESCE(MAX("id"), 0), NULL FROM "case_events"`);
