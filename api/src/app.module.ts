@@ -15,6 +15,7 @@ import { GridModule } from './grid/grid.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
+import { TimelineModule } from './timeline/timeline.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         CasesModule,
         AttachmentsModule,
         ReportsModule,
+        TimelineModule,
         ...BenchModule.ifEnabled(),
       ],
       controllers: [HealthController],

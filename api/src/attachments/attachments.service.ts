@@ -4,7 +4,7 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CaseEvent } from '../cases/case-event.entity.js';
+import { appendEvents } from '../timeline/append-events.js';
 import { CasesService } from '../cases/cases.service.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError, forbidden } from '../common/errors.js';
@@ -67,7 +67,7 @@ export class AttachmentsService extends CrudService<Attachment> {
         const values = { caseId, stage, fileName, mimeType: type.mime, size: file.size, sha256: stored.sha256, storageKey: stored.key, note, uploadedById: user.id };
         const attachmentId = (await m.insert(Attachment, values)).identifiers[0].id as number;
         const data = { attachmentId, fileName, stage, mimeType: type.mime, size: file.size };
-        await m.insert(CaseEvent, { caseId, action: 'attach', fromStatus: c.status, toStatus: c.status, actorId: user.id, note, data, createdAt: new Date() } as never);
+        await appendEvents(m, caseId, [{ caseId, action: 'attach', fromStatus: c.status, toStatus: c.status, actorId: user.id, note, data, createdAt: new Date() }]);
         return attachmentId;
       });
       return this.get(id, user);

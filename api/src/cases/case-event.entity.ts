@@ -43,4 +43,12 @@ export class CaseEvent {
 
   @TimestampColumn({ nullable: false })
   createdAt: Date;
+
+  /** Its place in the case's timeline (1, 2, …): a gap shows an event removed (timeline/event-chain.ts). */
+  @Column({ type: 'integer', nullable: true })
+  seq: number | null;
+
+  /** sha256 of the previous event's hash and this event's content (base64url); null only out of band. */
+  @Column({ type: 'varchar', length: 43, nullable: true })
+  hash: string | null;
 }

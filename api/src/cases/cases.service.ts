@@ -12,6 +12,7 @@ import { parseInstant } from '../common/time.js';
 import { GridService } from '../grid/grid.service.js';
 import { dueState, isOverdue } from '../workflow/clocks.js';
 import { CaseEvent } from './case-event.entity.js';
+import { appendEvents } from '../timeline/append-events.js';
 import { CASE_LIST_SPEC } from './case-list.js';
 import { PHONE_BY_EXACT_NUMBER, PHONE_MASKED, seesFullPhone } from './phone-access.js';
 import { indexCases } from './case-search.js';
@@ -138,7 +139,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
         .execute();
       if (!res.affected) throw await this.stale(m, id);
       if (['title', 'description', 'address', 'reporterName'].some((k) => k in changes)) await indexCases(m, [{ ...before, ...set, id }]);
-      await m.insert(CaseEvent, { caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() });
+      await appendEvents(m, id, [{ caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() }]);
     });
     return this.shown(id, user);
   }

@@ -6,6 +6,7 @@ import { Case } from './case.entity.js';
 import { draft, keys, noResident, references, REPEAT_SQL, RESIDENT_SQL, residentOf, timeline, utc, type IntakeRequest } from './intake.js';
 import { REFERENCE_VERSIONS_SQL, type IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
 import { flushSearchBacklog, QUEUE_SQL } from './search-backlog.js';
+import { chainEvents, INSERT_CHAIN_SQL, INSERT_EVENT_SQL, storedJson } from '../timeline/event-chain.js';
 
 /** A value bound the way TypeORM binds it on SQLite: times as UTC text, booleans 0/1, lists as JSON. */
 function bind(v: unknown): unknown {
@@ -168,7 +169,8 @@ export class SqliteIntake {
       repeat: db.prepare(REPEAT_SQL(() => '+?')),
       insertCase: db.prepare(insertCase),
       queueSearch: db.prepare(QUEUE_SQL),
-      insertEvent: db.prepare(`INSERT INTO "case_events" ("case_id", "action", "from_status", "to_status", "actor_id", "note", "data", "created_at") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertEvent: db.prepare(INSERT_EVENT_SQL),
+      insertChain: db.prepare(INSERT_CHAIN_SQL),
     };
   }
 
@@ -202,9 +204,12 @@ export class SqliteIntake {
     const values = row as unknown as Record<string, unknown>;
     row.id = Number(run(s.insertCase, this.columns.map((c) => bind(values[c.property]))).lastInsertRowid);
     run(s.queueSearch, [row.id]);
-    for (const e of timeline(row, req.user, late)) {
-      run(s.insertEvent, [e.caseId, e.action, e.fromStatus, e.toStatus, e.actorId, e.note, JSON.stringify(e.data), utc(e.createdAt!)]);
+    // A new case: its chain starts here, with nothing to read (timeline/event-chain.ts).
+    const chain = chainEvents(row.id, '', 0, timeline(row, req.user, late));
+    for (const e of chain.rows) {
+      run(s.insertEvent, [e.caseId, e.action, e.fromStatus, e.toStatus, e.actorId, e.note, storedJson(e.data), utc(e.createdAt!), e.seq, e.hash]);
     }
+    run(s.insertChain, [row.id, chain.head, chain.length]);
     return row;
   }
 }

@@ -12,6 +12,7 @@ import { fieldError, forbidden } from '../common/errors.js';
 import { inScope } from '../common/scope.js';
 import { localDate } from '../common/time.js';
 import { lateness } from '../workflow/overdue.js';
+import { appendEvents } from '../timeline/append-events.js';
 import { limitsFor } from '../workflow/time-limits.js';
 import { CaseEvent } from './case-event.entity.js';
 import { caseNumber, nextSerial } from './case-numbers.js';
@@ -190,6 +191,6 @@ export async function intakeWithTypeorm(m: EntityManager, reference: IntakeRefer
   const inserted = await m.insert(Case, values as never);
   row.id = Number(inserted.identifiers[0].id);
   await indexCases(m, [row]);
-  for (const e of timeline(row, req.user, late)) await m.insert(CaseEvent, e as never);
+  await appendEvents(m, row.id, timeline(row, req.user, late), { newCase: true });
   return row;
 }

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { sealLegacyTimeline } from '../timeline/seal-legacy.js';
 import { dataSourceOptions } from './data-source.js';
 
 /** Arbitrary constants: advisory locks that let one of several API instances at a time migrate or seed. */
@@ -47,7 +48,12 @@ export async function retryWhenBusy<T>(fn: () => Promise<T>, attempts = 8): Prom
 }
 
 export async function migrate(ds: DataSource) {
-  const applied = await withAdvisoryLock(ds, LOCKS.migrate, () => ds.runMigrations({ transaction: 'each' }));
+  // The timeline's events from before it was chained are sealed once, in the same lock, before anything appends.
+  const applied = await withAdvisoryLock(ds, LOCKS.migrate, async () => {
+    const done = await ds.runMigrations({ transaction: 'each' });
+    await sealLegacyTimeline(ds);
+    return done;
+  });
   if (applied.length) new Logger('Database').log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
 }
 

@@ -8,7 +8,8 @@ import { Category } from '../categories/category.entity.js';
 import { Channel } from '../channels/channel.entity.js';
 import { Department } from '../departments/department.entity.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
+import { CaseChain, TimelineBackfill } from '../timeline/case-chain.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AccessLogEntry];
+export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AccessLogEntry, CaseChain, TimelineBackfill];

@@ -34,7 +34,8 @@ export interface TableSpec {
  */
 const PER_CASE: { entity: typeof Case | typeof CaseEvent; rows: (s: CaseSim) => readonly object[]; renamed: Record<string, string>; extra: Record<string, ((s: CaseSim) => unknown) | null> }[] = [
   { entity: Case, rows: (s) => [s.fields], renamed: {}, extra: { number: null, createdAt: (s) => s.fields.receivedAt } },
-  { entity: CaseEvent, rows: (s) => s.events, renamed: { createdAt: 'at' }, extra: { caseId: null } },
+  // seq and hash are the writer's too: the hash covers the case's id (timeline/event-chain.ts).
+  { entity: CaseEvent, rows: (s) => s.events, renamed: { createdAt: 'at' }, extra: { caseId: null, seq: null, hash: null } },
 ];
 
 /**

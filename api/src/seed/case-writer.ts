@@ -6,6 +6,8 @@ import type { EntityManager } from 'typeorm';
 import { CaseEvent } from '../cases/case-event.entity.js';
 import { caseNumber } from '../cases/case-numbers.js';
 import { Case } from '../cases/case.entity.js';
+import { CaseChain } from '../timeline/case-chain.entity.js';
+import { chainEvents } from '../timeline/event-chain.js';
 import { bulkInsert } from './bulk-insert.js';
 import type { CaseSim } from './case-sim.js';
 
@@ -68,11 +70,16 @@ export async function writeBatch(m: EntityManager, day: string, sims: CaseSim[])
   }
 
   const events: Record<string, unknown>[] = [];
+  const chains: Record<string, unknown>[] = [];
   for (const s of sims) {
-    for (const e of s.events) events.push({ caseId: s.ref.id, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorId: e.actorId, note: e.note, data: e.data, createdAt: new Date(e.at) });
+    const caseId = s.ref.id!;
+    const chain = chainEvents(caseId, '', 0, s.events.map((e) => ({ caseId, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorId: e.actorId, note: e.note, data: e.data, createdAt: new Date(e.at) })));
+    events.push(...(chain.rows as unknown as Record<string, unknown>[]));
+    chains.push({ caseId, head: chain.head, length: chain.length });
   }
   // Fixed-size chunks: the same statement text again and again, prepared once.
   for (let i = 0; i < events.length; i += EVENT_CHUNK) await bulkInsert(m, CaseEvent, events.slice(i, i + EVENT_CHUNK));
+  for (let i = 0; i < chains.length; i += EVENT_CHUNK) await bulkInsert(m, CaseChain, chains.slice(i, i + EVENT_CHUNK));
   const written = events.length;
   return written;
 }

@@ -8,6 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { caseNumber } from '../cases/case-numbers.js';
 import type { RowBatch } from './case-rows.js';
 import { RECENT } from './case-stream.js';
+import { EventChainer } from './event-chainer.js';
 
 /**
  * Rows per INSERT after `cases` (whose ids are read one by one): fewer calls into the driver, few
@@ -64,6 +65,7 @@ export class SqliteCaseWriter {
       const caseAt = t.properties.indexOf('caseId');
       const actionAt = t.properties.indexOf('action');
       const dataAt = t.properties.indexOf('data');
+      const chained = t.properties.includes('hash') ? new EventChainer(t.properties) : null;
       const v = t.values;
       for (let r = 0, o = 0; r < t.cases.length; r++, o += w) {
         const i = t.cases[r];
@@ -72,7 +74,10 @@ export class SqliteCaseWriter {
         // The events that name what only the writer knows: the case's number, the parent's id.
         if (v[o + actionAt] === 'create') v[o + dataAt] = `{"number":${JSON.stringify(numbers[i])}${(v[o + dataAt] as string).slice(CREATE_DATA.length)}`;
         else if (v[o + actionAt] === 'merge') v[o + dataAt] = JSON.stringify({ ...(JSON.parse(v[o + dataAt] as string) as object), parentCaseId: this.idOf(b.parents[i]) });
+        // A case's events are consecutive rows, in timeline order: each chains onto the one before.
+        chained?.add(v, o, ids[i]);
       }
+      if (chained) this.writeChains(chained.heads);
       const rows = t.cases.length;
       const full = rows - (rows % ROWS_PER_STATEMENT);
       const many = this.statement(t.table, t.columns, ROWS_PER_STATEMENT);
@@ -81,6 +86,16 @@ export class SqliteCaseWriter {
       written += rows;
     }
     return written;
+  }
+
+  /** The chains' heads of the cases just written (case id, head, length), ROWS_PER_STATEMENT to an INSERT. */
+  private writeChains(heads: unknown[]) {
+    const rows = heads.length / 3;
+    const full = rows - (rows % ROWS_PER_STATEMENT);
+    const columns = ['case_id', 'head', 'length'];
+    const many = this.statement('case_chains', columns, ROWS_PER_STATEMENT);
+    for (let r = 0; r < full; r += ROWS_PER_STATEMENT) many.run(...heads.slice(r * 3, (r + ROWS_PER_STATEMENT) * 3));
+    if (full < rows) this.statement('case_chains', columns, rows - full).run(...heads.slice(full * 3));
   }
 
   /** Takes `count` serials of a day at once, as intake takes one: intake running meanwhile continues after them. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CaseEvent } from '../cases/case-event.entity.js';
+import { appendEvents } from '../timeline/append-events.js';
 import { OPEN_STATUSES } from '../cases/case.constants.js';
 import { Case } from '../cases/case.entity.js';
 import type { AppConfig } from '../config/config.js';
@@ -105,7 +105,7 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
           .where(`id = :id AND ${column} = :no AND status = :status`, { id: c.id, no: false, status: c.status })
           .execute();
         if (!res.affected) continue; // another instance, or a person, got there first
-        await m.insert(CaseEvent, overdueEvent(c.id, c.status, clock, c[due], now) as never);
+        await appendEvents(m, c.id, [overdueEvent(c.id, c.status, clock, c[due], now)]);
         flagged++;
       }
     }));

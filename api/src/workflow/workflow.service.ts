@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { CaseEvent } from '../cases/case-event.entity.js';
+import { appendEvents } from '../timeline/append-events.js';
 import { OPEN_STATUSES } from '../cases/case.constants.js';
 import { Case } from '../cases/case.entity.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -130,11 +131,9 @@ export class WorkflowService {
       .where('id = :id AND version = :seen', { id: caseId, seen })
       .execute();
     if (!res.affected) throw await this.cases.stale(m, caseId);
-    for (const e of late.events) await m.insert(CaseEvent, e as never);
     const event: Partial<CaseEvent> = { caseId, action, fromStatus: c.status, toStatus: effect.changes.status ?? c.status, actorId: user.id, note, data: effect.data, createdAt: now };
-    // TypeORM's deep-partial type cannot describe a JSON column of unknown shape.
-    await m.insert(CaseEvent, event as never);
-    if (target) await m.insert(CaseEvent, mergedInEvent(c, target, user, now) as never);
+    await appendEvents(m, caseId, [...late.events, event]);
+    if (target) await appendEvents(m, target.id, [mergedInEvent(c, target, user, now)]);
   }
 
   /** The references an action names must exist and fit; a merge answers its surviving case. */
