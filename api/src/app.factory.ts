@@ -2,17 +2,37 @@ import 'reflect-metadata';
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import qs from 'qs';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { AllExceptionsFilter } from './common/exception.filter.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AllExceptionsFilter, errorBody } from './common/exception.filter.js';
+import { localeOf } from './common/localize.js';
 import { boundJsonBodies } from './common/json-body.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { serveConsole } from './console-files.js';
 import type { AppConfig } from './config/config.js';
 import { bootstrapData } from './seed/bootstrap.js';
+
+/**
+ * In production the API's own description is for signed-in people only (it maps every route for an attacker):
+ * `/api/docs` and its JSON answer a 401 without a valid bearer token, as any other route does.
+ */
+function docsBehindLogin(app: INestApplication, fastify: FastifyInstance) {
+  const guard = app.get(AuthGuard);
+  fastify.addHook('onRequest', async (req, reply) => {
+    if (!/^\/api\/docs/.test(req.url)) return;
+    try {
+      await guard.authenticate(req.headers.authorization);
+    } catch (err) {
+      const body = errorBody(err, localeOf(req.headers['accept-language']), req);
+      return reply.code(body.statusCode).send(body);
+    }
+  });
+}
 
 export interface CreateAppOptions {
   logger?: LogLevel[] | false;
@@ -64,6 +84,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     .setVersion('1')
     .addBearerAuth()
     .build();
+  if (config.production) docsBehindLogin(app, fastify);
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
 
   await app.init();

@@ -103,10 +103,25 @@ describe('auth', () => {
     assert.equal((await me()).status, 401, 'the token of a disabled account no longer works on the first instance');
   });
 
-  it('refuses the demo password in production', async () => {
+  it('refuses the demo password in production, and shows the API description only to the signed-in there', async () => {
     const prod = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'demo1234' });
     try {
       assert.equal((await prod.http.post('/api/auth/login').send({ username: 'admin', password: 'demo1234' })).status, 401);
+      for (const path of ['/api/docs', '/api/docs-json']) {
+        const res = await prod.http.get(path);
+        assert.equal(res.status, 401, path);
+        assert.equal(res.body.message, '请先登录', path);
+        assert.equal((await prod.http.get(path).set('Authorization', 'Bearer forged.token.here')).status, 401, path);
+      }
+      const reset = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ADMIN_PASSWORD: 'a-strong-production-password' });
+      try {
+        const token = await reset.login('admin', 'a-strong-production-password');
+        const docs = await reset.http.get('/api/docs-json').set('Authorization', `Bearer ${token}`);
+        assert.equal(docs.status, 200);
+        assert.ok(docs.body.paths['/api/cases'], 'the description, for a signed-in person');
+      } finally {
+        await reset.close();
+      }
     } finally {
       await prod.close();
     }

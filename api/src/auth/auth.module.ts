@@ -26,7 +26,7 @@ import { AuthService } from './auth.service.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, UserDirectory, PasswordHasher, RateLimiter, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, UserDirectory, PasswordHasher, RateLimiter, LoginThrottle, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
   exports: [UserDirectory, PasswordHasher, RateLimiter],
 })
 export class AuthModule {}

@@ -80,7 +80,8 @@ function renderFields(errors: Record<string, Text>, locale: Locale): Record<stri
   return Object.fromEntries(Object.entries(errors).map(([field, why]) => [field, render(why, locale)]));
 }
 
-function errorBody(exception: unknown, locale: Locale, request?: FastifyRequest): Body {
+/** The JSON answer for an error, as every route gives it (also for hooks outside Nest's routes). */
+export function errorBody(exception: unknown, locale: Locale, request?: FastifyRequest): Body {
   const cause = (exception instanceof HttpException ? exception.cause : exception) as { statusCode?: number; code?: string; message?: string } | undefined;
   const known = typeof cause?.code === 'string' ? BODY_ERRORS[cause.code] : undefined;
   if (known) {
