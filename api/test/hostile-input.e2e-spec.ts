@@ -135,10 +135,15 @@ describe('Hostile input: no request answers 5xx or shows the inside of the serve
     await refused(admin(t.http.post('/api/cases')).send({ ...targets.bodies.cases, description: null }), 'description', '');
     for (const sort of targets.lists.attachments.sorts) assert.equal((await admin(t.http.get(`/api/attachments?sort=${filter([sort, 'DESC'])}`))).status, 200, `attachments by ${sort}`);
     // Ids only as written canonically: no record answers to another spelling of its id.
-    for (const id of ['+1', '%201', '0x10', '0o7', '0b11', '1e2', '1%20', '01', '1.0', '-1', '0', '9007199254740993']) {
-      for (const r of ['cases', 'users', 'residents', 'categories']) await refused(admin(t.http.get(`/api/${r}/${id}`)), 'id', 'whole number');
-      await refused(admin(t.http.post(`/api/cases/${id}/actions/comment`)).send({ version: 1 }), 'id', 'whole number');
+    for (const id of ['+1', '%201', '0x10', '0o7', '0b11', '1e2', '1%20', '01', '1.0', '-1', '0', '13812345601', '9007199254740993']) {
+      const why = /^\d{10,}$/.test(id) ? 'not be greater than 2147483647' : 'whole number';
+      for (const r of ['cases', 'users', 'residents', 'categories']) await refused(admin(t.http.get(`/api/${r}/${id}`)), 'id', why);
+      await refused(admin(t.http.post(`/api/cases/${id}/actions/comment`)).send({ version: 1 }), 'id', why);
     }
+    // A number past a column's range where an id belongs (PostgreSQL's integers are 32-bit): a 400, not the database's error.
+    await refused(admin(t.http.get(`/api/cases?filter=${filter({ gridUnitId: 13812345601 })}`)), 'filter.gridUnitId', 'greater than');
+    assert.equal((await admin(t.http.put('/api/auth/me/settings')).send({ defaultChannelId: -8.089490063615767e77 })).status, 400);
+    assert.equal((await admin(t.http.get('/api/cases/duplicates?categoryId=2&gridUnitId=13812345601'))).status, 400);
     assert.equal((await admin(t.http.get(`/api/cases/${c.id}`))).status, 200, 'the canonical id still reaches it');
   });
 

@@ -1,3 +1,4 @@
+import { idOf } from '../common/ids.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -187,7 +188,5 @@ export class IntakeDeskService {
 
 function optionalId(v: unknown, field: string): number | null {
   if (v === undefined || v === '' || v === null) return null;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw fieldError(field, 'wholeNumber');
-  return n;
+  return idOf(v, field);
 }

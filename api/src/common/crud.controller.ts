@@ -6,6 +6,7 @@ import { declareResource } from '../auth/resource-access.js';
 import type { Role } from '../users/user.entity.js';
 import type { CrudService } from './crud.service.js';
 import { fieldError } from './errors.js';
+import { idOf } from './ids.js';
 import { contentRange } from './list-query.js';
 import { createValidationPipe } from './validation.js';
 
@@ -27,10 +28,7 @@ export interface CrudOptions {
  * are a 400 naming the field, so that no record answers to a spelling of its id that a log or a cache would not match.
  */
 export const IdPipe: PipeTransform<string, number> = {
-  transform(value: string) {
-    if (typeof value !== 'string' || !/^[1-9][0-9]{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) throw fieldError('id', 'wholeNumber');
-    return Number(value);
-  },
+  transform: (value: string) => idOf(typeof value === 'string' ? value : undefined, 'id'),
 };
 
 /**

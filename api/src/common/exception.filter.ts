@@ -23,6 +23,11 @@ function fromDatabase(err: QueryFailedError, locale: Locale): Body | undefined {
     const why = text('alreadyTaken');
     return { statusCode: 409, code: 'CONFLICT', message: render(text('fieldWhy', { field: words('field', field), why }), locale), errors: { [field]: render(why, locale) } };
   }
+  // A number past the column's range, or text PostgreSQL cannot read as the column's type: input the checks
+  // before the database let through (SQLite stores such values as they come). Never a 500.
+  if (e.code === '22003' || e.code === '22P02' || e.code === '22007' || e.code === '22008') {
+    return { statusCode: 400, code: 'BAD_REQUEST', message: render(text('valueOutOfRange'), locale) };
+  }
   if (e.code === '23503' || /FOREIGN KEY constraint failed/i.test(raw)) {
     return { statusCode: 409, code: 'CONFLICT', message: render(text('referenced'), locale) };
   }

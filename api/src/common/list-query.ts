@@ -1,5 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { fieldError } from './errors.js';
+import { MAX_ID } from './ids.js';
 import { words, type Params } from './localize.js';
 import type { MessageKey } from './messages.js';
 import { refuseMasked, type MaskedFields } from './masked-fields.js';
@@ -162,6 +163,7 @@ function coerce(key: string, f: FieldSpec, v: unknown, op: Operator, timeZone: s
     case 'int': {
       const n = typeof v === 'string' && CANONICAL_INT.test(v) ? Number(v) : v;
       if (!Number.isSafeInteger(n)) throw bad('wholeNumber');
+      if (Math.abs(n as number) > MAX_ID) throw bad('max', { max: MAX_ID });
       return n;
     }
     case 'number': {

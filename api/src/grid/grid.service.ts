@@ -1,3 +1,4 @@
+import { idOf } from '../common/ids.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -79,10 +80,9 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
       return; // the list-query parser reports malformed JSON
     }
     if (typeof filter !== 'object' || filter === null || !Object.hasOwn(filter, 'unitId') || filter.unitId === undefined) return;
-    const v = filter.unitId;
     // An id written as people write one (15 or "15"), never `null`, `{}`, "0x10" or "1e2".
-    const id = typeof v === 'number' ? v : typeof v === 'string' && /^[1-9][0-9]{0,15}$/.test(v) ? Number(v) : NaN;
-    const path = Number.isSafeInteger(id) && id > 0 ? await this.pathOf(id) : null;
+    const id = idOf(filter.unitId, 'filter.unitId');
+    const path = await this.pathOf(id);
     if (!path) throw fieldError('filter.unitId', 'notGridUnit', { value: JSON.stringify(filter.unitId) });
     raw.filter = JSON.stringify({ ...filter, unitId: path });
   }
