@@ -236,6 +236,7 @@ export const appEn: typeof appZh = {
       new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', merged_case: 'Merged request', reporter: 'Reporter', stage: 'Kind', due: 'Due', result: 'Result',
     },
     grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
+    records: { stale: 'Someone else changed this record in the meantime: reload and try again' },
     limits: {
       unit: 'Unit', minutes_unit: 'minutes', hours_unit: 'hours',
       inherits: 'Empty: inherits %{value}',

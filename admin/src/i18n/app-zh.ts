@@ -234,6 +234,7 @@ export const appZh = {
       new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', merged_case: '并入的诉求', reporter: '诉求人', stage: '附件类型', due: '时限', result: '办理结果',
     },
     grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
+    records: { stale: '该记录已被他人修改，请刷新后重试' },
     limits: {
       unit: '单位', minutes_unit: '分钟', hours_unit: '小时',
       inherits: '留空则继承：%{value}',
