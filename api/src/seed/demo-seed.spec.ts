@@ -160,6 +160,7 @@ describe('demo seed', () => {
     assert.ok(by('handler').departmentId);
     assert.ok(users.length > 10);
     for (const name of ['admin', 'supervisor', 'dispatcher', 'worker', 'handler']) assert.ok(await verifyPassword(by(name).passwordHash, DEMO_PASSWORD), name);
+    assert.equal(new Set(users.map((u) => u.passwordHash)).size, users.length, 'each account its own salt and hash');
   });
 
   it('registers about 300 residents in compounds and buildings, some of them key population', async () => {

@@ -42,8 +42,10 @@ const SPREAD: Record<string, number> = { community: 0.012, zone: 0.006, grid: 0.
 export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<void> {
   const now = opts.now ?? new Date();
   const rng = new Random(DEMO_SEED);
-  // argon2 is deliberately slow: one hash serves every demo account.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Each account its own hash, so its own salt: one hash shared by all would tell whoever reads the table that
+  // they share a password. One after another (argon2 is memory-hard; twenty take about a second).
+  const passwordHashes: string[] = [];
+  for (let i = 0; i < USERS.length; i++) passwordHashes.push(await hashPassword(DEMO_PASSWORD));
   await ds.transaction(async (m) => {
     const units = new Map<string, Placed & { seed: UnitSeed; compound: string | null }>();
     await insertUnit(m, rng, GRID_TREE, null, MAP_CENTER, 0, null, units);
@@ -60,14 +62,14 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<v
       .insert()
       .into(User)
       .values(
-        USERS.map((u) => ({
+        USERS.map((u, i) => ({
           username: u.username,
           name: u.name,
           role: u.role,
           phone: u.phone,
           scopeUnitId: u.scope ? units.get(u.scope)!.id : null,
           departmentId: u.department ? departments.get(u.department)! : null,
-          passwordHash,
+          passwordHash: passwordHashes[i],
           active: true,
         })),
       )
