@@ -113,4 +113,24 @@ describe('records keep their history', () => {
     assert.equal((await t.http.post('/api/auth/login').send({ username: 'admin2', password: 'password-2' })).status, 200);
     assert.equal((await t.http.post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD })).status, 200);
   });
+
+  it('two admins disabling each other at once: one wins, one admin stays', async () => {
+    const token2 = await t.login('admin2', 'password-2');
+    const three = (await t.http.post('/api/users').set(as(token2)).send({ username: 'admin3', name: '第三管理员', role: 'admin', password: 'password-3' })).body;
+    const token3 = await t.login('admin3', 'password-3');
+    const two = (await get('/auth/me', token2)).body;
+    for (let round = 0; round < 3; round++) {
+      const [a, b] = await Promise.all([del(`/users/${three.id}`, 'zh-CN', token2), del(`/users/${two.id}`, 'zh-CN', token3)]);
+      // The loser is refused as the last admin (409), or, had the winner already committed, is itself disabled (401).
+      const statuses = [a.status, b.status].sort();
+      assert.ok(statuses[0] === 200 && [401, 409].includes(statuses[1]), `${a.status} ${JSON.stringify(a.body)} / ${b.status} ${JSON.stringify(b.body)}`);
+      const admins = (await get(`/users?filter=${filter({ role: 'admin', active: true })}`, a.status === 200 ? token2 : token3)).body;
+      assert.equal(admins.length, 1, 'exactly one active admin left');
+      // Enable the other again for the next round, as the remaining admin.
+      const winner = a.status === 200 ? token2 : token3;
+      const loserId = a.status === 200 ? three.id : two.id;
+      const current = (await get(`/users/${loserId}`, winner)).body;
+      assert.equal((await t.http.put(`/api/users/${loserId}`).set(as(winner)).send({ active: true, version: current.version })).status, 200);
+    }
+  });
 });
