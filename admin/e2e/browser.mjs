@@ -70,6 +70,7 @@ export async function apiAs(baseUrl, username, password = 'demo1234') {
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
     /** Logs an elevator case in 小碱小区 from the 12345 hotline, as the intake form would. */
     async logCase(title) {
       const [channel] = await call('GET', `/channels?${q({ code: 'hotline_12345' })}`);

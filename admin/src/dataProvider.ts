@@ -1,4 +1,4 @@
-import { fetchUtils } from 'react-admin';
+import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { getToken } from './authProvider';
 import { requestLanguage } from './i18n';
@@ -26,4 +26,23 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
   return fetchUtils.fetchJson(url, { ...options, headers });
 };
 
-export const dataProvider = simpleRestProvider(API_URL, httpClient);
+const restProvider = simpleRestProvider(API_URL, httpClient);
+
+/**
+ * A save refused because someone else saved the record first (409 with the record as it is now, `current`)
+ * reads as one plain sentence, in the console's words: the form's notification, never a silent overwrite.
+ * Its field errors, if any (a form that sent no version), are dropped so that the notification shows.
+ */
+export function explainStaleSave(error: unknown): unknown {
+  const e = error as { status?: number; body?: { current?: unknown } } | undefined;
+  if (e?.status !== 409 || !e.body?.current) return error;
+  return new HttpError('app.records.stale', 409, { ...e.body, errors: undefined });
+}
+
+export const dataProvider: DataProvider = {
+  ...restProvider,
+  update: (resource, params) =>
+    restProvider.update(resource, params).catch((error: unknown) => {
+      throw explainStaleSave(error);
+    }),
+};

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { buildWorld, type World } from './support/fixtures.js';
+import { buildWorld, edit, type World } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('auth', () => {
@@ -79,14 +79,14 @@ describe('auth', () => {
     const list = await t.http.get('/api/users').set('Authorization', `Bearer ${w.admin}`);
     assert.equal(list.status, 200);
     assert.ok(list.body.every((u: Record<string, unknown>) => !('passwordHash' in u) && !('password' in u)));
-    const upd = await t.http.put(`/api/users/${w.users.worker.id}`).set('Authorization', `Bearer ${w.admin}`).send({ password: 'changed-pass-9' });
+    const upd = await edit(t.http, w.admin, `/users/${w.users.worker.id}`, { password: 'changed-pass-9' });
     assert.equal(upd.status, 200);
     assert.equal((await t.http.post('/api/auth/login').send({ username: 'gw', password: 'password-1' })).status, 401);
     assert.equal((await t.http.post('/api/auth/login').send({ username: 'gw', password: 'changed-pass-9' })).status, 200);
   });
 
   it('a disabled account cannot sign in', async () => {
-    await t.http.put(`/api/users/${w.users.supervisor.id}`).set('Authorization', `Bearer ${w.admin}`).send({ active: false }).expect(200);
+    assert.equal((await edit(t.http, w.admin, `/users/${w.users.supervisor.id}`, { active: false })).status, 200);
     assert.equal((await t.http.post('/api/auth/login').send({ username: 'sup', password: 'password-1' })).status, 401);
   });
 
@@ -97,7 +97,7 @@ describe('auth', () => {
     const me = () => t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
     assert.equal((await me()).status, 200, 'known here, and now in this instance’s directory');
     const second = request((await t.another()).getHttpServer());
-    const off = await second.put(`/api/users/${created.body.id}`).set('Authorization', `Bearer ${w.admin}`).send({ active: false });
+    const off = await edit(second, w.admin, `/users/${created.body.id}`, { active: false });
     assert.equal(off.status, 200, JSON.stringify(off.body));
     await new Promise((r) => setTimeout(r, 1_100));
     assert.equal((await me()).status, 401, 'the token of a disabled account no longer works on the first instance');

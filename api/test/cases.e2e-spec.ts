@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
+import { buildWorld, edit, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('cases: intake, numbers, due times, lists', () => {
@@ -215,7 +215,7 @@ describe('cases: intake, numbers, due times, lists', () => {
       assert.equal(Number(res.headers['content-range'].split('/')[1]), res.body.length, `${JSON.stringify(f)}: the total is the rows there are`);
     }
     // A unit moved to another community takes its cases' keyword entries along.
-    const moved = await t.http.put(`/api/grid-units/${w.units.grid2}`).set('Authorization', `Bearer ${w.admin}`).send({ parentId: w.units.other });
+    const moved = await edit(t.http, w.admin, `/grid-units/${w.units.grid2}`, { parentId: w.units.other });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     const inOther = await get(`/cases?filter=${filter({ q: '计数', unitId: w.units.other })}&range=${filter([0, 99])}`);
     assert.deepEqual(inOther.body.map((c: { title: string }) => c.title).sort(), ['计数丙', '计数乙'].sort());

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildWorld, logCase, type World } from './support/fixtures.js';
+import { buildWorld, edit, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('grid units: a tree, queried by subtree', () => {
@@ -26,19 +26,19 @@ describe('grid units: a tree, queried by subtree', () => {
   it('moving a unit carries its subtree, names and cases along', async () => {
     const c = await logCase(t, w, w.admin, { title: '搬家测试' });
     // Move 1号网格 (with 小碱小区 and the case) from 黄河路社区 to 长江路社区.
-    const moved = await t.http.put(`/api/grid-units/${w.units.grid1}`).set('Authorization', `Bearer ${w.admin}`).send({ parentId: w.units.other });
+    const moved = await edit(t.http, w.admin, `/grid-units/${w.units.grid1}`, { parentId: w.units.other });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     assert.equal((await get(`/grid-units/${w.units.compound}`)).body.fullName, '火车站街道 / 长江路社区 / 1号网格 / 小碱小区');
     const inOther = await get(`/cases?filter=${filter({ unitId: w.units.other })}`);
     assert.ok(inOther.body.some((x: { id: number }) => x.id === c.id));
     const inOld = await get(`/cases?filter=${filter({ unitId: w.units.community })}`);
     assert.ok(!inOld.body.some((x: { id: number }) => x.id === c.id));
-    const cycle = await t.http.put(`/api/grid-units/${w.units.other}`).set('Authorization', `Bearer ${w.admin}`).send({ parentId: w.units.compound });
+    const cycle = await edit(t.http, w.admin, `/grid-units/${w.units.other}`, { parentId: w.units.compound });
     assert.equal(cycle.status, 400, 'a unit cannot move under its own descendant');
   });
 
   it('renaming a unit renames the paths below it', async () => {
-    await t.http.put(`/api/grid-units/${w.units.street}`).set('Authorization', `Bearer ${w.admin}`).send({ name: '火车站街道办事处' }).expect(200);
+    assert.equal((await edit(t.http, w.admin, `/grid-units/${w.units.street}`, { name: '火车站街道办事处' })).status, 200);
     assert.match((await get(`/grid-units/${w.units.compound}`)).body.fullName, /^火车站街道办事处 \/ /);
   });
 });

@@ -52,7 +52,7 @@ describe('Hostile input: no request answers 5xx or shows the inside of the serve
 
   /** The body with the case's current version, where the body is an object and the case exists. */
   async function withCurrentVersion(r: HostileRequest): Promise<string | undefined> {
-    const id = /\/api\/cases\/([1-9]\d*)\//.exec(r.url)?.[1];
+    const [, resource, id] = /^\/api\/([a-z-]+)\/([1-9]\d*)(\/|$)/.exec(r.url) ?? [];
     // A body too deep or broken to rewrite goes as it is (the server refuses it before any version matters).
     if (!id || !r.payload || !r.payload.startsWith('{') || jsonDepthExceeds(r.payload, MAX_JSON_DEPTH)) return r.payload;
     let body: unknown;
@@ -62,7 +62,7 @@ describe('Hostile input: no request answers 5xx or shows the inside of the serve
       return r.payload;
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return r.payload;
-    const c = await t.http.get(`/api/cases/${id}`).set('Authorization', `Bearer ${tokens.admin}`);
+    const c = await t.http.get(`/api/${resource}/${id}`).set('Authorization', `Bearer ${tokens.admin}`);
     return c.status === 200 ? JSON.stringify({ ...body, version: c.body.version }) : r.payload;
   }
 
@@ -122,7 +122,7 @@ describe('Hostile input: no request answers 5xx or shows the inside of the serve
     }
     await refused(admin(t.http.get(`/api/cases.csv?sort=${filter(['propertyIsEnumerable', 'ASC'])}`)), 'sort', 'cannot sort');
     for (const path of ['/api/cases', '/api/residents', '/api/cases.csv', '/api/grid-units']) {
-      for (const unitId of [null, {}, [], '0x10', '1e2', 'x']) await refused(admin(t.http.get(`${path}?filter=${filter({ unitId })}`)), 'filter.unitId', 'grid unit');
+      for (const unitId of [null, {}, [], '0x10', '1e2', 'x']) await refused(admin(t.http.get(`${path}?filter=${filter({ unitId })}`)), 'filter.unitId', 'whole number');
     }
     const c = (await admin(t.http.get(`/api/cases?filter=${filter({ status: 'received' })}`))).body[0];
     for (const note of [{ toString: 1 }, ['x'], 5]) await refused(admin(t.http.post(`/api/cases/${c.id}/actions/comment`)).send({ version: c.version, note }), 'note', 'must be a string');

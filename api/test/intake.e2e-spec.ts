@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { measureBitsSql } from '../src/reports/measures.js';
-import { buildWorld, doAction, logCase, type World } from './support/fixtures.js';
+import { buildWorld, edit, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -20,7 +20,7 @@ describe('intake: the answer is the stored case; reference data is never stale',
   /** Through the second instance: what another server (or a colleague on it) does. */
   const elsewhere = {
     post: (path: string, body: object) => second.post(`/api${path}`).set(as(w.admin)).send(body),
-    put: (path: string, body: object) => second.put(`/api${path}`).set(as(w.admin)).send(body),
+    put: (path: string, body: Record<string, unknown>) => edit(second, w.admin, path, body),
   };
 
   before(async () => {
@@ -58,7 +58,7 @@ describe('intake: the answer is the stored case; reference data is never stale',
     const at = '2026-11-20T10:00:00+08:00';
     const first = await logCase(t, w, w.admin, { categoryId: w.categories.heating, receivedAt: at });
     assert.equal(first.responseDueAt, '2026-11-20T04:00:00.000Z', '供暖: response within 2 h');
-    assert.equal((await t.http.put(`/api/categories/${w.categories.heating}`).set(as(w.admin)).send({ responseHours: 3 })).status, 200);
+    assert.equal((await edit(t.http, w.admin, `/categories/${w.categories.heating}`, { responseHours: 3 })).status, 200);
     assert.equal((await logCase(t, w, w.admin, { categoryId: w.categories.heating, receivedAt: at })).responseDueAt, '2026-11-20T05:00:00.000Z');
     assert.equal((await elsewhere.put(`/categories/${w.categories.heating}`, { responseHours: 4 })).status, 200);
     assert.equal((await logCase(t, w, w.admin, { categoryId: w.categories.heating, receivedAt: at })).responseDueAt, '2026-11-20T06:00:00.000Z');

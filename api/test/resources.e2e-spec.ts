@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildWorld, type World } from './support/fixtures.js';
+import { buildWorld, edit, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 /** The react-admin list contract, the same for every resource. */
@@ -109,7 +109,7 @@ describe('resources: the list contract and bad input', () => {
     res = await post('/calendar-days', { date: '2027-02-30', workday: false });
     assert.equal(res.status, 400);
     assert.ok(res.body.errors.date);
-    res = await t.http.put(`/api/channels/${w.channels.wechat}`).set('Authorization', `Bearer ${w.admin}`).send({ name: null });
+    res = await edit(t.http, w.admin, `/channels/${w.channels.wechat}`, { name: null });
     assert.equal(res.status, 400);
     assert.ok(res.body.errors.name);
     res = await t.http.post('/api/channels').set('Authorization', `Bearer ${w.admin}`).set('Content-Type', 'application/json').send('{"name": ');

@@ -241,6 +241,7 @@ export const appEn: typeof appZh = {
     },
     privacy: { export_full: 'Full phones and addresses', export_full_hint: 'Exports mask phones and addresses; tick this for the full values (written to the access log)' },
     grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
+    records: { stale: 'Someone else changed this record in the meantime: reload and try again' },
     limits: {
       unit: 'Unit', minutes_unit: 'minutes', hours_unit: 'hours',
       inherits: 'Empty: inherits %{value}',

@@ -239,6 +239,7 @@ export const appZh = {
     },
     privacy: { export_full: '含完整电话和地址', export_full_hint: '导出的电话和地址默认隐去部分；勾选后导出完整信息，并记入访问记录' },
     grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
+    records: { stale: '该记录已被他人修改，请刷新后重试' },
     limits: {
       unit: '单位', minutes_unit: '分钟', hours_unit: '小时',
       inherits: '留空则继承：%{value}',

@@ -1,4 +1,4 @@
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, minLength, PasswordInput, ReferenceField, ReferenceInput, required, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, minLength, PasswordInput, ReferenceField, ReferenceInput, required, SaveButton, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, Toolbar } from 'react-admin';
 import { choices, ROLES } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
 import { phoneNumber, unitForHandler, username } from '../common/validators';
@@ -56,9 +56,16 @@ export const UserShow = () => (
   </Show>
 );
 
+/** Accounts are never deleted (their name stays on the timeline): the 启用 switch disables one, so no delete button. */
 export const UserEdit = () => (
   <Edit mutationMode="pessimistic">
-    <SimpleForm>
+    <SimpleForm
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+    >
       <Inputs />
     </SimpleForm>
   </Edit>

@@ -16,7 +16,7 @@ export class Attachment {
   @Column({ type: 'integer' })
   caseId: number;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id' })
   case?: Relation<Case>;
 
@@ -47,7 +47,7 @@ export class Attachment {
   @Column({ type: 'integer', nullable: true })
   uploadedById: number | null;
 
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'uploaded_by_id' })
   uploadedBy?: Relation<User>;
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns.js';
+import { CreatedAtColumn, UpdatedAtColumn, RecordVersionColumn } from '../common/columns.js';
 
 /** A local correction of the official working-day calendar (a holiday or a make-up working day). */
 @Entity('calendar_days')
@@ -23,4 +23,8 @@ export class CalendarDay {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
+  @RecordVersionColumn()
+  version: number;
 }

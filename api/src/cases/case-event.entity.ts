@@ -15,7 +15,7 @@ export class CaseEvent {
   @Column({ type: 'integer' })
   caseId: number;
 
-  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id' })
   case?: Relation<Case>;
 
@@ -31,7 +31,7 @@ export class CaseEvent {
   @Column({ type: 'integer', nullable: true })
   actorId: number | null;
 
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'actor_id' })
   actor?: Relation<User>;
 

@@ -113,7 +113,7 @@ export class Case {
   @Column({ type: 'integer', nullable: true })
   residentId: number | null;
 
-  @ManyToOne(() => Resident, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => Resident, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'resident_id' })
   resident?: Relation<Resident>;
 
@@ -148,14 +148,14 @@ export class Case {
   @Column({ type: 'integer', nullable: true })
   departmentId: number | null;
 
-  @ManyToOne(() => Department, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'department_id' })
   department?: Relation<Department>;
 
   @Column({ type: 'integer', nullable: true })
   assigneeId: number | null;
 
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'assignee_id' })
   assignee?: Relation<User>;
 
@@ -202,7 +202,7 @@ export class Case {
   @Column({ type: 'integer', nullable: true })
   parentCaseId: number | null;
 
-  @ManyToOne(() => Case, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => Case, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_case_id' })
   parentCase?: Relation<Case>;
 
@@ -275,7 +275,7 @@ export class Case {
   @Column({ type: 'integer', nullable: true })
   createdById: number | null;
 
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => User, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: Relation<User>;
 

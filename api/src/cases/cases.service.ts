@@ -121,6 +121,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     await this.ds.transaction(async (m) => {
       const before = await this.findOrThrow(id, user, m);
       const { version, ...fields } = dto;
+      if (version === undefined || version === null) throw this.staleRecord(before, user, true);
       const changes: Record<string, [unknown, unknown]> = {};
       for (const [k, v] of Object.entries(fields)) {
         if (v === undefined) continue;
@@ -128,8 +129,12 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
         const old = (before as unknown as Record<string, unknown>)[k];
         if (old !== v) changes[k] = k === 'reporterPhone' ? [maskPhone(old as string), maskPhone(v as string)] : [old, v];
       }
-      if (Object.keys(changes).length === 0) return;
-      const seen = version ?? before.version;
+      // Nothing to change is no conflict, but an old version still says the editor saw another case.
+      if (Object.keys(changes).length === 0) {
+        if (version !== before.version) throw await this.stale(m, id, user);
+        return;
+      }
+      const seen = version;
       const set = Object.fromEntries(Object.keys(changes).map((k) => [k, (fields as Record<string, unknown>)[k]]));
       const res = await m
         .createQueryBuilder()
@@ -137,7 +142,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
         .set({ ...set, version: seen + 1, updatedAt: new Date() })
         .where('id = :id AND version = :seen', { id, seen })
         .execute();
-      if (!res.affected) throw await this.stale(m, id);
+      if (!res.affected) throw await this.stale(m, id, user);
       if (['title', 'description', 'address', 'reporterName'].some((k) => k in changes)) await indexCases(m, [{ ...before, ...set, id }]);
       await appendEvents(m, id, [{ caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() }]);
     });
@@ -156,7 +161,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
   }
 
   /** The 409 for a stale version: who acted last and what the case looks like now. */
-  async stale(m: EntityManager, id: number) {
+  async stale(m: EntityManager, id: number, viewer?: AuthUser) {
     const current = await m.getRepository(Case).findOne({ where: { id } });
     const last = await m.getRepository(CaseEvent).createQueryBuilder('e').leftJoin('e.actor', 'a').addSelect(['a.id', 'a.name']).where('e.caseId = :id', { id }).orderBy('e.id', 'DESC').limit(1).getOne();
     const status = current ? words('status', current.status) : null;
@@ -165,6 +170,8 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
       currentVersion: current?.version,
       currentStatus: current?.status,
       lastActor: last?.actor?.name ?? null,
+      // The case as the editor may see it now (phones masked as on its page), for a form to reload from.
+      ...(viewer && current ? { current: this.present(current, this.context(viewer), 'one') } : {}),
     });
   }
 

@@ -10,11 +10,18 @@ import { effectivePolicy } from '../workflow/time-limits.js';
 import { appliedLimitsOfAll } from './applied-limits.js';
 import { Category, RESOLVE_UNITS } from './category.entity.js';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
+import { Case } from '../cases/case.entity.js';
+import type { Reference } from '../common/references.js';
 
 const MAX_DEPTH = 3;
 @Injectable()
 export class CategoriesService extends CrudService<Category, CreateCategoryDto, UpdateCategoryDto> {
   protected readonly label = 'Category';
+  protected override readonly references: Reference[] = [
+    { from: Case, by: 'categoryId', things: 'refCases' },
+    { from: Category, by: 'parentId', things: 'refChildren' },
+  ];
+  protected override readonly disablable = true;
   protected readonly spec: ListSpec<RequestContext> = {
     alias: 'cat',
     defaultSort: ['path', 'ASC'],

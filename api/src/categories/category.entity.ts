@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { RealColumn } from '../common/columns.js';
+import { RealColumn, RecordVersionColumn } from '../common/columns.js';
 import { Department } from '../departments/department.entity.js';
 
 export const RESOLVE_UNITS = ['hours', 'workdays'] as const;
@@ -41,7 +41,7 @@ export class Category {
   @Column({ type: 'integer', nullable: true })
   departmentId: number | null;
 
-  @ManyToOne(() => Department, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'department_id' })
   department?: Relation<Department>;
 
@@ -71,4 +71,8 @@ export class Category {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
+  @RecordVersionColumn()
+  version: number;
 }

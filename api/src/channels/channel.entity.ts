@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RecordVersionColumn } from '../common/columns.js';
 
 export const CHANNEL_GROUPS = ['hotline', 'online', 'community', 'linkage', 'enterprise'] as const;
 export type ChannelGroup = (typeof CHANNEL_GROUPS)[number];
@@ -24,4 +25,8 @@ export class Channel {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
+  @RecordVersionColumn()
+  version: number;
 }

@@ -31,3 +31,11 @@ export const numberTransformer: ValueTransformer = {
 export function JsonColumn(options: ColumnOptions = {}) {
   return Column({ type: 'simple-json', nullable: true, ...options });
 }
+
+/**
+ * The version a record is at, for the optimistic check of every `PUT` (common/crud.service.ts): moved on by
+ * the update itself, in the same conditional UPDATE that checks it, never by TypeORM behind the service's back.
+ */
+export function RecordVersionColumn() {
+  return Column({ type: 'integer', default: 1 });
+}

@@ -1,4 +1,5 @@
 import { Body, Delete, Get, Param, PipeTransform, Post, Put, Query, Res, Type } from '@nestjs/common';
+import { IsInt, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
@@ -32,6 +33,19 @@ export const IdPipe: PipeTransform<string, number> = {
 };
 
 /**
+ * A resource's update body plus the `version` it was read at, so that the pipe keeps it (it strips unknown
+ * properties); whether it is there and current is the service's question (409 with the current record).
+ */
+function withVersion(dto: Type<unknown>): Type<unknown> {
+  class Versioned extends (dto as new () => object) {
+    @IsOptional()
+    @IsInt()
+    version?: number;
+  }
+  return Versioned;
+}
+
+/**
  * The react-admin REST routes for a resource, one line each into its service. A resource's
  * controller extends `CrudController({...})` and adds its own routes.
  */
@@ -39,6 +53,7 @@ export function CrudController(opts: CrudOptions) {
   const read = opts.read ?? [];
   const readRoles = read.length ? Roles(...read) : () => undefined;
   const removeRoles: Role[] = opts.deletable === false ? ['admin'] : opts.write;
+  const updateDto = withVersion(opts.updateDto);
   declareResource(opts.resource, { read: read.length ? read : null, write: opts.write, remove: opts.deletable === false ? false : removeRoles });
 
   abstract class Base {
@@ -66,7 +81,7 @@ export function CrudController(opts: CrudOptions) {
 
     @Put(':id')
     @Roles(...opts.write)
-    update(@Param('id', IdPipe) id: number, @Body(createValidationPipe(opts.updateDto)) dto: unknown, @CurrentUser() user: AuthUser) {
+    update(@Param('id', IdPipe) id: number, @Body(createValidationPipe(updateDto)) dto: unknown, @CurrentUser() user: AuthUser) {
       return this.service.update(id, dto, user);
     }
 

@@ -4,8 +4,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AccessLogWriter } from '../access-log/access-log.writer.js';
-import { fieldError, notFound, validationError, type FieldErrors } from './errors.js';
-import { text } from './localize.js';
+import { AppError, ErrorCode, fieldError, notFound, validationError, type FieldErrors } from './errors.js';
+import { text, words } from './localize.js';
+import { referencesOf, refuseWhileReferenced, type Reference } from './references.js';
 import { applyListQuery, ListContext, ListSpec, ParsedListQuery, parseListQuery, RawListQuery } from './list-query.js';
 import { NOTHING_MASKED, type MaskedFields } from './masked-fields.js';
 
@@ -32,6 +33,10 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
 
   protected abstract readonly label: string;
   protected abstract readonly spec: ListSpec<RequestContext>;
+  /** What keeps records of this kind (cases, timelines, accounts): a delete is refused while any points here. */
+  protected readonly references: Reference[] = [];
+  /** Whether the record has an `active` flag: a refused delete then suggests disabling it instead. */
+  protected readonly disablable: boolean = false;
 
   constructor(
     protected readonly ds: DataSource,
@@ -161,22 +166,55 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   }
 
   async update(id: number, dto: U, user: AuthUser): Promise<unknown> {
-    this.rejectNulls(dto as Record<string, unknown>);
+    const { version, ...fields } = dto as Record<string, unknown>;
+    this.rejectNulls(fields);
     await this.ds.transaction(async (m) => {
       const before = await this.findOrThrow(id, user, m);
-      const changes = await this.prepare(dto as Record<string, unknown>, before, m, user);
-      const row = m.getRepository<T>(this.repo.target).merge(m.getRepository<T>(this.repo.target).create({ ...before }), changes as T);
+      const next = await this.claimVersion(m, before, version, user);
+      const changes = await this.prepare(fields, before, m, user);
+      const row = m.getRepository<T>(this.repo.target).merge(m.getRepository<T>(this.repo.target).create({ ...before, version: next }), changes as T);
       await m.getRepository<T>(this.repo.target).save(row);
       await this.afterWrite(row, m, before);
     });
     return this.shown(id, user);
   }
 
+  /**
+   * Moves a record on from the version its editor read, or answers 409 with the record as it is now. One
+   * conditional UPDATE checks and moves it, so of two saves made from the same version exactly one wins: the
+   * other's UPDATE finds no row at that version (on PostgreSQL it waits for the first to commit, then looks).
+   * Done first in the transaction, so the loser has written nothing.
+   */
+  protected async claimVersion(m: EntityManager, before: T, seen: unknown, user: AuthUser): Promise<number> {
+    if (typeof seen !== 'number') throw this.staleRecord(before, user, true);
+    const res =
+      seen === before.version
+        ? await m.createQueryBuilder().update(this.repo.target).set({ version: () => 'version + 1' } as never).where('id = :id AND version = :seen', { id: before.id, seen }).execute()
+        : { affected: 0 };
+    if (res.affected !== 1) throw this.staleRecord(await this.findOrThrow(before.id, user, m), user, false);
+    return seen + 1;
+  }
+
+  /** The 409 of an update made from no version or an old one: `{message, current}`, the record as this user sees it now. */
+  protected staleRecord(current: T, user: AuthUser, missing: boolean): AppError {
+    const params = { what: words('record', this.label), version: current.version as number };
+    return new AppError(ErrorCode.StaleVersion, text(missing ? 'versionMissing' : 'recordChanged', params), missing ? { version: text('recordVersionRequired') } : undefined, {
+      current: this.present(current, this.context(user), 'one'),
+    });
+  }
+
+  /**
+   * Deletes a record nothing points to; one that history or people still use is refused with a 409 naming
+   * what (the database's keys refuse too, should a write get past this).
+   */
   async remove(id: number, user: AuthUser): Promise<unknown> {
     const row = await this.findOrThrow(id, user);
     const shown = this.present(row, this.context(user), 'one');
-    await this.repo.delete(id);
-    await this.afterWrite(row, this.ds.manager, row, true);
+    await this.ds.transaction(async (m) => {
+      refuseWhileReferenced(this.label, await referencesOf(m, this.references, id), this.disablable);
+      await m.getRepository<T>(this.repo.target).delete(id);
+      await this.afterWrite(row, m, row, true);
+    });
     return shown;
   }
 

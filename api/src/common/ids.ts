@@ -13,7 +13,7 @@ const CANONICAL_ID = /^[1-9][0-9]{0,15}$/;
  */
 export function idOf(v: unknown, field: string): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && CANONICAL_ID.test(v) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw fieldError(field, 'wholeNumber');
-  if (n > MAX_ID) throw fieldError(field, 'max', { max: MAX_ID });
+  if (Number.isInteger(n) && n > MAX_ID) throw fieldError(field, 'max', { max: MAX_ID });
+  if (!Number.isInteger(n) || n < 1) throw fieldError(field, 'wholeNumber');
   return n;
 }

@@ -135,6 +135,30 @@ export const MESSAGES = {
   conflict: { zh: '与现有数据冲突', en: 'Conflict' },
   tooManyRequests: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests' },
   internal: { zh: '服务器内部错误', en: 'Internal server error' },
+  // records' versions and history (issue 15: edits never overwrite each other, history is never deleted)
+  recordVersionRequired: { zh: '必填：您看到的记录版本', en: 'is required: the version of the record you saw' },
+  recordChanged: {
+    zh: '该{what}已被他人修改（现为第 {version} 版），请刷新后重试',
+    en: 'This {what} was changed by someone else in the meantime (now version {version}); reload and try again',
+  },
+  versionMissing: {
+    zh: '保存时须带上您看到的版本号（version）；该{what}现为第 {version} 版，请刷新后重试',
+    en: 'Send the version of the {what} you saw (version); it is now at version {version}',
+  },
+  stillReferenced: { zh: '还有{things}使用该{what}，不能删除', en: '{things} still refer to this {what}; it cannot be deleted' },
+  stillReferencedDisable: {
+    zh: '还有{things}使用该{what}，不能删除；不再使用请改为停用',
+    en: '{things} still refer to this {what}; it cannot be deleted: disable it instead',
+  },
+  refCases: { zh: ' {count} 件诉求', en: '{count} cases' },
+  refResidents: { zh: ' {count} 位居民', en: '{count} residents' },
+  refUsers: { zh: ' {count} 个账号', en: '{count} user accounts' },
+  refChildren: { zh: ' {count} 个下级', en: '{count} records below it' },
+  refCategories: { zh: ' {count} 个诉求分类', en: '{count} categories' },
+  lastAdmin: {
+    zh: '这是最后一个启用中的系统管理员，不能停用、删除或改为其他角色；请先启用或新建另一个管理员',
+    en: 'This is the last active administrator: it cannot be disabled, deleted or given another role; enable or create another administrator first',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns.js';
+import { CreatedAtColumn, UpdatedAtColumn, RecordVersionColumn } from '../common/columns.js';
 
 export const DEPARTMENT_KINDS = ['government', 'enterprise', 'property', 'police', 'fire', 'utility', 'other'] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
@@ -31,4 +31,8 @@ export class Department {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
+  @RecordVersionColumn()
+  version: number;
 }

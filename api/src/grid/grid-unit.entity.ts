@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { CreatedAtColumn, JsonColumn, RealColumn, UpdatedAtColumn } from '../common/columns.js';
+import { CreatedAtColumn, JsonColumn, RealColumn, UpdatedAtColumn, RecordVersionColumn } from '../common/columns.js';
 
 export const GRID_LEVELS = ['subdistrict', 'community', 'zone', 'grid', 'compound', 'building'] as const;
 export type GridLevel = (typeof GRID_LEVELS)[number];
@@ -61,4 +61,8 @@ export class GridUnit {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
+  @RecordVersionColumn()
+  version: number;
 }

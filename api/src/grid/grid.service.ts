@@ -17,6 +17,8 @@ import { placeNode, settlePath, subtreeUpperBound, whereInSubtree } from '../com
 import { Resident } from '../residents/resident.entity.js';
 import type { CreateGridUnitDto, UpdateGridUnitDto } from './dto/grid-unit.dto.js';
 import { GRID_LEVELS, GridUnit } from './grid-unit.entity.js';
+import type { Reference } from '../common/references.js';
+import { User } from '../users/user.entity.js';
 
 const LEADER_PHONE_MASKED = maskedFields(['leaderPhone']);
 
@@ -33,6 +35,13 @@ function seesLeaderPhone(user: AuthUser, unit: Pick<GridUnit, 'path'>): boolean 
 @Injectable()
 export class GridService extends CrudService<GridUnit, CreateGridUnitDto, UpdateGridUnitDto> {
   protected readonly label = 'Grid unit';
+  protected override readonly references: Reference[] = [
+    { from: GridUnit, by: 'parentId', things: 'refChildren' },
+    { from: Case, by: 'gridUnitId', things: 'refCases' },
+    { from: Resident, by: 'gridUnitId', things: 'refResidents' },
+    // A worker's scope: deleting it would widen theirs to everywhere.
+    { from: User, by: 'scopeUnitId', things: 'refUsers' },
+  ];
   private readonly paths = new Map<number, string>();
 
   protected readonly spec: ListSpec<RequestContext> = {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { CreatedAtColumn, JsonColumn, UpdatedAtColumn } from '../common/columns.js';
+import { CreatedAtColumn, JsonColumn, UpdatedAtColumn, RecordVersionColumn } from '../common/columns.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 
 /** Key-population tags (重点人群). */
@@ -56,4 +56,8 @@ export class Resident {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
+  @RecordVersionColumn()
+  version: number;
 }

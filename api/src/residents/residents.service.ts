@@ -14,6 +14,8 @@ import { GridUnit } from '../grid/grid-unit.entity.js';
 import { GridService } from '../grid/grid.service.js';
 import type { CreateResidentDto, UpdateResidentDto } from './dto/resident.dto.js';
 import { Resident } from './resident.entity.js';
+import { Case } from '../cases/case.entity.js';
+import type { Reference } from '../common/references.js';
 
 /** Roles that call residents and so see their full phone number on the resident's page. */
 const SEES_PHONE = new Set(['admin', 'dispatcher', 'grid_worker']);
@@ -23,6 +25,7 @@ const PHONE_MASKED = maskedFields(['phone']);
 @Injectable()
 export class ResidentsService extends CrudService<Resident, CreateResidentDto, UpdateResidentDto> {
   protected readonly label = 'Resident';
+  protected override readonly references: Reference[] = [{ from: Case, by: 'residentId', things: 'refCases' }];
   protected readonly spec: ListSpec<RequestContext> = {
     alias: 'r',
     defaultSort: ['id', 'DESC'],

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '../common/columns.js';
+import { CreatedAtColumn, UpdatedAtColumn, RecordVersionColumn } from '../common/columns.js';
 import { Department } from '../departments/department.entity.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 
@@ -25,7 +25,7 @@ export class User {
   @Column({ type: 'integer', nullable: true })
   scopeUnitId: number | null;
 
-  @ManyToOne(() => GridUnit, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => GridUnit, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'scope_unit_id' })
   scopeUnit?: Relation<GridUnit>;
 
@@ -34,7 +34,7 @@ export class User {
   @Column({ type: 'integer', nullable: true })
   departmentId: number | null;
 
-  @ManyToOne(() => Department, { nullable: true, onDelete: 'SET NULL' })
+  @ManyToOne(() => Department, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'department_id' })
   department?: Relation<Department>;
 
@@ -67,6 +67,10 @@ export class User {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
+  @RecordVersionColumn()
+  version: number;
 
   toJSON() {
     const { passwordHash: _hidden, tokenVersion: _internal, ...rest } = this;

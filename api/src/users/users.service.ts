@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
-import { fieldError } from '../common/errors.js';
+import { conflict, fieldError } from '../common/errors.js';
 import { maskedFields, NOTHING_MASKED } from '../common/masked-fields.js';
 import { maskPhone } from '../common/privacy.js';
 import type { ListSpec } from '../common/list-query.js';
@@ -87,7 +87,33 @@ export class UsersService extends CrudService<User, CreateUserDto, UpdateUserDto
     return out;
   }
 
-  protected override async afterWrite(row: User) {
+  /**
+   * Accounts are never deleted: their name stays on every case and timeline entry they touched. DELETE
+   * disables the account (it can no longer sign in) and answers it, as disabled.
+   */
+  override async remove(id: number, user: AuthUser): Promise<unknown> {
+    await this.ds.transaction(async (m) => {
+      const before = await this.findOrThrow(id, user, m);
+      if (!before.active) return;
+      await m.createQueryBuilder().update(User).set({ active: false, version: () => 'version + 1' }).where('id = :id', { id }).execute();
+      await this.afterWrite({ ...before, active: false } as User, m, before);
+    });
+    return this.get(id, user);
+  }
+
+  protected override async afterWrite(row: User, m: EntityManager, before: User | undefined) {
+    if (before?.role === 'admin' && before.active && (row.role !== 'admin' || !row.active)) await this.keepAnAdmin(m);
     this.directory.forget(row.id);
+  }
+
+  /**
+   * After disabling or demoting an admin, inside its transaction: one active admin must remain, else the write
+   * is undone (409), for no one else could sign in to put it right. Counted after the write, so two admins
+   * disabling each other at once cannot both pass: every write to users moves the users' change counter
+   * (trigger of migration UserVersions), whose row the second transaction waits on until the first commits.
+   */
+  private async keepAnAdmin(m: EntityManager) {
+    const left = await m.getRepository(User).count({ where: { role: 'admin', active: true } });
+    if (left === 0) throw conflict('lastAdmin');
   }
 }

@@ -79,3 +79,13 @@ export async function doAction(t: TestApp, token: string, c: CaseRef, action: st
   assert.equal(res.status, 200, `${action}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/**
+ * An edit as the console makes it: read the record, then PUT the change with the version read (a PUT without
+ * one is refused with 409). `http` is the app's or another instance's.
+ */
+export async function edit(http: TestApp['http'], token: string, path: string, change: Record<string, unknown>) {
+  const current = await http.get(`/api${path}`).set('Authorization', `Bearer ${token}`);
+  assert.equal(current.status, 200, `GET ${path}: ${current.status} ${JSON.stringify(current.body)}`);
+  return http.put(`/api${path}`).set('Authorization', `Bearer ${token}`).send({ ...change, version: current.body.version });
+}

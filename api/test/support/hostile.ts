@@ -16,7 +16,7 @@ export interface HostileRequest {
   contentType?: string;
   /** Which of the suite's tokens signs it: a role, nobody, or a forged one. */
   as: string;
-  /** Replace the body's `version` with the case's current one (so that an action gets past the version check). */
+  /** Replace the body's `version` with the record's current one (so that an edit or an action gets past the version check). */
   freshVersion?: boolean;
 }
 
@@ -90,7 +90,7 @@ export function hostileRequests(t: FuzzTargets): fc.Arbitrary<HostileRequest> {
       .map(({ q, as }): HostileRequest => ({ family: 'list', method: 'GET', url: `/api/${r}?${q}`, as }))),
     fc.record({ r: fc.constantFrom(...resources), id: hostileId, as }).map(({ r, id, as }): HostileRequest => ({ family: 'one', method: 'GET', url: `/api/${r}/${id}`, as })),
     fc.constantFrom(...writable).chain((r) => send('create', 'POST', fc.constant(`/api/${r}`), bodyOf(r))),
-    fc.constantFrom(...writable).chain((r) => send('update', 'PUT', hostileId.map((id) => `/api/${r}/${id}`), bodyOf(r))),
+    fc.constantFrom(...writable).chain((r) => send('update', 'PUT', caseId.map((id) => `/api/${r}/${id}`), bodyOf(r), true)),
     // Deletes only by ids written wrongly: the suite must keep its people and records.
     fc.record({ r: fc.constantFrom(...resources), id: hostileId.filter((id) => !/^[1-9]\d*$/.test(id)), as }).map(({ r, id, as }): HostileRequest => ({ family: 'delete', method: 'DELETE', url: `/api/${r}/${id}`, as })),
     fc.constantFrom(...Object.keys(t.actions)).chain((a) => send('action', 'POST', caseId.map((id) => `/api/cases/${id}/actions/${a}`), mutated(t.actions[a]), true)),
