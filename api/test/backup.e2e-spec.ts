@@ -4,12 +4,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/config.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { verifyTimelines } from '../src/timeline/timeline-verifier.js';
 import { buildWorld, logCase, type World } from './support/fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { scratchDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const cliPath = (name: string) => join(import.meta.dirname, `../src/backup/${name}-cli.js`);
@@ -23,26 +22,6 @@ function cli(name: 'backup' | 'restore', dir: string, env: Record<string, string
     child.stderr.on('data', (b: Buffer) => (out += b.toString()));
     child.on('close', (code) => resolve({ code: code ?? -1, out }));
   });
-}
-
-/** A fresh, empty database of the engine under test: a new SQLite file, or a new PostgreSQL scratch database. */
-async function emptyDatabase(scratch: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL ?? '';
-  if (!base.startsWith('postgres')) return { url: `sqlite:${join(scratch, 'restored.sqlite')}`, drop: async () => {} };
-  const name = `restore_${process.pid}_${Date.now()}`;
-  const admin = await new DataSource({ type: 'postgres', url: base }).initialize();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.destroy();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = await new DataSource({ type: 'postgres', url: base }).initialize();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.destroy();
-    },
-  };
 }
 
 describe('backup and restore: a backup taken while cases pour in, restored into an empty database', () => {
@@ -94,7 +73,7 @@ describe('backup and restore: a backup taken while cases pour in, restored into 
     assert.ok(during > 0, 'cases were still being logged while the backup ran');
     assert.match(backup.out, /timeline: intact/);
 
-    const target = await emptyDatabase(scratch);
+    const target = await scratchDatabase();
     dropTarget = target.drop;
     const restoredData = join(scratch, 'restored-data');
     const restore = await cli('restore', backupDir, { DATABASE_URL: target.url, DATA_DIR: restoredData });

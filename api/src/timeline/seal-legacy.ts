@@ -8,20 +8,11 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { chainTime, eventHash } from './event-chain.js';
+import type { EventRow } from './timeline-verifier.js';
 
 const PAGE = 500;
 
-interface LegacyEvent {
-  id: number;
-  case_id: number;
-  action: string;
-  from_status: string | null;
-  to_status: string;
-  actor_id: number | null;
-  note: string | null;
-  data: string | null;
-  created_at: Date | string;
-}
+type LegacyEvent = Omit<EventRow, 'seq' | 'hash'>;
 
 /** Returns the number of events sealed (0 when there was nothing left to seal). */
 export async function sealLegacyTimeline(ds: DataSource): Promise<number> {

@@ -39,7 +39,8 @@ export interface VerifyResult {
   nextCaseId: number | null;
 }
 
-interface EventRow {
+/** A timeline row as stored (column names), what the chain is computed over. */
+export interface EventRow {
   id: number;
   case_id: number;
   action: string;
