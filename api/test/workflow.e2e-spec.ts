@@ -121,6 +121,8 @@ describe('workflow: actions, clocks, refusals, conflicts', () => {
     const stale = await act(w.users.dispatcher.token, { id: c.id, version: 7 }, 'close_directly', { result: 'x' });
     assert.equal(stale.status, 409);
     assert.equal(stale.body.currentVersion, 1);
+    assert.equal(stale.body.current.id, c.id, 'the case as it is now, for the form to reload from');
+    assert.equal(stale.body.current.version, 1);
     const wrong = await act(w.users.dispatcher.token, c, 'reply', { result: 'x' });
     assert.equal(wrong.status, 409);
     assert.match(wrong.body.message, /已受理/, 'the status named in Chinese, the default language');

@@ -102,7 +102,7 @@ export class WorkflowService {
     const seen = body.version;
     const note = typeof body.note === 'string' ? body.note.slice(0, 5000) : null;
     const c = await this.cases.findOrThrow(caseId, user, m);
-    if (c.version !== seen) throw await this.cases.stale(m, caseId);
+    if (c.version !== seen) throw await this.cases.stale(m, caseId, user);
     const why = refusal(user, c, action);
     if (why === 'status') {
       const allowed = allowedActions(user, c);
@@ -130,7 +130,7 @@ export class WorkflowService {
       .set({ ...effect.changes, ...late.flags, ...closure, version: seen + 1, updatedAt: now })
       .where('id = :id AND version = :seen', { id: caseId, seen })
       .execute();
-    if (!res.affected) throw await this.cases.stale(m, caseId);
+    if (!res.affected) throw await this.cases.stale(m, caseId, user);
     const event: Partial<CaseEvent> = { caseId, action, fromStatus: c.status, toStatus: effect.changes.status ?? c.status, actorId: user.id, note, data: effect.data, createdAt: now };
     await appendEvents(m, caseId, [...late.events, event]);
     if (target) await appendEvents(m, target.id, [mergedInEvent(c, target, user, now)]);
