@@ -1,4 +1,5 @@
-import { Datagrid, DateField, DateInput, FilterButton, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, TextField, TopToolbar, useListContext } from 'react-admin';
+import { Datagrid, DateInput, FilterButton, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, TextField, TopToolbar, useListContext } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 import { choices } from '../common/choices';
 import { ExportButtons } from '../reports/ExportButtons';
 import { dateIn } from '../reports/period';
@@ -30,7 +31,7 @@ const Actions = () => {
 export const AccessLogList = () => (
   <List filters={filters} actions={<Actions />} sort={{ field: 'at', order: 'DESC' }} exporter={false}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
-      <DateField source="at" showTime />
+      <LocalDateField source="at" showTime />
       <ReferenceField source="userId" reference="users" link={false}>
         <TextField source="name" />
       </ReferenceField>

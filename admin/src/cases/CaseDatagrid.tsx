@@ -1,5 +1,6 @@
 import { Stack, useMediaQuery, type Theme } from '@mui/material';
-import { Datagrid, DateField, ReferenceField, TextField, useRecordContext } from 'react-admin';
+import { Datagrid, ReferenceField, TextField, useRecordContext } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 import { CaseCards } from './CaseCards';
 import { CasePlace, DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
 
@@ -43,7 +44,7 @@ export const CaseDatagrid = () => {
         <TextField source="name" />
       </ReferenceField>
       <CasePlace label="app.cases.place" />
-      <DateField source="receivedAt" showTime />
+      <LocalDateField source="receivedAt" showTime />
       <ClockCell label="resources.cases.fields.dueState" sortBy="resolveDueAt" />
     </Datagrid>
   );

@@ -1,7 +1,6 @@
 import { Grid, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   BooleanField,
-  DateField,
   Labeled,
   NumberField,
   ReferenceField,
@@ -13,6 +12,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 import { AttachmentsPanel } from '../attachments';
 import { choices, PRIORITIES, SATISFACTIONS, TYPES } from '../common/choices';
 import { CaseActions } from './CaseActions';
@@ -68,7 +68,7 @@ export const CaseShow = () => {
             <ReferenceField source="categoryId" reference="categories" link={false}>
               <TextField source="fullName" />
             </ReferenceField>
-            <DateField source="receivedAt" showTime />
+            <LocalDateField source="receivedAt" showTime />
             <Section title="location" />
             <ReferenceField source="gridUnitId" reference="grid-units" link="show">
               <TextField source="fullName" />
@@ -86,19 +86,19 @@ export const CaseShow = () => {
             <TagChips label="resources.cases.fields.residentTags" />
             <Section title="clocks" />
             <DueBadge label="resources.cases.fields.dueState" />
-            <DateField source="signDueAt" showTime emptyText="—" />
-            <DateField source="responseDueAt" showTime />
-            <DateField source="resolveDueAt" showTime />
+            <LocalDateField source="signDueAt" showTime emptyText="—" />
+            <LocalDateField source="responseDueAt" showTime />
+            <LocalDateField source="resolveDueAt" showTime />
             <Section title="handling" />
             <ReferenceField source="departmentId" reference="departments" emptyText="—">
               <TextField source="name" />
             </ReferenceField>
             <BooleanField source="handledDirectly" />
-            <DateField source="dispatchedAt" showTime emptyText="—" />
-            <DateField source="acceptedAt" showTime emptyText="—" />
-            <DateField source="respondedAt" showTime emptyText="—" />
-            <DateField source="repliedAt" showTime emptyText="—" />
-            <DateField source="closedAt" showTime emptyText="—" />
+            <LocalDateField source="dispatchedAt" showTime emptyText="—" />
+            <LocalDateField source="acceptedAt" showTime emptyText="—" />
+            <LocalDateField source="respondedAt" showTime emptyText="—" />
+            <LocalDateField source="repliedAt" showTime emptyText="—" />
+            <LocalDateField source="closedAt" showTime emptyText="—" />
             <TextField source="result" emptyText="—" />
             <NumberField source="returnCount" />
             <NumberField source="reopenCount" />

@@ -1,5 +1,6 @@
 import { Card, CardContent, Typography } from '@mui/material';
-import { DateField, Link, RecordContextProvider, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { Link, RecordContextProvider, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 
 /** 已并入本件: the cases merged into this one and who reported each (phones masked, as lists show them). */
 export const MergedCases = () => {
@@ -17,7 +18,7 @@ export const MergedCases = () => {
           <Typography key={c.id} variant="body2" sx={{ overflowWrap: 'anywhere' }}>
             <Link to={`/cases/${c.id}/show`}>{c.number}</Link> · {c.reporterName ?? t('app.intake.anonymous')} {c.reporterPhone ?? ''} ·{' '}
             <RecordContextProvider value={c}>
-              <DateField source="receivedAt" showTime />
+              <LocalDateField source="receivedAt" showTime />
             </RecordContextProvider>
           </Typography>
         ))}

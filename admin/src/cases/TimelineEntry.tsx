@@ -1,5 +1,6 @@
 import { Box, Stack, Typography } from '@mui/material';
-import { DateField, ReferenceField, TextField, useTranslate } from 'react-admin';
+import { ReferenceField, TextField, useTranslate } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 import { AttachmentThumb } from '../attachments';
 import { eventDetails, eventTitleKeys, type CaseEvent, type Detail } from './eventDetails';
 
@@ -9,7 +10,7 @@ const DetailValue = ({ detail }: { detail: Detail }) => {
   const t = useTranslate();
   if ('text' in detail) return <>{detail.text}</>;
   if ('key' in detail) return <>{t(detail.key, detail.params)}</>;
-  if ('date' in detail) return <DateField record={{ id: 0, at: detail.date }} source="at" showTime />;
+  if ('date' in detail) return <LocalDateField record={{ id: 0, at: detail.date }} source="at" showTime />;
   return (
     <ReferenceField record={{ id: 0, ref: detail.id }} source="ref" reference={detail.ref} link={detail.ref === 'cases' ? 'show' : false}>
       <TextField source={REF_TEXT[detail.ref]} />
@@ -31,7 +32,7 @@ export const TimelineEntry = ({ event: e }: { event: CaseEvent }) => {
         {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` · ${t(`enums.status.${e.fromStatus}`)} → ${t(`enums.status.${e.toStatus}`)}` : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" component="div">
-        <DateField record={e} source="createdAt" showTime />{' '}
+        <LocalDateField record={e} source="createdAt" showTime />{' '}
         {e.actorId ? (
           <ReferenceField record={e} source="actorId" reference="users" link={false}>
             <TextField source="name" />

@@ -1,4 +1,5 @@
-import { Create, DateField, Edit, Pagination, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField } from 'react-admin';
+import { Create, Edit, Pagination, ReferenceField, ReferenceManyField, Show, SimpleForm, SimpleShowLayout, TextField } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 import { TagChips } from '../cases/CaseBits';
 import { CaseDatagrid } from '../cases/CaseDatagrid';
 import { ResidentInputs } from './ResidentInputs';
@@ -13,7 +14,7 @@ export const ResidentShow = () => (
       </ReferenceField>
       <TextField source="address" emptyText="—" />
       <TagChips source="tags" label="resources.residents.fields.tags" />
-      <DateField source="createdAt" showTime />
+      <LocalDateField source="createdAt" showTime />
       {/* Every request the household made, newest first: what a caller-first desk and a home visit start from. */}
       <ReferenceManyField source="id" reference="cases" target="residentId" label="resources.residents.fields.cases" sort={{ field: 'receivedAt', order: 'DESC' }} perPage={10} pagination={<Pagination rowsPerPageOptions={[10]} />}>
         <CaseDatagrid />
