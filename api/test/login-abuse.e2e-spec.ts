@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RateLimiter } from '../src/common/rate-limiter.js';
 import { User } from '../src/users/user.entity.js';
+import { edit } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -77,7 +78,7 @@ describe('login abuse', () => {
   it('answers an unknown user, a wrong password and a disabled account alike: 401, the same body', async () => {
     const id = await newUser('retired');
     await newUser('present');
-    await t.http.put(`/api/users/${id}`).set('Authorization', `Bearer ${admin}`).send({ active: false }).expect(200);
+    assert.equal((await edit(t.http, admin, `/users/${id}`, { active: false })).status, 200);
     const unknown = await signIn('nobody-here', 'password-1', '10.0.4.1');
     const wrong = await signIn('present', 'password-2', '10.0.4.2');
     const disabled = await signIn('retired', 'password-1', '10.0.4.3');
@@ -140,13 +141,13 @@ describe('login abuse', () => {
   it("a new password set by an admin ends the user's sessions, not the admin's", async () => {
     const id = await newUser('changer');
     const before = await token('changer', '10.0.7.1');
-    const put = await t.http.put(`/api/users/${id}`).set('Authorization', `Bearer ${admin}`).send({ password: 'password-new' });
+    const put = await edit(t.http, admin, `/users/${id}`, { password: 'password-new' });
     assert.equal(put.status, 200, JSON.stringify(put.body));
     assert.ok(!('tokenVersion' in put.body), 'the token version stays inside');
     assert.equal((await me(before)).status, 401);
     assert.equal((await me(admin)).status, 200);
     assert.equal((await me(await token('changer', '10.0.7.2', 'password-new'))).status, 200);
-    const other = await t.http.put(`/api/users/${id}`).set('Authorization', `Bearer ${admin}`).send({ name: '改名' });
+    const other = await edit(t.http, admin, `/users/${id}`, { name: '改名' });
     assert.equal(other.status, 200);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { buildWorld, logCase, type World } from './support/fixtures.js';
+import { buildWorld, edit, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -119,8 +119,8 @@ describe('personal data: masked means unsearchable, exports masked by default, a
       assert.equal((await get(`/users?${query}`, role('handler'))).status, 400, query);
     }
 
-    await t.http.put(`/api/grid-units/${w.units.grid1}`).set('Authorization', `Bearer ${w.admin}`).send({ leaderName: '网格长甲', leaderPhone: '13600001111' });
-    await t.http.put(`/api/grid-units/${w.units.other}`).set('Authorization', `Bearer ${w.admin}`).send({ leaderName: '社区书记', leaderPhone: '13600002222' });
+    await edit(t.http, w.admin, `/grid-units/${w.units.grid1}`, { leaderName: '网格长甲', leaderPhone: '13600001111' });
+    await edit(t.http, w.admin, `/grid-units/${w.units.other}`, { leaderName: '社区书记', leaderPhone: '13600002222' });
     const leaders = async (token: string) => {
       const rows = (await get(`/grid-units?range=${filter([0, 99])}`, token)).body as { id: number; leaderPhone: string | null }[];
       return [rows.find((u) => u.id === w.units.grid1)?.leaderPhone, rows.find((u) => u.id === w.units.other)?.leaderPhone];
@@ -158,7 +158,7 @@ describe('personal data: masked means unsearchable, exports masked by default, a
     assert.deepEqual([full[1][columns(full)[0]], full[1][columns(full)[1]]], ['13812345678', '小碱小区3号楼1单元502']);
 
     // An admin grants the permission in the user form; the dispatcher's full export works at once, within scope.
-    const granted = await t.http.put(`/api/users/${w.users.dispatcher.id}`).set('Authorization', `Bearer ${w.admin}`).send({ canExportPersonalData: true });
+    const granted = await edit(t.http, w.admin, `/users/${w.users.dispatcher.id}`, { canExportPersonalData: true });
     assert.equal(granted.status, 200, JSON.stringify(granted.body));
     assert.equal(granted.body.canExportPersonalData, true);
     const theirs = csvRows((await download('/cases.csv?full=1', role('dispatcher'))).body);
