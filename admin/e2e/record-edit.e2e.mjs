@@ -28,8 +28,10 @@ describe('editing records that others edit too', () => {
 
     // Open the form; someone else saves meanwhile; then this save is refused with the console's sentence.
     // The form's own read must be done before the other save, or the form would simply show the newer record.
+    // A fresh page: the console keeps the record it just saved and would not ask for it again on its own.
     const read = page.waitForResponse((r) => r.url().endsWith(`/api/channels/${channel.id}`) && r.request().method() === 'GET');
     await page.goto(`${base}/#/channels/${channel.id}`);
+    await page.reload();
     await read;
     await name.waitFor();
     await admin.put(`/channels/${channel.id}`, { sort: 7, version: saved.version });
