@@ -18,10 +18,12 @@ export async function openBrowser() {
 }
 
 export async function login(page, baseUrl, username, password = 'demo1234') {
-  // A fresh page load after clearing the session: nothing of the previous user's app state survives.
-  await page.goto(`${baseUrl}/#/login`);
+  // A fresh page load after clearing the session: nothing of the previous user's app state survives. The session
+  // is cleared on a page of the same origin that runs no console script (the favicon), so that no signing out
+  // of the previous page (which reloads it once the API has answered) can race this load.
+  await page.goto(`${baseUrl}/favicon.svg`);
   await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await page.goto(`${baseUrl}/#/login`);
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
