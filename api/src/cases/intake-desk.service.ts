@@ -1,10 +1,10 @@
-import { idOf } from '../common/ids.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { fieldError } from '../common/errors.js';
+import { idOf } from '../common/ids.js';
 import { maskPhone } from '../common/privacy.js';
 import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import { scopeToUnit } from '../common/scope.js';

@@ -6,7 +6,6 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { declareResource } from '../auth/resource-access.js';
 import type { Role } from '../users/user.entity.js';
 import type { CrudService } from './crud.service.js';
-import { fieldError } from './errors.js';
 import { idOf } from './ids.js';
 import { contentRange } from './list-query.js';
 import { createValidationPipe } from './validation.js';

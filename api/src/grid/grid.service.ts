@@ -1,4 +1,3 @@
-import { idOf } from '../common/ids.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +7,7 @@ import { Case } from '../cases/case.entity.js';
 import { ancestryOf } from './ancestry.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
+import { idOf } from '../common/ids.js';
 import { words } from '../common/localize.js';
 import { maskedFields, NOTHING_MASKED } from '../common/masked-fields.js';
 import { maskPhone } from '../common/privacy.js';

@@ -53,15 +53,12 @@ export const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => (
   v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(key, tie('v'), { maxKeys: 3 })),
 })).v;
 
-/** A body for a resource: mostly known field names (so validation is reached), some hostile keys, any values. */
-export const body = fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAMES), key), value, { maxKeys: 8 });
-
 /** A JSON text built by hand: JSON.stringify would drop a `__proto__` own key. */
-export function jsonWithProto(inner: unknown) {
+function jsonWithProto(inner: unknown) {
   return `{"__proto__":${JSON.stringify(inner)},"constructor":{"prototype":{"polluted":1}},"name":"x"}`;
 }
 
-export const deepJson = fc.tuple(fc.integer({ min: 20, max: 5000 }), fc.constantFrom('[', '{"a":')).map(([depth, open]) => {
+const deepJson = fc.tuple(fc.integer({ min: 20, max: 5000 }), fc.constantFrom('[', '{"a":')).map(([depth, open]) => {
   const close = open === '[' ? ']' : '}';
   return `{"username":${open.repeat(depth)}1${close.repeat(depth)},"password":"x"}`;
 });
