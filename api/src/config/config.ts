@@ -123,7 +123,7 @@ function loginConfig(env: NodeJS.ProcessEnv): LoginConfig {
   return {
     account: rule('ACCOUNT', 5, 15 * 60, 15 * 60),
     address: rule('ADDRESS', 30, 60, 60),
-    hashConcurrency: Math.max(1, count(env, 'LOGIN_HASH_CONCURRENCY', 2)),
+    hashConcurrency: Math.max(1, count(env, 'LOGIN_HASH_CONCURRENCY', 1)),
     hashQueue: count(env, 'LOGIN_HASH_QUEUE', 16),
   };
 }

@@ -9,7 +9,7 @@ describe('sign-in limits from the environment (README, LOGIN_…)', () => {
     const { login, trustProxy } = loadConfig(env({}));
     assert.deepEqual(login.account, { limit: 5, windowMs: 900_000, lockMs: 900_000, maxLockMs: 3_600_000 });
     assert.deepEqual(login.address, { limit: 30, windowMs: 60_000, lockMs: 60_000, maxLockMs: 3_600_000 });
-    assert.equal(login.hashConcurrency, 2);
+    assert.equal(login.hashConcurrency, 1);
     assert.equal(login.hashQueue, 16);
     assert.equal(trustProxy, false, 'X-Forwarded-For is not believed unless a proxy is named');
   });
