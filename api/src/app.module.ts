@@ -15,6 +15,7 @@ import { GridModule } from './grid/grid.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
+import { SearchModule } from './search/search.module.js';
 import { TimelineModule } from './timeline/timeline.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -26,6 +27,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        SearchModule,
         AuthModule,
         AccessLogModule,
         GridModule,

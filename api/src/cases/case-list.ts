@@ -3,11 +3,9 @@ import type { RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
 import { CHANNEL_GROUPS, type ChannelGroup } from '../channels/channel.entity.js';
 import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
-import { sqliteConnection } from '../database/sqlite-connection.js';
 import { whereInSubtree } from '../common/tree.js';
 import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
-import { ftsQuery, tokenQuery } from './case-search.js';
-import { countMatches } from './search-backlog.js';
+import type { KeywordIndex } from '../search/keyword-index.js';
 import { countFromTallies } from './case-tallies.js';
 import { findsByExactPhone, PHONE_TERM } from './phone-access.js';
 import { CASE_STATUSES, CASE_TYPES, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS } from './case.constants.js';
@@ -19,36 +17,26 @@ function bool(value: unknown, field: string): boolean {
   throw fieldError(field, 'boolean');
 }
 
-/** Above this many matches, a keyword list walks the newest cases rather than fetching its matches. */
-const MANY_MATCHES = 2_000;
-
-/** The keyword query and its count, as a list's search found them, for its count to reuse. */
-const searched = new WeakMap<SelectQueryBuilder<any>, { match: string; n: number }>();
-
 /**
  * The count of a keyword list from the index alone, when the list asks for nothing else than the word
- * within a subtree (its `unitId` and the user's scope, both as unit tokens); SQLite only, not for
- * number-like terms (those also match case numbers) nor for a handler (whose scope is their unit's cases).
- * Without a subtree it is the count the search already took.
+ * within a subtree (its `unitId` and the user's scope, both as unit tokens); not for number-like terms
+ * (those also match case numbers) nor for a handler (whose scope is their unit's cases).
  */
-function countFromSearch(m: EntityManager, parsed: ParsedListQuery, ctx: RequestContext, qb: SelectQueryBuilder<any>): number | null {
-  if (parsed.q === undefined || m.connection.options.type === 'postgres' || ctx.user.role === 'handler' || /^[\d-]+$/.test(parsed.q)) return null;
+function countFromSearch(keywords: KeywordIndex, parsed: ParsedListQuery, ctx: RequestContext, qb: SelectQueryBuilder<any>): Promise<number | null> | null {
+  if (parsed.q === undefined || ctx.user.role === 'handler' || /^[\d-]+$/.test(parsed.q)) return null;
   if (parsed.conditions.length || parsed.custom.some(([key]) => key !== 'unitId')) return null;
   const within: string[] = [];
   if (ctx.user.role !== 'admin' && ctx.user.scopePath) within.push(ctx.user.scopePath);
   const unit = parsed.custom.find(([key]) => key === 'unitId')?.[1];
   if (typeof unit === 'string') within.push(unit);
-  const match = ftsQuery(parsed.q, within);
-  if (!match) return null;
-  const known = searched.get(qb);
-  return known?.match === match ? known.n : countMatches(sqliteConnection(m.connection), match);
+  return keywords.count(qb, parsed.q, within);
 }
 
-/** What the case list can be filtered and sorted by (CONTRACT.md), in one table. */
-export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
+/** What the case list can be filtered and sorted by (CONTRACT.md), in one table; words through `keywords`. */
+export const caseListSpec = (keywords: KeywordIndex): ListSpec<RequestContext> => ({
   alias: 'c',
   defaultSort: ['receivedAt', 'DESC'],
-  fastCount: async (m, parsed, ctx, qb) => (await countFromTallies(m, parsed, ctx)) ?? countFromSearch(m, parsed, ctx, qb),
+  fastCount: async (m, parsed, ctx, qb) => (await countFromTallies(m, parsed, ctx)) ?? countFromSearch(keywords, parsed, ctx, qb),
   fields: {
     id: { type: 'int' },
     number: { type: 'string' },
@@ -124,7 +112,7 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
       else qb.andWhere(`(c.assigneeId = ${param(user.id)} OR c.createdById = ${param(user.id)})`);
     },
   },
-  // Words through the keyword index (case-search.ts), case numbers by prefix on their unique index.
+  // Words through the keyword index (search/keyword-index.ts), case numbers by prefix on their unique index.
   search: (qb, term, param, ctx) => {
     // Case numbers are digits and a hyphen (20261015-0012): only such a term can be the start of one.
     // A whole phone number also finds the cases of that caller, for those who see phones in full.
@@ -132,25 +120,6 @@ export const CASE_LIST_SPEC: ListSpec<RequestContext> = {
     if (byPhone) ctx.lookedUpBy = 'by-phone';
     const exact = [/^[\d-]+$/.test(term) ? `c.number LIKE ${param(`${term}%`)}` : null, byPhone ? `c.reporterPhone = ${param(term)}` : null].filter(Boolean);
     const either = (cond: string) => qb.andWhere(exact.length ? `(${[...exact, cond].join(' OR ')})` : cond);
-    const like = param(`%${term}%`);
-    const op = qb.connection.options.type === 'postgres' ? 'ILIKE' : 'LIKE';
-    const contains = `(c.title ${op} ${like} OR c.reporterName ${op} ${like} OR c.address ${op} ${like} OR c.description ${op} ${like})`;
-    if (qb.connection.options.type !== 'postgres') {
-      const match = ftsQuery(term);
-      if (!match) return either(contains);
-      // How many cases have the word decides the plan: a few are fetched by id and sorted; for many
-      // (电梯, a tenth of all cases) the newest cases are walked in order and checked against the
-      // matches, which finds a page at once (the unary + keeps SQLite from fetching them all by id).
-      const n = countMatches(sqliteConnection(qb.connection), match);
-      searched.set(qb, { match, n });
-      const many = n > MANY_MATCHES;
-      either(`${many ? '+' : ''}c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ${param(match)})`);
-      return;
-    }
-    // PostgreSQL: the pairs narrow the cases on a GIN index, LIKE confirms the word is there as typed.
-    // (The array goes as one literal: TypeORM would spread an array parameter into a list.)
-    const tokens = tokenQuery(term);
-    const literal = `{${tokens.map((t) => `"${t}"`).join(',')}}`;
-    either(tokens.length ? `(c.id IN (SELECT case_id FROM case_search WHERE tokens @> ${param(literal)}::text[]) AND ${contains})` : contains);
+    either(keywords.condition(qb, term, param));
   },
-};
+});

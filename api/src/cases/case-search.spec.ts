@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { closeness, containment, ftsQuery, searchDocument, textPairs, tokenQuery, type SearchableCase } from './case-search.js';
+import { closeness, containment, ftsQuery, searchDocument, textPairs, type SearchableCase } from './case-search.js';
+import { tsqueryOf, tsvectorOf } from '../search/postgres-keyword-index.js';
 
 const CASES: SearchableCase[] = [
   { title: '幸福里小区3号楼电梯故障', description: '电梯停在5层，困人约十分钟，已报物业。', address: '幸福里小区3号楼2单元', reporterName: '王建国' },
@@ -71,10 +72,10 @@ describe('keyword search for Chinese words', () => {
     );
   });
 
-  it('PostgreSQL narrows by the pairs of the words (LIKE confirms); a lone character gives no pairs', () => {
-    assert.deepEqual(tokenQuery('路灯不亮'), ['路灯', '灯不', '不亮']);
-    assert.deepEqual(tokenQuery('电梯 电梯'), ['电梯']);
-    assert.deepEqual(tokenQuery('灯'), []);
+  it('PostgreSQL: the same tokens with their positions, a word the phrase of its pairs, a lone character a prefix', () => {
+    assert.equal(tsvectorOf({ title: '路灯不亮', unitPath: '/1/7/' }), `'路灯':1 '灯不':2 '不亮':3 '亮':4 'unit1':5 'unit7':6`);
+    assert.equal(tsqueryOf('路灯不亮 灯', ['/1/7/']), `('路灯' <-> '灯不' <-> '不亮') & ('灯':*) & ('unit7')`);
+    assert.equal(tsqueryOf('——'), null);
     assert.equal(ftsQuery('——'), null);
   });
 

@@ -2,7 +2,7 @@
  * Keyword search over cases for Chinese text. Chinese has no spaces between words, and the words people
  * search for are mostly two characters long (电梯, 路灯, 噪音), which a trigram index cannot serve. So each
  * searchable text is cut into overlapping character pairs (路灯不亮 → 路灯 灯不 不亮 亮: every character
- * starts one token, the last one alone) and kept in an FTS5 index (SQLite) or a GIN-indexed array
+ * starts one token, the last one alone) and kept in an FTS5 index (SQLite) or a GIN-indexed tsvector
  * (PostgreSQL). A word of two or more characters is then the phrase of its pairs, which matches exactly
  * where the word occurs as a substring; a single character is a prefix query. Letters are folded (NFKC,
  * lower case) on both sides, so full-width ＡＢＣ finds abc.
@@ -12,8 +12,6 @@
  * the units the case lies in.
  * Case numbers are found by prefix on their own unique index.
  */
-import type { EntityManager } from 'typeorm';
-
 /** Runs of letters and digits (Han, Latin, digits…); everything else separates. */
 const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
 
@@ -60,28 +58,23 @@ export function searchDocument(c: SearchableCase): string {
   return out.join(' ');
 }
 
-/** The distinct tokens of a case, for PostgreSQL's array. */
-export function searchTokens(c: SearchableCase): string[] {
-  return [...new Set(searchDocument(c).split(' ').filter(Boolean))];
+/**
+ * What a term asks of a case, engine-neutral: every run of letters and digits it has must occur (AND), a
+ * run of two or more characters as the phrase of its pairs, a single character as the start of a token.
+ */
+export type TermPart = { phrase: string[] } | { prefix: string };
+
+export function termParts(term: string): TermPart[] {
+  return runsOf(term).map((chars) => (chars.length === 1 ? { prefix: chars[0] } : { phrase: pairsOf(chars) }));
 }
 
 /**
- * The FTS5 query (SQLite) for what a user typed: every run of the term must occur (AND); a run of two or
- * more characters as the phrase of its pairs, a single character as a prefix. Null when the term has no
- * letter or digit at all (then nothing can match by words).
+ * The FTS5 query (SQLite) for what a user typed (`termParts`), within the subtrees of these unit paths.
+ * Null when the term has no letter or digit at all (then nothing can match by words).
  */
 export function ftsQuery(term: string, withinPaths: readonly string[] = []): string | null {
-  const parts = runsOf(term).map((chars) => (chars.length === 1 ? `"${chars[0]}"*` : `"${pairsOf(chars).join(' ')}"`));
+  const parts = termParts(term).map((p) => ('prefix' in p ? `"${p.prefix}"*` : `"${p.phrase.join(' ')}"`));
   return parts.length ? [...parts, ...withinPaths.map(unitToken)].join(' AND ') : null;
-}
-
-/**
- * The tokens a case must all have to contain the term (PostgreSQL, an array containment on a GIN index):
- * a superset of the matches, which the caller narrows with LIKE. Empty when the index cannot help
- * (single characters only).
- */
-export function tokenQuery(term: string): string[] {
-  return [...new Set(runsOf(term).flatMap((chars) => (chars.length > 1 ? pairsOf(chars) : [])))];
 }
 
 function runsOf(term: string): string[][] {
@@ -92,35 +85,6 @@ function pairsOf(chars: string[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i < chars.length - 1; i++) pairs.push(chars[i] + chars[i + 1]);
   return pairs;
-}
-
-/** Writes (or rewrites) the index entries of these cases, inside the caller's transaction. */
-export async function indexCases(m: EntityManager, cases: (SearchableCase & { id: number })[]): Promise<void> {
-  if (cases.length === 0) return;
-  if (m.connection.options.type === 'postgres') {
-    for (const c of cases) {
-      await m.query(`INSERT INTO case_search (case_id, tokens) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET tokens = excluded.tokens`, [c.id, searchTokens(c)]);
-    }
-    return;
-  }
-  for (const c of cases) {
-    await m.query(`DELETE FROM case_search WHERE rowid = ?`, [c.id]);
-    await m.query(`INSERT INTO case_search (rowid, body) VALUES (?, ?)`, [c.id, searchDocument(c)]);
-  }
-}
-
-/** After a unit moves: the index entries of the cases now under `path`, with their new units. */
-export async function reindexSubtree(m: EntityManager, path: string, upper: string): Promise<void> {
-  const pg = m.connection.options.type === 'postgres';
-  for (let after = 0; ; ) {
-    const rows: (SearchableCase & { id: number })[] = await m.query(
-      `SELECT ${SEARCHABLE_COLUMNS} FROM cases WHERE unit_path >= ${pg ? '$1' : '?'} AND unit_path < ${pg ? '$2' : '?'} AND id > ${pg ? '$3' : '?'} ORDER BY id LIMIT 1000`,
-      [path, upper, after],
-    );
-    if (rows.length === 0) return;
-    await indexCases(m, rows);
-    after = Number(rows[rows.length - 1].id);
-  }
 }
 
 /** The character pairs of a text (the index's two-character tokens), for "close" texts: 污水井堵了 ~ 污水井堵塞. */

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -13,14 +13,14 @@ import { GridService } from '../grid/grid.service.js';
 import { dueState, isOverdue } from '../workflow/clocks.js';
 import { CaseEvent } from './case-event.entity.js';
 import { appendEvents } from '../timeline/append-events.js';
-import { CASE_LIST_SPEC } from './case-list.js';
+import { caseListSpec } from './case-list.js';
 import { PHONE_BY_EXACT_NUMBER, PHONE_MASKED, seesFullPhone } from './phone-access.js';
-import { indexCases } from './case-search.js';
+import { KEYWORD_INDEX, queueForIndex, type KeywordIndex } from '../search/keyword-index.js';
+import type { ListSpec } from '../common/list-query.js';
 import { TODO_BUCKETS } from './case-todo.js';
 import { Case } from './case.entity.js';
 import { intakeWithTypeorm } from './intake.js';
 import { SqliteIntake } from './intake-sqlite.js';
-import { flushSearchBacklog } from './search-backlog.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 import { IntakeReference } from './intake-reference.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
@@ -29,9 +29,9 @@ import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
 const CLOCK_SKEW_MS = 60_000;
 
 @Injectable()
-export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> implements OnApplicationBootstrap, OnModuleDestroy {
+export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> implements OnModuleDestroy {
   protected readonly label = 'Case';
-  protected readonly spec = CASE_LIST_SPEC;
+  protected readonly spec: ListSpec<RequestContext>;
   /** Channels, categories, grid units and the calendar as intake reads them, kept in step by counters. */
   private readonly reference = new IntakeReference();
   private sqliteIntake?: SqliteIntake;
@@ -39,13 +39,10 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
   constructor(
     @InjectDataSource() ds: DataSource,
     private readonly grid: GridService,
+    @Inject(KEYWORD_INDEX) private readonly keywords: KeywordIndex,
   ) {
     super(ds, ds.getRepository(Case));
-  }
-
-  /** Keyword entries a stopped process left unwritten (search-backlog.ts). */
-  onApplicationBootstrap() {
-    if (this.ds.options.type === 'better-sqlite3') flushSearchBacklog(sqliteConnection(this.ds));
+    this.spec = caseListSpec(keywords);
   }
 
   /** Before the connection closes (modules are destroyed before the application shuts down). */
@@ -55,6 +52,9 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
 
   override async list(raw: Record<string, unknown>, user: AuthUser) {
     await this.grid.resolveUnitFilter(raw);
+    // A keyword list finds a case as soon as intake has answered: entries still queued are written first.
+    // (A filter that merely mentions "q" costs a flush that finds nothing to do.)
+    if (typeof raw.filter === 'string' && raw.filter.includes('"q"')) await this.keywords.flush();
     return super.list(raw, user);
   }
 
@@ -143,7 +143,7 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
         .where('id = :id AND version = :seen', { id, seen })
         .execute();
       if (!res.affected) throw await this.stale(m, id, user);
-      if (['title', 'description', 'address', 'reporterName'].some((k) => k in changes)) await indexCases(m, [{ ...before, ...set, id }]);
+      if (['title', 'description', 'address', 'reporterName'].some((k) => k in changes)) await queueForIndex(m, [id]);
       await appendEvents(m, id, [{ caseId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: user.id, note: null, data: { changes }, createdAt: new Date() }]);
     });
     return this.shown(id, user);

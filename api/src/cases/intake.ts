@@ -16,7 +16,7 @@ import { appendEvents } from '../timeline/append-events.js';
 import { limitsFor } from '../workflow/time-limits.js';
 import { CaseEvent } from './case-event.entity.js';
 import { caseNumber, nextSerial } from './case-numbers.js';
-import { indexCases } from './case-search.js';
+import { queueForIndex } from '../search/keyword-index.js';
 import { Case } from './case.entity.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
 import { IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
@@ -190,7 +190,7 @@ export async function intakeWithTypeorm(m: EntityManager, reference: IntakeRefer
   const { id: _id, ...values } = row;
   const inserted = await m.insert(Case, values as never);
   row.id = Number(inserted.identifiers[0].id);
-  await indexCases(m, [row]);
+  await queueForIndex(m, [row.id]);
   await appendEvents(m, row.id, timeline(row, req.user, late), { newCase: true });
   return row;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { reindexSubtree } from '../cases/case-search.js';
+import { queueSubtree } from '../search/keyword-index.js';
 import { Case } from '../cases/case.entity.js';
 import { ancestryOf } from './ancestry.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
@@ -156,7 +156,7 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
         await m.createQueryBuilder().update(target).set({ unitPath: () => `:path || substr(unit_path, :n)` }).where('unit_path >= :lo AND unit_path < :hi', range).execute();
       }
       // The keyword index knows each case's units, for searches within a subtree.
-      await reindexSubtree(m, path, subtreeUpperBound(path));
+      await queueSubtree(m, path, subtreeUpperBound(path));
     }
     if (moved || (before && before.level !== row.level)) await this.regroupCases(m, path);
     this.paths.clear();

@@ -4,7 +4,7 @@
  * TypeORM (case-writer.ts). The same seed gives the same cases either way.
  */
 import type { DataSource } from 'typeorm';
-import { fillCaseSearch } from '../cases/case-search-backfill.js';
+import { queueFrom } from '../search/keyword-index.js';
 import { caseBatches, GenerationStopped, type StreamOptions } from './case-stream.js';
 import { writeBatch } from './case-writer.js';
 import { loadReference } from './reference.js';
@@ -54,8 +54,9 @@ export async function generateCases(ds: DataSource, opts: GenerateOptions): Prom
       done += sims.length;
       opts.onProgress?.(done);
     }
-    // The keyword index of the new cases (and of any taken by intake meanwhile: rewritten, the same).
-    if (firstId !== null) await fillCaseSearch(runner, firstId - 1);
+    // The keyword index of the new cases (and of any taken by intake meanwhile: rewritten, the same), by the
+    // next flush (search/keyword-index.ts): the server's, before its first search or at its start.
+    if (firstId !== null) await queueFrom(runner.manager, firstId);
   } finally {
     await runner.release();
   }

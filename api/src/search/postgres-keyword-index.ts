@@ -1,0 +1,104 @@
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { ParamNamer } from '../common/list-query.js';
+import { SEARCHABLE_COLUMNS, searchDocument, termParts, unitToken, type SearchableCase } from '../cases/case-search.js';
+import type { KeywordIndex } from './keyword-index.js';
+
+/** Entries written per transaction when flushing. */
+const FLUSH_BATCH = 1_000;
+/** How often each instance writes what intake queued, when no search asked first. */
+const FLUSH_EVERY_MS = 500;
+/** tsvector keeps positions up to this; a later token keeps this one (texts that long are not typed here). */
+const MAX_POSITION = 16_383;
+
+/** A lexeme as a tsvector or tsquery literal quotes it (tokens are letters and digits; quote anyway). */
+const lexeme = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** A case's tokens in order, each with its position: a word is then found as a phrase (`<->`). */
+export function tsvectorOf(c: SearchableCase): string {
+  return searchDocument(c)
+    .split(' ')
+    .filter(Boolean)
+    .map((t, i) => `${lexeme(t)}:${Math.min(i + 1, MAX_POSITION)}`)
+    .join(' ');
+}
+
+/** The tsquery of a term (case-search.ts: `termParts`) within these subtrees; null without a letter or digit. */
+export function tsqueryOf(term: string, within: readonly string[] = []): string | null {
+  const parts = termParts(term).map((p) => ('prefix' in p ? `${lexeme(p.prefix)}:*` : p.phrase.map(lexeme).join(' <-> ')));
+  return parts.length ? [...parts, ...within.map((path) => lexeme(unitToken(path)))].map((p) => `(${p})`).join(' & ') : null;
+}
+
+/**
+ * PostgreSQL: each case's tokens with their positions as a `tsvector` in `case_search`, under a GIN index.
+ * A two-character word is one lexeme, counted from the index (a bitmap scan fetches no row of a page the
+ * visibility map says is all visible); a longer word is the phrase of its pairs, which the GIN index narrows
+ * to the cases having every pair and the positions confirm. Several instances share the queue: a flush
+ * takes its batch with a row lock, so two never write the same entries, and one that waited sees the
+ * other's entries once it has them.
+ */
+export class PostgresKeywordIndex implements KeywordIndex {
+  private readonly timer: NodeJS.Timeout;
+  private flushing?: Promise<number | null>;
+
+  constructor(private readonly ds: DataSource) {
+    this.timer = setInterval(() => void this.flush().catch(() => undefined), FLUSH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** One flush at a time per instance; a caller arriving meanwhile waits for it, then flushes what is left. */
+  async flush(): Promise<number | null> {
+    while (this.flushing) await this.flushing.catch(() => undefined);
+    this.flushing = this.writePending();
+    try {
+      return await this.flushing;
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async writePending(): Promise<number> {
+    if (!this.ds.isInitialized) return 0;
+    const [{ any }] = await this.ds.query(`SELECT EXISTS (SELECT 1 FROM case_search_pending) AS any`);
+    if (!any) return 0;
+    let written = 0;
+    for (;;) {
+      const n = await this.ds.transaction((m) => this.writeBatch(m));
+      written += n;
+      if (n < FLUSH_BATCH) return written;
+    }
+  }
+
+  private async writeBatch(m: EntityManager): Promise<number> {
+    // One statement that reads as a SELECT (TypeORM answers a DELETE with its count, not its rows).
+    const rows: (SearchableCase & { id: number })[] = await m.query(
+      `WITH claimed AS (DELETE FROM case_search_pending WHERE case_id IN (SELECT case_id FROM case_search_pending ORDER BY case_id LIMIT ${FLUSH_BATCH} FOR UPDATE) RETURNING case_id)
+       SELECT ${SEARCHABLE_COLUMNS} FROM cases WHERE id IN (SELECT case_id FROM claimed)`,
+    );
+    if (rows.length) {
+      await m.query(
+        `INSERT INTO case_search (case_id, doc) SELECT * FROM unnest($1::integer[], $2::tsvector[]) ON CONFLICT (case_id) DO UPDATE SET doc = excluded.doc`,
+        [rows.map((r) => r.id), rows.map(tsvectorOf)],
+      );
+    }
+    return rows.length;
+  }
+
+  condition(_qb: SelectQueryBuilder<any>, term: string, param: ParamNamer): string {
+    const query = tsqueryOf(term);
+    if (query) return `c.id IN (SELECT case_id FROM case_search WHERE doc @@ ${param(query)}::tsquery)`;
+    const like = param(`%${term}%`);
+    return `(c.title ILIKE ${like} OR c.reporterName ILIKE ${like} OR c.address ILIKE ${like} OR c.description ILIKE ${like})`;
+  }
+
+  async count(_qb: SelectQueryBuilder<any>, term: string, within: readonly string[]): Promise<number | null> {
+    const query = tsqueryOf(term, within);
+    if (!query) return null;
+    const [{ n }] = await this.ds.query(`SELECT count(*)::integer AS n FROM case_search WHERE doc @@ $1::tsquery`, [query]);
+    return n;
+  }
+
+  async close() {
+    clearInterval(this.timer);
+    await this.flushing?.catch(() => undefined);
+  }
+}
