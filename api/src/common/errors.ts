@@ -17,6 +17,7 @@ export enum ErrorCode {
   IllegalTransition = 'ILLEGAL_TRANSITION',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
+  Unavailable = 'SERVICE_UNAVAILABLE',
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -30,6 +31,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.IllegalTransition]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.TooManyRequests]: 429,
+  [ErrorCode.Unavailable]: 503,
 };
 
 /** Why each field was refused, as messages to render: `{gridUnitId: text('wholeNumber')}`. */
@@ -69,3 +71,7 @@ export const conflict = (key: MessageKey, params?: Params, details?: Record<stri
 /** 429 with `Retry-After` in whole seconds (at least 1), the same figure the message may name. */
 export const tooManyRequests = (key: MessageKey, retryAfterSeconds: number, params?: Params) =>
   new AppError(ErrorCode.TooManyRequests, text(key, params), undefined, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+
+/** 503 with `Retry-After`: the server could not answer in time now (a report past its time limit). */
+export const unavailable = (key: MessageKey, retryAfterSeconds: number, params?: Params) =>
+  new AppError(ErrorCode.Unavailable, text(key, params), undefined, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });

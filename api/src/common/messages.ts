@@ -121,6 +121,7 @@ export const MESSAGES = {
   waitMinutes: { zh: ' {n} 分钟', en: '{n} min' },
   referenced: { zh: '该记录被其他记录引用，或所引用的记录不允许这样做', en: 'The record is referenced by, or refers to, a record that does not allow it' },
   malformedJson: { zh: '请求内容不是有效的 JSON', en: 'Malformed JSON in request body' },
+  reportTooLong: { zh: '报表计算超过 {seconds} 秒，已停止：请缩小时间范围或单位范围，或稍后再试', en: 'The report took more than {seconds} s and was stopped: narrow the period or the units, or try again later' },
   valueOutOfRange: { zh: '提交的数值超出范围或格式不正确', en: 'A value is out of range or not of the expected form' },
   jsonTooDeep: { zh: '请求内容嵌套过深（最多 {max} 层）', en: 'The JSON body is nested too deeply (at most {max} levels)' },
   prototypeKey: { zh: '请求内容含有不允许的键名（__proto__ 或 constructor.prototype）', en: 'The JSON body has a forbidden key (__proto__ or constructor.prototype)' },

@@ -14,6 +14,10 @@ export interface AppConfig {
   production: boolean;
   databaseUrl: string;
   databaseKind: DatabaseKind;
+  /** PostgreSQL: a replica that reports read from (DATABASE_READ_URL); none: the primary. */
+  databaseReadUrl?: string;
+  /** The longest a report's statement may run on PostgreSQL before it is stopped (a 503 saying so). */
+  reportTimeoutSeconds: number;
   /** For SQLite: absolute path of the database file (or ':memory:'). */
   sqlitePath: string;
   /** Directory for data files (attachments, exports). */
@@ -63,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = nodeEnv === 'production';
   const databaseUrl = env.DATABASE_URL || 'sqlite:./data/tracker.sqlite';
   const databaseKind = databaseKindOf(databaseUrl);
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && (databaseKind !== 'postgres' || databaseKindOf(databaseReadUrl) !== 'postgres')) {
+    throw new ConfigError('DATABASE_READ_URL names a PostgreSQL replica, and DATABASE_URL must then be PostgreSQL too');
+  }
   const rawPath = databaseKind === 'sqlite' ? databaseUrl.slice('sqlite:'.length) : '';
   const sqlitePath = rawPath === ':memory:' ? rawPath : rawPath ? resolve(rawPath) : '';
   const dataDir = resolve(env.DATA_DIR || (sqlitePath && sqlitePath !== ':memory:' ? resolve(sqlitePath, '..') : './data'));
@@ -89,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     databaseUrl,
     databaseKind,
+    databaseReadUrl,
+    reportTimeoutSeconds: nonNegative(env, 'REPORT_TIMEOUT_SECONDS', 30) || 30,
     sqlitePath,
     dataDir,
     seed,

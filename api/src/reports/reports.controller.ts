@@ -3,12 +3,14 @@ import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
+import { ClientGone } from '../common/client-gone.js';
 import { notFound } from '../common/errors.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { writeTable, type ExportFormat } from '../exports/table-export.js';
 import { DailyReportService } from './daily-report.service.js';
 import { closureTable, dailyTable, hotspotsTable, intakeTable, ratesTable, type ReportTable } from './report-exports.js';
+import { REPORT_READER, type ReportReader } from './report-reader.js';
 import { ReportsService } from './reports.service.js';
 
 /** The supervisors' figures (CONTRACT.md "Reports"); every figure carries the case filter behind it. */
@@ -20,13 +22,14 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly daily: DailyReportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REPORT_READER) private readonly reader: ReportReader,
   ) {}
 
   /** Every report as a file: append `.xlsx` or `.csv` to its path, with the same parameters. */
   @Get(':report.:format')
-  async file(@Param('report') report: string, @Param('format') format: string, @Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res() res: FastifyReply) {
+  async file(@Param('report') report: string, @Param('format') format: string, @Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @Res() res: FastifyReply, @ClientGone() gone: AbortSignal) {
     if (format !== 'xlsx' && format !== 'csv') throw notFound('Report format', format);
-    const table = await this.table(report, q, user);
+    const table = await this.reader.read(gone, () => this.table(report, q, user));
     await writeTable(res, format as ExportFormat, table.name, table.columns, table.rows, { timeZone: this.config.timeZone, asciiName: `${report}` });
   }
 
@@ -50,32 +53,32 @@ export class ReportsController {
   }
 
   @Get('closure-times')
-  closureTimes(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser) {
-    return this.reports.closureTimes(q, user);
+  closureTimes(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
+    return this.reader.read(gone, () => this.reports.closureTimes(q, user));
   }
 
   @Get('rates')
-  rates(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser) {
-    return this.reports.rates(q, user);
+  rates(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
+    return this.reader.read(gone, () => this.reports.rates(q, user));
   }
 
   @Get('trend')
-  trend(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser) {
-    return this.reports.trend(q, user);
+  trend(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
+    return this.reader.read(gone, () => this.reports.trend(q, user));
   }
 
   @Get('hotspots')
-  hotspots(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser) {
-    return this.daily.hotspots(q, user);
+  hotspots(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
+    return this.reader.read(gone, () => this.daily.hotspots(q, user));
   }
 
   @Get('intake')
-  intake(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser) {
-    return this.daily.intake(q, user);
+  intake(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
+    return this.reader.read(gone, () => this.daily.intake(q, user));
   }
 
   @Get('daily')
-  dailyReport(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser) {
-    return this.daily.daily(q, user);
+  dailyReport(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
+    return this.reader.read(gone, () => this.daily.daily(q, user));
   }
 }

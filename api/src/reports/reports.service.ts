@@ -13,6 +13,7 @@ import { GridService } from '../grid/grid.service.js';
 import { GROUPS, keyOf } from './groups.js';
 import { bitOf, MEASURE_NAMES, RATES, rate, score, SCORE_WEIGHTS, TALLIES, type Measure, type Tally } from './measures.js';
 import { parseReportParams, periodFilter, type ReportParams } from './report-params.js';
+import { reportRunner } from './report-reader.js';
 
 type Counts = Record<Measure | Tally | 'cases', number>;
 const COUNTED = ['cases', ...MEASURE_NAMES, ...(Object.keys(TALLIES) as Tally[])] as const;
@@ -31,11 +32,12 @@ export class ReportsService {
     return parseReportParams(q, { timeZone: this.config.timeZone, now, user, pathOf: (id) => this.grid.pathOf(id) });
   }
 
-  /** The cases received in the period, in the subtree, that the user may see. */
+  /** The cases received in the period, in the subtree, that the user may see; read where reports read. */
   inPeriod(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>): SelectQueryBuilder<Case> {
     const qb = this.cases.scoped(user).andWhere('c.receivedAt >= :start AND c.receivedAt < :end', { start: p.start, end: p.end });
     if (p.unitPath) qb.andWhere('c.unitPath >= :unitLo AND c.unitPath < :unitHi', { unitLo: p.unitPath, unitHi: subtreeUpperBound(p.unitPath) });
-    return qb;
+    const runner = reportRunner();
+    return runner ? qb.setQueryRunner(runner) : qb;
   }
 
   /**

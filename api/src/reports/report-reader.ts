@@ -1,0 +1,80 @@
+/**
+ * Where a report's queries run, one implementation per engine chosen once (reports.module.ts). On
+ * PostgreSQL each report reads in a transaction of its own, with a statement timeout, on the replica when
+ * DATABASE_READ_URL names one, and is cancelled when its client goes away (a closed tab, a proxy's timeout),
+ * so a year of hot spots nobody waits for stops using the database. On SQLite a statement runs synchronously
+ * on the one connection and cannot be interrupted: its bound is the report budgets themselves.
+ *
+ * The report services need not pass anything along: `ReportsService.inPeriod`, which every report query
+ * starts from, takes the runner of the report under way from `reportRunner()`.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { unavailable } from '../common/errors.js';
+
+export const REPORT_READER = Symbol('ReportReader');
+
+export interface ReportReader {
+  /** Runs one report's queries; `gone` aborts when its client has gone. */
+  read<T>(gone: AbortSignal | undefined, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const current = new AsyncLocalStorage<QueryRunner>();
+
+/** The query runner of the report under way, if its engine gives one. */
+export const reportRunner = (): QueryRunner | undefined => current.getStore();
+
+export class DirectReportReader implements ReportReader {
+  read<T>(_gone: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
+  async close() {}
+}
+
+export class PostgresReportReader implements ReportReader {
+  constructor(
+    /** The primary, or the replica of DATABASE_READ_URL (then owned here, and closed with the reader). */
+    private readonly source: DataSource,
+    private readonly ownsSource: boolean,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async read<T>(gone: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    const runner = this.source.createQueryRunner('slave');
+    let cancelled = false;
+    const cancel = () => {
+      cancelled = true;
+      // From another connection: the report's own is busy with the statement to stop.
+      if (pid !== undefined) void this.source.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+    };
+    let pid: number | undefined;
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL statement_timeout = ${Math.round(this.timeoutMs)}`);
+      [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
+      if (gone?.aborted) cancel();
+      gone?.addEventListener('abort', cancel, { once: true });
+      const out = await current.run(runner, work);
+      await runner.commitTransaction();
+      return out;
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      // 57014: cancelled, by the timeout or by us when the client went (then nobody reads the answer).
+      if ((err as { code?: string }).code === '57014' && !cancelled) throw unavailable('reportTooLong', 5, { seconds: String(Math.round(this.timeoutMs / 1000)) });
+      throw err;
+    } finally {
+      gone?.removeEventListener('abort', cancel);
+      // A cancel may arrive after the statement it meant: the connection is not given to anyone else then.
+      // (pg's pool destroys a client released with an error; TypeORM's release() takes none.)
+      const pg = runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> };
+      await (cancelled ? pg.releasePostgresConnection(new Error('report cancelled')) : runner.release()).catch(() => undefined);
+    }
+  }
+
+  async close() {
+    if (this.ownsSource && this.source.isInitialized) await this.source.destroy();
+  }
+}
