@@ -15,7 +15,7 @@ const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
  * keeps on the cases table, so each of these happens at a known moment. (SQLite runs a statement to its
  * end on its one connection: nothing here applies.)
  */
-describe('report limits on PostgreSQL: statement timeout, cancelled when the client goes, read from a replica', { skip: !onPostgres && 'PostgreSQL only (DATABASE_URL=postgres://…)' }, () => {
+describe('reports and exports on PostgreSQL: statement timeout, cancelled when the client goes, read from a replica', { skip: !onPostgres && 'PostgreSQL only (DATABASE_URL=postgres://…)' }, () => {
   let t: TestApp;
   let w: World;
   let replicaApp: INestApplication;
@@ -34,9 +34,9 @@ describe('report limits on PostgreSQL: statement timeout, cancelled when the cli
     };
   }
 
-  /** Report statements waiting on the lock, by the application name of their connection. */
-  const waiting = async (app: string) =>
-    Number((await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query ILIKE '%measure_bits%' AND application_name = $1`, [app]))[0].n);
+  /** Statements waiting on the lock, by the application name of their connection and a word of their SQL. */
+  const waiting = async (app: string, like = '%measure_bits%') =>
+    Number((await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query ILIKE $2 AND application_name = $1`, [app, like]))[0].n);
 
   before(async () => {
     if (!onPostgres) return;
@@ -87,5 +87,20 @@ describe('report limits on PostgreSQL: statement timeout, cancelled when the cli
     }
     const res = await fetch(`${baseUrl}/api/reports/closure-times`, { headers: { Authorization: `Bearer ${w.admin}` } });
     assert.equal(res.status, 200);
+  });
+
+  it('exports read from DATABASE_READ_URL too', async () => {
+    const unlock = await lockCases();
+    let pending: Promise<Response> | undefined;
+    try {
+      pending = fetch(`${baseUrl}/api/cases.csv`, { headers: { Authorization: `Bearer ${w.admin}` } });
+      for (let i = 0; i < 50 && (await waiting('tracker-replica', '%export_rows%')) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await waiting('tracker-replica', '%export_rows%'), 1, "the export's cursor is on the replica's connection");
+    } finally {
+      await unlock();
+    }
+    const res = await pending!;
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /楼道灯不亮/);
   });
 });

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { localDate } from '../common/time.js';
 import { word } from '../common/words.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { streamEntities } from '../exports/row-cursor.js';
+import { ROW_CURSOR, type RowCursor } from '../exports/row-cursor.js';
 import { writeTable, type ExportColumn, type ExportFormat } from '../exports/table-export.js';
 import { User } from '../users/user.entity.js';
 import type { AccessLogEntry } from './access-log.entity.js';
@@ -29,7 +28,7 @@ const COLUMNS: ExportColumn[] = [
 @Injectable()
 export class AccessLogExportService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(ROW_CURSOR) private readonly cursor: RowCursor,
     private readonly log: AccessLogService,
     private readonly writer: AccessLogWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,7 +43,7 @@ export class AccessLogExportService {
 
   private async *rows(qb: SelectQueryBuilder<AccessLogEntry>) {
     const names = new Map<number, string>();
-    for await (const batch of streamEntities(this.ds, qb)) {
+    for await (const batch of this.cursor.stream(qb)) {
       await this.loadNames(batch.manager, names, batch.rows.map((r) => r.userId));
       for (const r of batch.rows) {
         yield { at: r.at, user: names.get(r.userId) ?? String(r.userId), action: word('accessAction', r.action), resource: word('accessResource', r.resource), recordId: r.recordId, rows: r.rows, detail: r.detail };

@@ -15,7 +15,7 @@ import { NameLookup } from './name-lookup.js';
 import { mustMayExportFull, wantsFullValues } from './personal-export.js';
 import { AccessLogWriter } from '../access-log/access-log.writer.js';
 import { maskAddress, maskPhone } from '../common/privacy.js';
-import { streamEntities } from './row-cursor.js';
+import { ROW_CURSOR, type RowCursor } from './row-cursor.js';
 import { writeTable, type ExportFormat } from './table-export.js';
 
 /** The case list as a file: every case `GET /cases` would list for the same filter and sort, not one page. */
@@ -23,6 +23,7 @@ import { writeTable, type ExportFormat } from './table-export.js';
 export class CaseExportService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(ROW_CURSOR) private readonly cursor: RowCursor,
     private readonly cases: CasesService,
     private readonly grid: GridService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -49,7 +50,7 @@ export class CaseExportService {
   /** Rows as the ledger shows them: phone and address masked, or whole (as stored) when asked and allowed. */
   private async *rows(qb: SelectQueryBuilder<Case>, present: (c: Case) => unknown, full: boolean, counted: { rows: number }) {
     const names = new NameLookup();
-    for await (const batch of streamEntities(this.ds, qb)) {
+    for await (const batch of this.cursor.stream(qb)) {
       const shown = batch.rows.map((c) => {
         const out = present(c) as ShownCase;
         out.reporterPhone = full ? c.reporterPhone : maskPhone(c.reporterPhone);

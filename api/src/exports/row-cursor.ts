@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 
+export const ROW_CURSOR = Symbol('RowCursor');
+
 export interface EntityBatch<T> {
   rows: T[];
   /** Where to read anything else the rows need: on PostgreSQL the cursor's own connection (and snapshot). */
@@ -14,9 +16,15 @@ export interface EntityBatch<T> {
  * re-scan the table for every batch). The cursor reads a consistent snapshot of the data.
  *
  * The query builder must select one entity without joins (its columns are hydrated as TypeORM would).
- * Stopping early (`break`, or `return()` on the iterator) closes the cursor.
+ * Stopping early (`break`, or `return()` on the iterator) closes the cursor. One implementation per engine,
+ * chosen once (database/read.module.ts).
  */
-export async function* streamEntities<T extends ObjectLiteral>(ds: DataSource, qb: SelectQueryBuilder<T>, batchSize = 500): AsyncGenerator<EntityBatch<T>> {
+export interface RowCursor {
+  stream<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, batchSize?: number): AsyncGenerator<EntityBatch<T>>;
+}
+
+/** The engine's raw batches, hydrated into entities the way TypeORM would. */
+async function* hydrated<T extends ObjectLiteral>(ds: DataSource, qb: SelectQueryBuilder<T>, batches: (sql: string, params: unknown[]) => AsyncGenerator<RawBatch>): AsyncGenerator<EntityBatch<T>> {
   const [sql, params] = qb.getQueryAndParameters();
   const columns = qb.expressionMap.mainAlias!.metadata.columns.map((col) => ({ col, key: `${qb.alias}_${col.databaseName}` }));
   const hydrate = (raw: Record<string, unknown>) => {
@@ -24,8 +32,24 @@ export async function* streamEntities<T extends ObjectLiteral>(ds: DataSource, q
     for (const { col, key } of columns) if (key in raw) row[col.propertyName] = ds.driver.prepareHydratedValue(raw[key], col);
     return row as T;
   };
-  const batches = ds.options.type === 'postgres' ? postgresBatches(ds, sql, params, batchSize) : sqliteBatches(ds, sql, params, batchSize);
-  for await (const { rows, manager } of batches) yield { rows: rows.map(hydrate), manager };
+  for await (const { rows, manager } of batches(sql, params)) yield { rows: rows.map(hydrate), manager };
+}
+
+/** PostgreSQL: on the primary, or on the replica of DATABASE_READ_URL when given (`source`). */
+export class PostgresRowCursor implements RowCursor {
+  constructor(private readonly source: DataSource) {}
+
+  stream<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, batchSize = 500) {
+    return hydrated(this.source, qb, (sql, params) => postgresBatches(this.source, sql, params, batchSize));
+  }
+}
+
+export class SqliteRowCursor implements RowCursor {
+  constructor(private readonly ds: DataSource) {}
+
+  stream<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, batchSize = 500) {
+    return hydrated(this.ds, qb, (sql, params) => sqliteBatches(this.ds, sql, params, batchSize));
+  }
 }
 
 type RawBatch = { rows: Record<string, unknown>[]; manager: EntityManager };

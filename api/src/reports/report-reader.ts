@@ -17,7 +17,6 @@ export const REPORT_READER = Symbol('ReportReader');
 export interface ReportReader {
   /** Runs one report's queries; `gone` aborts when its client has gone. */
   read<T>(gone: AbortSignal | undefined, work: () => Promise<T>): Promise<T>;
-  close(): Promise<void>;
 }
 
 const current = new AsyncLocalStorage<QueryRunner>();
@@ -30,14 +29,12 @@ export class DirectReportReader implements ReportReader {
     return work();
   }
 
-  async close() {}
 }
 
 export class PostgresReportReader implements ReportReader {
   constructor(
-    /** The primary, or the replica of DATABASE_READ_URL (then owned here, and closed with the reader). */
+    /** The primary, or the replica of DATABASE_READ_URL (database/read.module.ts). */
     private readonly source: DataSource,
-    private readonly ownsSource: boolean,
     private readonly timeoutMs: number,
   ) {}
 
@@ -72,9 +69,5 @@ export class PostgresReportReader implements ReportReader {
       const pg = runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> };
       await (cancelled ? pg.releasePostgresConnection(new Error('report cancelled')) : runner.release()).catch(() => undefined);
     }
-  }
-
-  async close() {
-    if (this.ownsSource && this.source.isInitialized) await this.source.destroy();
   }
 }
