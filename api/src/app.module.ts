@@ -16,7 +16,7 @@ import { HealthController } from './health/health.controller.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { SearchModule } from './search/search.module.js';
-import { ReadModule } from './database/read.module.js';
+import { EngineModule } from './database/engine.module.js';
 import { TimelineModule } from './timeline/timeline.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -29,7 +29,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         SearchModule,
-        ReadModule,
+        EngineModule,
         AuthModule,
         AccessLogModule,
         GridModule,

@@ -17,7 +17,7 @@ export interface EntityBatch<T> {
  *
  * The query builder must select one entity without joins (its columns are hydrated as TypeORM would).
  * Stopping early (`break`, or `return()` on the iterator) closes the cursor. One implementation per engine,
- * chosen once (database/read.module.ts).
+ * chosen once (database/engine.module.ts).
  */
 export interface RowCursor {
   stream<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, batchSize?: number): AsyncGenerator<EntityBatch<T>>;

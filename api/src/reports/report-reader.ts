@@ -1,5 +1,5 @@
 /**
- * Where a report's queries run, one implementation per engine chosen once (reports.module.ts). On
+ * Where a report's queries run, one implementation per engine chosen once (database/engine.module.ts). On
  * PostgreSQL each report reads in a transaction of its own, with a statement timeout, on the replica when
  * DATABASE_READ_URL names one, and is cancelled when its client goes away (a closed tab, a proxy's timeout),
  * so a year of hot spots nobody waits for stops using the database. On SQLite a statement runs synchronously
@@ -33,7 +33,7 @@ export class DirectReportReader implements ReportReader {
 
 export class PostgresReportReader implements ReportReader {
   constructor(
-    /** The primary, or the replica of DATABASE_READ_URL (database/read.module.ts). */
+    /** The primary, or the replica of DATABASE_READ_URL (database/engine.module.ts). */
     private readonly source: DataSource,
     private readonly timeoutMs: number,
   ) {}

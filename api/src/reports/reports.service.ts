@@ -14,6 +14,7 @@ import { GROUPS, keyOf } from './groups.js';
 import { bitOf, MEASURE_NAMES, RATES, rate, score, SCORE_WEIGHTS, TALLIES, type Measure, type Tally } from './measures.js';
 import { parseReportParams, periodFilter, type ReportParams } from './report-params.js';
 import { reportRunner } from './report-reader.js';
+import { SQL_DIALECT, type SqlDialect } from '../database/sql-dialect.js';
 
 type Counts = Record<Measure | Tally | 'cases', number>;
 const COUNTED = ['cases', ...MEASURE_NAMES, ...(Object.keys(TALLIES) as Tally[])] as const;
@@ -26,6 +27,7 @@ export class ReportsService {
     private readonly cases: CasesService,
     private readonly grid: GridService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SQL_DIALECT) private readonly sql: SqlDialect,
   ) {}
 
   params(q: Record<string, unknown>, user: AuthUser, now = new Date()) {
@@ -158,14 +160,13 @@ export class ReportsService {
   /**
    * Closure times, summarized by the database (mean, median and 90th percentile by linear interpolation,
    * maximum): one pass for the groups and one for the total over the reports' index, nothing per case in
-   * here. Both databases have `percentile_cont`, in their own syntax.
+   * here. Both databases have `percentile_cont`, in their own syntax (database/sql-dialect.ts).
    */
   async closureTimes(q: Record<string, unknown>, user: AuthUser) {
     const now = new Date();
     const p = await this.params(q, user, now);
     const spec = GROUPS[p.groupBy];
-    const pg = this.ds.options.type === 'postgres';
-    const pct = (column: string, f: number) => (pg ? `percentile_cont(${f}) WITHIN GROUP (ORDER BY ${column})` : `percentile_cont(${column}, ${f})`);
+    const pct = (column: string, f: number) => this.sql.percentile(column, f);
     const summary = (key: string | null) => {
       const qb = this.inPeriod(user, p)
         .select(key ?? 'NULL', 'key')

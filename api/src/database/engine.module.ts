@@ -6,13 +6,15 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { PostgresRowCursor, ROW_CURSOR, SqliteRowCursor, type RowCursor } from '../exports/row-cursor.js';
 import { DirectReportReader, PostgresReportReader, REPORT_READER, type ReportReader } from '../reports/report-reader.js';
 import { createDataSource } from './data-source.js';
+import { POSTGRES_DIALECT, SQL_DIALECT, SQLITE_DIALECT } from './sql-dialect.js';
 
 /** Where reports and exports read: the replica of DATABASE_READ_URL (PostgreSQL), else the primary. */
 export const READ_SOURCE = Symbol('ReadSource');
 
 /**
- * The engine-specific ways of reading in bulk, chosen here once: exports' cursors (exports/row-cursor.ts) and
- * reports' reader (reports/report-reader.ts), both on the read source.
+ * What differs between the engines, chosen here once for the whole application: exports' cursors
+ * (exports/row-cursor.ts) and reports' reader (reports/report-reader.ts), both on the read source, and the
+ * few SQL spellings the engines do not share (sql-dialect.ts).
  */
 @Global()
 @Module({
@@ -33,10 +35,11 @@ export const READ_SOURCE = Symbol('ReadSource');
       inject: [APP_CONFIG, READ_SOURCE],
       useFactory: (config: AppConfig, source: DataSource): ReportReader => (config.databaseKind === 'postgres' ? new PostgresReportReader(source, config.reportTimeoutSeconds * 1000) : new DirectReportReader()),
     },
+    { provide: SQL_DIALECT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.databaseKind === 'postgres' ? POSTGRES_DIALECT : SQLITE_DIALECT) },
   ],
-  exports: [READ_SOURCE, ROW_CURSOR, REPORT_READER],
+  exports: [READ_SOURCE, ROW_CURSOR, REPORT_READER, SQL_DIALECT],
 })
-export class ReadModule implements OnModuleDestroy {
+export class EngineModule implements OnModuleDestroy {
   constructor(
     @Inject(READ_SOURCE) private readonly source: DataSource,
     @Inject(getDataSourceToken()) private readonly ds: DataSource,
