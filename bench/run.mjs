@@ -12,6 +12,8 @@ import { parseOptions } from './options.mjs';
 import { formatTable, tableRows, writeResults } from './report.mjs';
 import { actionRequest, BUDGETS, scenarios } from './scenarios.mjs';
 import { hostileFigures } from './hostile.mjs';
+import { ROLE_ACCOUNTS } from './list-combinations.mjs';
+import { measureListSample } from './list-sample.mjs';
 import { login, memoryOf, startApi, startBare } from './server.mjs';
 import { recordSql, replay } from './sql-baseline.mjs';
 
@@ -89,7 +91,7 @@ export async function runBench(root, argv) {
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 1e9), node: process.version, loadAverageBefore: loadBefore.map((l) => +l.toFixed(2)) },
-    options: { cases: opts.cases, durationSeconds: opts.duration, days: opts.days, seed: opts.seed, readConnections: 1, writeConnections: 10 },
+    options: { cases: opts.cases, durationSeconds: opts.duration, days: opts.days, seed: opts.seed, lists: opts.lists, listSeed: opts.listSeed, readConnections: 1, writeConnections: 10 },
     database: { file: db.path.slice(root.length + 1), key: db.key, cached: !db.generator },
     budgets: BUDGETS,
     generator: generatorFigure(opts, db, previous),
@@ -102,9 +104,22 @@ export async function runBench(root, argv) {
     api = await startApi(root, work.path);
     const rssAtStart = memoryOf(api.pid).rssMB;
     const as = {};
-    for (const u of ['admin', 'dispatcher', 'handler', 'supervisor']) as[u] = await login(api.baseUrl, u);
+    for (const u of Object.values(ROLE_ACCOUNTS)) as[u] = await login(api.baseUrl, u);
     const sc = await scenarios(api.baseUrl, as);
     results.picked = sc.picked;
+
+    const lists = await measureListSample(api.baseUrl, as, opts, {
+      check: (request) => check(api.baseUrl, request),
+      measure: async (request, duration) => {
+        const http = mustSucceed(request.path, await load(api.baseUrl, request, { connections: 1, duration }));
+        api.assertAlive();
+        return http;
+      },
+      sqlOf: async (path, account) => replay(work.path, await recordSql(api.baseUrl, as.admin, as[account], path), Math.min(2, opts.duration)),
+      log,
+    });
+    results.lists = lists.sample;
+    results.figures.push(...lists.figures);
 
     for (const fig of sc.reads) {
       const request = { ...fig.request, headers: as[fig.user].headers };
@@ -192,6 +207,8 @@ export async function runBench(root, argv) {
   writeResults(out, results);
   console.log(`\nnpm run bench: ${opts.cases.toLocaleString('en')} cases, ${opts.duration} s per figure, ${results.machine.cpus} CPUs, Node ${process.version}, ${results.elapsedSeconds} s in all\n`);
   console.log(formatTable(rows));
+  const { over, measured } = results.lists;
+  console.log(`\nlists sampled (seed ${results.lists.seed}, again with --list-seed ${results.lists.seed}): ${over.length} of ${measured.length} over p95 ${BUDGETS.list.p95} ms${over.length ? `: ${over.join('; ')}` : ''}`);
   console.log(`\n${results.misses.length ? `${results.misses.length} budget(s) missed: ${results.misses.join('; ')}` : 'every budget met'}. Written to ${relative(process.cwd(), out).startsWith('..') ? out : relative(process.cwd(), out)}.`);
 }
 

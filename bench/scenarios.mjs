@@ -60,15 +60,11 @@ export async function scenarios(baseUrl, as) {
   // Cases the handler may contact (a repeatable action that keeps the status): their unit's open ones.
   const open = await getJson(baseUrl, as.handler, listPath('cases', { mine: true, status: ['dispatched', 'in_progress'] }, ['id', 'ASC'], [0, 499]));
 
-  const list = (key, label, user, filter, sort) => ({ key, label, kind: 'list', user, budget: BUDGETS.list, request: { path: listPath('cases', filter, sort) } });
   const search = (word) => ({ key: `search-${word.length}-${word}`, label: `search "${word}" (${word.length} chars)`, kind: 'search', user: 'admin', budget: BUDGETS.search, request: { path: listPath('cases', { q: word }) } });
   const report = (name, budget = BUDGETS.report, query = '') => ({ key: `report-${name}`, label: `report ${name}`, kind: 'report', user: 'supervisor', budget, request: { path: `/api/reports/${name}${query}` } });
 
   const reads = [
-    list('list-status-unit', 'list status+unit subtree', 'admin', { status: 'in_progress', unitId: community.id }),
-    list('list-overdue', 'list overdue', 'admin', { overdue: true }),
-    list('list-category-range', 'list category+30 days', 'admin', { categoryId: category.id, receivedAt_gte: from, receivedAt_lte: to }),
-    list('list-mine', 'list mine (handler)', 'handler', { mine: true }),
+    // The case lists: a seeded sample of every combination the console can send (list-sample.mjs).
     ...WORDS[2].map(search),
     ...WORDS[4].map(search),
     { key: 'case', label: 'case by id', kind: 'read', user: 'admin', budget: null, request: { paths: ids.map((id) => `/api/cases/${id}`) } },

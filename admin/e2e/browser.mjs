@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core (no browser download), as a person would use the console.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -100,4 +101,21 @@ export function consoleSession() {
     await session.server?.stop();
   });
   return session;
+}
+
+/** Nothing scrolls sideways: the page is no wider than the window. */
+export async function assertNoSidewaysScroll(page, where) {
+  // Let late layout (chips, references) settle before measuring.
+  await page.waitForTimeout(300);
+  const { scroll, inner, wide } = await page.evaluate(() => {
+    // A mobile browser widens its layout viewport (and innerWidth) to content that overflows: the screen is the measure.
+    const inner = Math.min(window.innerWidth, window.screen.width);
+    // The outermost elements that stick out, to say what to fix.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > inner + 0.5 && !(el.parentElement?.getBoundingClientRect().right > inner + 0.5))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { scroll: document.documentElement.scrollWidth, inner, wide };
+  });
+  assert.ok(scroll <= inner, `${where}: the page is ${scroll} px wide in a ${inner} px window: ${wide.join(', ')}`);
 }

@@ -2,27 +2,10 @@
 // whole in the app bar; and the triage list on a desktop: responsible unit and place columns, a caller found by phone.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiAs, consoleSession, login, SHOTS } from './browser.mjs';
+import { apiAs, assertNoSidewaysScroll, consoleSession, login, SHOTS } from './browser.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const CALLER = '13712340987';
-
-/** Nothing scrolls sideways: the page is no wider than the window. */
-async function assertNoSidewaysScroll(page, where) {
-  // Let late layout (chips, references) settle before measuring.
-  await page.waitForTimeout(300);
-  const { scroll, inner, wide } = await page.evaluate(() => {
-    // A mobile browser widens its layout viewport (and innerWidth) to content that overflows: the screen is the measure.
-    const inner = Math.min(window.innerWidth, window.screen.width);
-    // The outermost elements that stick out, to say what to fix.
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > inner + 0.5 && !(el.parentElement?.getBoundingClientRect().right > inner + 0.5))
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
-    return { scroll: document.documentElement.scrollWidth, inner, wide };
-  });
-  assert.ok(scroll <= inner, `${where}: the page is ${scroll} px wide in a ${inner} px window: ${wide.join(', ')}`);
-}
 
 describe('a grid worker on a phone, a dispatcher at a desk', () => {
   const session = consoleSession();

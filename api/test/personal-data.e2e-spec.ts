@@ -201,7 +201,7 @@ describe('personal data: masked means unsearchable, exports masked by default, a
     const file = csvRows((await download(`/access-log.csv?filter=${filter({ action: 'export' })}`, w.admin)).body);
     assert.deepEqual(file[0], ['时间', '用户', '操作', '资源', '记录编号', '行数', '说明']);
     assert.ok(file.slice(1).every((r) => r[2] === '导出') && file.length > 1);
-    assert.ok(file.some((r) => r[1] === 'disp (disp)' && r[6] === 'full csv'));
+    assert.ok(file.some((r) => r[1] === 'disp (disp)' && r[6] === '完整信息 · CSV 文件'));
     assert.equal((await download('/access-log.xlsx', w.admin)).status, 200);
 
     const id = all[0] as unknown as { id: number };

@@ -82,4 +82,27 @@ describe('我的待办: what waits on each person', () => {
     assert.ok((await behind(w.users.supervisor.token, 'overdue')).includes(late.id));
     assert.ok(!(await behind(w.users.handler.token, 'overdue')).includes(late.id), 'not the unit’s case');
   });
+
+  it('a tab sorted by any column the console offers lists the same cases; a closed status is no open one', async () => {
+    const token = w.users.supervisor.token;
+    const buckets = (await t.http.get('/api/cases/todo').set('Authorization', `Bearer ${token}`)).body;
+    const overdue = buckets.find((x: { key: string }) => x.key === 'overdue');
+    const ids = async (sort: [string, string]) => {
+      const res = await t.http.get(`/api/cases?filter=${filter(overdue.filter)}&sort=${encodeURIComponent(JSON.stringify(sort))}&range=[0,999]`).set('Authorization', `Bearer ${token}`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body as { id: number; resolveDueAt: string; status: string }[];
+    };
+    const byDue = await ids(['resolveDueAt', 'DESC']);
+    assert.ok(byDue.length > 0 && byDue.length === overdue.count);
+    assert.ok(byDue.every((c) => !['closed', 'merged', 'rejected'].includes(c.status)));
+    // Most late first: due times never rise down the page.
+    assert.ok(byDue.every((c, i) => i === 0 || Date.parse(byDue[i - 1].resolveDueAt) >= Date.parse(c.resolveDueAt)));
+    for (const column of ['number', 'title', 'categoryId', 'departmentId', 'receivedAt']) {
+      const sorted = await ids([column, 'ASC']);
+      assert.deepEqual(sorted.map((c) => c.id).sort((a, b) => a - b), byDue.map((c) => c.id).sort((a, b) => a - b), column);
+    }
+    const closed = await t.http.get(`/api/cases?filter=${filter({ open: 'closed' })}`).set('Authorization', `Bearer ${token}`);
+    assert.equal(closed.status, 400);
+    assert.ok(closed.body.errors['filter.open'], JSON.stringify(closed.body));
+  });
 });

@@ -1,9 +1,10 @@
-import { Datagrid, DateInput, FilterButton, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, TextField, TopToolbar, useListContext } from 'react-admin';
+import { Datagrid, DateInput, FilterButton, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SelectField, SelectInput, SimpleList, TextField, TopToolbar, useListContext, useTranslate, type RaRecord } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
+import { NarrowOrWide } from '../common/NarrowOrWide';
 import { choices } from '../common/choices';
 import { ExportButtons } from '../reports/ExportButtons';
 import { dateIn } from '../reports/period';
-import { ACCESS_ACTIONS, ACCESS_RESOURCES } from './accessLog';
+import { ACCESS_ACTIONS, ACCESS_RESOURCES, detailWords } from './accessLog';
 
 const filters = [
   <ReferenceInput key="userId" source="userId" reference="users" sort={{ field: 'username', order: 'ASC' }} alwaysOn>
@@ -27,19 +28,57 @@ const Actions = () => {
   );
 };
 
+/** `list`, `full xlsx`… in words: 列表, 完整信息 · Excel 文件. */
+const DetailField = (_props: { source?: string; label?: string }) => {
+  const t = useTranslate();
+  return <FunctionField source="detail" render={(r: RaRecord) => detailWords(r.detail, t) || '—'} />;
+};
+
+/** On a phone, one entry a line: who did what to which resource, then when and how many rows, then the detail. */
+const AccessLogLines = () => {
+  const t = useTranslate();
+  return (
+    <SimpleList
+      linkType={false}
+      primaryText={(r) => (
+        <>
+          <ReferenceField record={r} source="userId" reference="users" link={false}>
+            <TextField source="name" />
+          </ReferenceField>{' '}
+          {t(`enums.accessAction.${r.action}`, { _: r.action })} {t(`enums.accessResource.${r.resource}`, { _: r.resource })}
+          {r.recordId != null && ` #${r.recordId}`}
+        </>
+      )}
+      secondaryText={(r) => (
+        <>
+          <LocalDateField record={r} source="at" showTime />
+          {r.rows != null && ` · ${t('app.accessLog.rows', { smart_count: r.rows })}`}
+          {r.detail && ` · ${detailWords(r.detail, t)}`}
+        </>
+      )}
+      rowSx={() => ({ '& .MuiListItemText-root': { overflowWrap: 'anywhere' } })}
+    />
+  );
+};
+
 /** Who viewed or exported personal data in full, newest first: read-only, for admins. */
 export const AccessLogList = () => (
   <List filters={filters} actions={<Actions />} sort={{ field: 'at', order: 'DESC' }} exporter={false}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
-      <LocalDateField source="at" showTime />
-      <ReferenceField source="userId" reference="users" link={false}>
-        <TextField source="name" />
-      </ReferenceField>
-      <SelectField source="action" choices={choices('accessAction', ACCESS_ACTIONS)} />
-      <SelectField source="resource" choices={choices('accessResource', ACCESS_RESOURCES)} />
-      <NumberField source="recordId" emptyText="—" />
-      <NumberField source="rows" emptyText="—" />
-      <TextField source="detail" emptyText="—" />
-    </Datagrid>
+    <NarrowOrWide
+      narrow={<AccessLogLines />}
+      wide={
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <LocalDateField source="at" showTime />
+          <ReferenceField source="userId" reference="users" link={false}>
+            <TextField source="name" />
+          </ReferenceField>
+          <SelectField source="action" choices={choices('accessAction', ACCESS_ACTIONS)} />
+          <SelectField source="resource" choices={choices('accessResource', ACCESS_RESOURCES)} />
+          <NumberField source="recordId" emptyText="—" />
+          <NumberField source="rows" emptyText="—" />
+          <DetailField source="detail" label="resources.access-log.fields.detail" />
+        </Datagrid>
+      }
+    />
   </List>
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../i18n';
-import { ACCESS_ACTIONS, ACCESS_RESOURCES, mayExportFull } from './accessLog';
+import { ACCESS_ACTIONS, ACCESS_DETAILS, ACCESS_RESOURCES, detailWords, mayExportFull } from './accessLog';
 
 describe('access log', () => {
   it('offers full exports to admins and to users granted them, to no one else', () => {
@@ -15,6 +15,15 @@ describe('access log', () => {
     for (const lang of [messages.zh, messages.en]) {
       expect(ACCESS_ACTIONS.filter((a) => !(a in lang.enums.accessAction))).toEqual([]);
       expect(ACCESS_RESOURCES.filter((r) => !(r in lang.enums.accessResource))).toEqual([]);
+      expect(ACCESS_DETAILS.filter((d) => !(d in lang.enums.accessDetail))).toEqual([]);
     }
+  });
+
+  it('shows a detail in words, never as its codes', () => {
+    const zh = (key: string, options?: { _?: string }) => (messages.zh.enums.accessDetail as Record<string, string>)[key.replace('enums.accessDetail.', '')] ?? options?._ ?? key;
+    expect(detailWords('list', zh)).toBe('列表');
+    expect(detailWords('full xlsx', zh)).toBe('完整信息 · Excel 文件');
+    expect(detailWords('masked csv', zh)).toBe('已脱敏 · CSV 文件');
+    expect(detailWords(null, zh)).toBe('');
   });
 });

@@ -241,7 +241,8 @@ export const appEn: typeof appZh = {
     },
     privacy: { export_full: 'Full phones and addresses', export_full_hint: 'Exports mask phones and addresses; tick this for the full values (written to the access log)' },
     grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
-    records: { stale: 'Someone else changed this record in the meantime: reload and try again' },
+    accessLog: { rows: '%{smart_count} row |||| %{smart_count} rows' },
+    records: { stale: 'Someone else changed this record in the meantime: reload and try again', inactive: 'Disabled' },
     limits: {
       unit: 'Unit', minutes_unit: 'minutes', hours_unit: 'hours',
       inherits: 'Empty: inherits %{value}',
@@ -278,6 +279,7 @@ export const appEn: typeof appZh = {
     stage: { before: 'Before', after: 'After', document: 'Document' },
     accessAction: { read: 'Viewed', export: 'Exported' },
     accessResource: { cases: 'Requests', residents: 'Residents', users: 'Staff', 'grid-units': 'Grid units' },
+    accessDetail: { list: 'list page', 'by-phone': 'looked up by phone number', full: 'in full', masked: 'masked', csv: 'CSV file', xlsx: 'Excel file' },
     clock: { signFor: 'sign-for late', response: 'response late', resolve: 'resolution late' },
     action: {
       create: 'Logged',

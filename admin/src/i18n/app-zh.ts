@@ -239,7 +239,8 @@ export const appZh = {
     },
     privacy: { export_full: '含完整电话和地址', export_full_hint: '导出的电话和地址默认隐去部分；勾选后导出完整信息，并记入访问记录' },
     grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
-    records: { stale: '该记录已被他人修改，请刷新后重试' },
+    accessLog: { rows: '%{smart_count} 行' },
+    records: { stale: '该记录已被他人修改，请刷新后重试', inactive: '已停用' },
     limits: {
       unit: '单位', minutes_unit: '分钟', hours_unit: '小时',
       inherits: '留空则继承：%{value}',
@@ -277,6 +278,7 @@ export const appZh = {
     clock: { signFor: '签收超时', response: '响应超时', resolve: '办结超时' },
     accessAction: { read: '查看', export: '导出' },
     accessResource: { cases: '诉求工单', residents: '居民', users: '用户', 'grid-units': '网格单元' },
+    accessDetail: { list: '列表', 'by-phone': '按电话号码查找', full: '完整信息', masked: '已脱敏', csv: 'CSV 文件', xlsx: 'Excel 文件' },
     action: {
       create: '受理',
       edit: '更正',

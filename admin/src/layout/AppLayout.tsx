@@ -67,7 +67,13 @@ const AppUserMenu = () => (
   </UserMenu>
 );
 
-const AppAppBar = () => <AppBar toolbar={<AppBarTools />} userMenu={<AppUserMenu />} />;
+/**
+ * A long title (工作人员 系统管理员 on a user's edit page) ends in an ellipsis a little before the language menu:
+ * the title's own box clips it, but its inner block would otherwise run up to the menu's icon and look overlapped.
+ */
+const TITLE_FIT = { '& #react-admin-title': { mr: 1 }, '& #react-admin-title > *': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' } } as const;
+
+const AppAppBar = () => <AppBar toolbar={<AppBarTools />} userMenu={<AppUserMenu />} sx={TITLE_FIT} />;
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout menu={AppMenu} appBar={AppAppBar} sx={PHONE_FIT}>

@@ -1,4 +1,5 @@
-import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, minLength, PasswordInput, ReferenceField, ReferenceInput, required, SaveButton, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, Toolbar } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, minLength, PasswordInput, ReferenceField, ReferenceInput, required, SaveButton, SearchInput, SelectField, SelectInput, Show, SimpleForm, SimpleList, SimpleShowLayout, TextField, TextInput, Toolbar, useTranslate } from 'react-admin';
+import { NarrowOrWide } from '../common/NarrowOrWide';
 import { choices, ROLES } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
 import { phoneNumber, unitForHandler, username } from '../common/validators';
@@ -20,20 +21,58 @@ const Inputs = ({ create }: { create?: boolean }) => (
   </>
 );
 
+/** On a phone: name and role, then the username and where they work (scope or unit); a disabled account says so. */
+const UserLines = () => {
+  const t = useTranslate();
+  return (
+    <SimpleList
+      linkType="show"
+      primaryText={(r) => `${r.name} · ${t(`enums.role.${r.role}`, { _: r.role })}`}
+      secondaryText={(r) => (
+        <>
+          {r.username}
+          {r.active === false && ` · ${t('app.records.inactive')}`}
+          {r.scopeUnitId != null && (
+            <>
+              {' · '}
+              <ReferenceField record={r} source="scopeUnitId" reference="grid-units" link={false}>
+                <TextField source="fullName" />
+              </ReferenceField>
+            </>
+          )}
+          {r.departmentId != null && (
+            <>
+              {' · '}
+              <ReferenceField record={r} source="departmentId" reference="departments" link={false}>
+                <TextField source="name" />
+              </ReferenceField>
+            </>
+          )}
+        </>
+      )}
+    />
+  );
+};
+
 export const UserList = () => (
   <List filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={choices('role', ROLES)} alwaysOn />]} sort={{ field: 'username', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="username" />
-      <TextField source="name" />
-      <SelectField source="role" choices={choices('role', ROLES)} />
-      <ReferenceField source="scopeUnitId" reference="grid-units" link={false} emptyText="—">
-        <TextField source="fullName" />
-      </ReferenceField>
-      <ReferenceField source="departmentId" reference="departments" link={false} emptyText="—">
-        <TextField source="name" />
-      </ReferenceField>
-      <BooleanField source="active" />
-    </Datagrid>
+    <NarrowOrWide
+      narrow={<UserLines />}
+      wide={
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="username" />
+          <TextField source="name" />
+          <SelectField source="role" choices={choices('role', ROLES)} />
+          <ReferenceField source="scopeUnitId" reference="grid-units" link={false} emptyText="—">
+            <TextField source="fullName" />
+          </ReferenceField>
+          <ReferenceField source="departmentId" reference="departments" link={false} emptyText="—">
+            <TextField source="name" />
+          </ReferenceField>
+          <BooleanField source="active" />
+        </Datagrid>
+      }
+    />
   </List>
 );
 

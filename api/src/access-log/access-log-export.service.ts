@@ -24,6 +24,9 @@ const COLUMNS: ExportColumn[] = [
   { key: 'detail', header: '说明', width: 24 },
 ];
 
+/** `full xlsx` → 完整信息 · Excel 文件: each code of a detail by its word (the console shows the same). */
+const detailWords = (detail: string | null) => detail?.split(' ').filter(Boolean).map((code) => word('accessDetail', code)).join(' · ') ?? null;
+
 /** The access log as a file, for the inspections that ask who saw residents' data (same filters as the list). */
 @Injectable()
 export class AccessLogExportService {
@@ -46,7 +49,7 @@ export class AccessLogExportService {
     for await (const batch of this.cursor.stream(qb)) {
       await this.loadNames(batch.manager, names, batch.rows.map((r) => r.userId));
       for (const r of batch.rows) {
-        yield { at: r.at, user: names.get(r.userId) ?? String(r.userId), action: word('accessAction', r.action), resource: word('accessResource', r.resource), recordId: r.recordId, rows: r.rows, detail: r.detail };
+        yield { at: r.at, user: names.get(r.userId) ?? String(r.userId), action: word('accessAction', r.action), resource: word('accessResource', r.resource), recordId: r.recordId, rows: r.rows, detail: detailWords(r.detail) };
       }
     }
   }

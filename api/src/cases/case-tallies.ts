@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/crud.service.js';
 import type { ParsedListQuery } from '../common/list-query.js';
 import { subtreeUpperBound } from '../common/tree.js';
+import { OPEN_STATUSES } from './case.constants.js';
 
 /** The subtree both paths lie in, when one contains the other; null when they are disjoint. */
 function narrower(a: string | null, b: string | null): string | null | false {
@@ -33,14 +34,16 @@ export async function countFromTallies(m: EntityManager, parsed: ParsedListQuery
     return null;
   }
   const overdue = parsed.custom.find(([key]) => key === 'overdue')?.[1];
-  if (parsed.custom.some(([key, value]) => !(key === 'unitId' || key === 'overdue' || (key === 'mine' && handler) || (key === 'mine' && (value === false || value === 'false'))))) return null;
+  if (parsed.custom.some(([key, value]) => !(key === 'unitId' || key === 'overdue' || key === 'open' || (key === 'mine' && handler) || (key === 'mine' && (value === false || value === 'false'))))) return null;
 
   const scope = handler || user.role === 'admin' ? null : (user.scopePath ?? null);
   const unitFilter = parsed.custom.find(([key]) => key === 'unitId')?.[1];
   const subtree = narrower(scope, typeof unitFilter === 'string' ? unitFilter : null);
   if (subtree === false) return 0;
   // Several conditions on one column must all hold.
-  let statuses: string[] | null = null;
+  // `open` is one more status condition: every open status, or the one named (the filter refuses any other).
+  const open = parsed.custom.find(([key]) => key === 'open');
+  let statuses: string[] | null = open === undefined ? null : open[1] === true || open[1] === 'true' ? [...OPEN_STATUSES] : [String(open[1])];
   const departments = new Set<number>();
   if (handler) departments.add(user.departmentId ?? -1);
   for (const c of parsed.conditions) {

@@ -1,5 +1,4 @@
 import type { Role } from '../users/user.entity.js';
-import { OPEN_STATUSES } from './case.constants.js';
 
 /** A to-do bucket: a name and the case-list filter behind it (scope is added by the list itself). */
 export interface TodoBucket {
@@ -7,18 +6,19 @@ export interface TodoBucket {
   filter: Record<string, unknown>;
 }
 
-const open = [...OPEN_STATUSES];
+// `open`: the open cases, or those of one open status: the list then reads the small index of open cases
+// (idx_cases_open), which serves every column the console sorts by (case-list.ts).
 const B = {
-  to_sign: { key: 'to_sign', filter: { status: 'dispatched' } },
-  to_reply: { key: 'to_reply', filter: { status: 'in_progress' } },
-  overdue: { key: 'overdue', filter: { status: open, overdue: true } },
+  to_sign: { key: 'to_sign', filter: { open: 'dispatched' } },
+  to_reply: { key: 'to_reply', filter: { open: 'in_progress' } },
+  overdue: { key: 'overdue', filter: { open: true, overdue: true } },
   extension_pending: { key: 'extension_pending', filter: { extensionPending: true } },
-  to_handle: { key: 'to_handle', filter: { status: 'received' } },
-  returned: { key: 'returned', filter: { status: 'returned' } },
-  to_follow_up: { key: 'to_follow_up', filter: { status: 'replied' } },
-  in_community: { key: 'in_community', filter: { status: 'in_progress', departmentId: null } },
+  to_handle: { key: 'to_handle', filter: { open: 'received' } },
+  returned: { key: 'returned', filter: { open: 'returned' } },
+  to_follow_up: { key: 'to_follow_up', filter: { open: 'replied' } },
+  in_community: { key: 'in_community', filter: { open: 'in_progress', departmentId: null } },
   extensions: { key: 'extensions', filter: { extensionPending: true } },
-  supervised: { key: 'supervised', filter: { status: open, superviseLevel: ['yellow', 'red'] } },
+  supervised: { key: 'supervised', filter: { open: true, superviseLevel: ['yellow', 'red'] } },
 } satisfies Record<string, TodoBucket>;
 
 /**

@@ -10,6 +10,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Statuses in which work remains to be done. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'dispatched', 'in_progress', 'returned', 'replied'];
+/** `('received', 'dispatched', …)`: the condition of the partial index idx_cases_open, as its migration writes it. */
+export const OPEN_STATUSES_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['closed', 'merged', 'rejected'];
 
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;

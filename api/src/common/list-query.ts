@@ -41,6 +41,12 @@ export interface ListSpec<C extends ListContext = ListContext> {
   /** Filters that are not plain columns (`unitId` subtree, `overdue`, `mine`...). */
   custom?: Record<string, CustomFilter<C>>;
   defaultSort: [string, 'ASC' | 'DESC'];
+  /**
+   * Fields that break ties of the sort column, in the same direction, before `id`: a sort by a column with
+   * many equal values (a category, a unit) then follows an index that ends with them, `(category_id,
+   * received_at)`, instead of sorting a whole category's rows to order them by id.
+   */
+  tieBreak?: string[];
   /** The largest page one request may ask for. */
   maxPage?: number;
   /**
@@ -233,6 +239,7 @@ export function applyListQuery<T extends ObjectLiteral, C extends ListContext>(q
   if (parsed.q && spec.search) spec.search(qb, parsed.q, param, ctx);
   const [field, dir] = parsed.sort;
   qb.orderBy(`${a}.${field}`, dir);
+  for (const tie of spec.tieBreak ?? []) if (tie !== field) qb.addOrderBy(`${a}.${tie}`, dir);
   // A stable order for paging: ties broken by id.
   if (field !== 'id' && spec.fields.id) qb.addOrderBy(`${a}.id`, dir);
   qb.skip(parsed.offset).take(parsed.limit);
