@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { buildWorld, type World } from './support/fixtures.js';
-import { ADMIN_PASSWORD, scratchDatabase, type TestApp } from './support/test-app.js';
+import { ADMIN_PASSWORD, scratchDatabase, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 
 const MAIN = new URL('../src/main.js', import.meta.url).pathname;
 
@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
  */
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', ADMIN_PASSWORD, NODE_ENV: 'test', OVERDUE_SCAN_SECONDS: '0', CONSOLE_DIR: '/nonexistent' },
+    env: { JWT_SECRET: TEST_JWT_SECRET, ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', ADMIN_PASSWORD, NODE_ENV: 'test', OVERDUE_SCAN_SECONDS: '0', CONSOLE_DIR: '/nonexistent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
