@@ -14,7 +14,7 @@ import { boundJsonBodies } from './common/json-body.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { serveConsole } from './console-files.js';
-import type { AppConfig } from './config/config.js';
+import { assertServable, type AppConfig } from './config/config.js';
 import { bootstrapData } from './seed/bootstrap.js';
 
 /**
@@ -46,6 +46,7 @@ const BODY_LIMIT = 1024 * 1024;
  * routes on Express answered about half the requests a second (README, "HTTP on Fastify").
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
+  assertServable(config);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     // The client address that sign-in limits count by (auth/login-throttle.ts): X-Forwarded-For only from proxies trusted.

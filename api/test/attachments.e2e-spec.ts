@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DataSource } from 'typeorm';
+import { Attachment } from '../src/attachments/attachment.entity.js';
+import { FILE_STORAGE, type FileStorage } from '../src/attachments/storage/file-storage.js';
 import { buildWorld, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -7,7 +10,8 @@ import { filter, startTestApp, type TestApp } from './support/test-app.js';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-describe('attachments: photos and documents on a case', () => {
+// Each storage FILE_STORAGE offers: the data directory (the default) and the database every instance shares.
+for (const storage of ['local', 'database']) describe(`attachments: photos and documents on a case (FILE_STORAGE=${storage})`, () => {
   let t: TestApp;
   let w: World;
   const upload = (token: string, caseId: number, file: Buffer | null, name: string, fields: Record<string, string> = {}) => {
@@ -17,7 +21,7 @@ describe('attachments: photos and documents on a case', () => {
   };
 
   before(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ FILE_STORAGE: storage });
     w = await buildWorld(t);
   });
   after(() => t.close());
@@ -87,5 +91,32 @@ describe('attachments: photos and documents on a case', () => {
     const seen = await t.http.get(`/api/attachments?filter=${filter({ caseId: c.id })}`).set('Authorization', `Bearer ${w.users.handler.token}`);
     assert.deepEqual(seen.body, []);
     assert.equal((await t.http.delete(`/api/attachments/${a.body.id}`).set('Authorization', `Bearer ${w.admin}`)).status, 403, 'files stay with the case');
+  });
+  it('a scan of 700 kB comes back byte for byte (in the database: three parts, streamed one after the other)', async () => {
+    const c = await logCase(t, w, w.users.dispatcher.token);
+    const big = Buffer.concat([PDF, Buffer.from(Array.from({ length: 700 * 1024 }, (_, i) => (i * 7919) % 251))]);
+    const a = await upload(w.users.dispatcher.token, c.id, big, '扫描件.pdf');
+    assert.equal(a.status, 201, JSON.stringify(a.body));
+    const back = await t.http.get(`/api/attachments/${a.body.id}/content`).set('Authorization', `Bearer ${w.users.dispatcher.token}`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (b: Buffer) => chunks.push(b));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    assert.equal(back.status, 200);
+    assert.equal(Number(back.headers['content-length']), big.length);
+    assert.ok((back.body as Buffer).equals(big), 'the same bytes come back');
+  });
+
+  it('a file gone from the storage answers 404 with a message saying so, not a 500', async () => {
+    const c = await logCase(t, w, w.users.dispatcher.token);
+    const a = await upload(w.users.dispatcher.token, c.id, PNG, '门禁.png');
+    assert.equal(a.status, 201);
+    const { storageKey } = await t.app.get(DataSource).getRepository(Attachment).findOneByOrFail({ id: a.body.id });
+    await t.app.get<symbol, FileStorage>(FILE_STORAGE).delete(storageKey);
+    const gone = await t.http.get(`/api/attachments/${a.body.id}/content`).set('Authorization', `Bearer ${w.users.dispatcher.token}`);
+    assert.equal(gone.status, 404);
+    assert.match(gone.body.message, /附件 \d+ 的文件已不在存储中/);
+    const en = await t.http.get(`/api/attachments/${a.body.id}/content`).set('Authorization', `Bearer ${w.users.dispatcher.token}`).set('Accept-Language', 'en');
+    assert.match(en.body.message, /no longer in storage/);
   });
 });

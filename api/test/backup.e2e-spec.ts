@@ -105,3 +105,46 @@ describe('backup and restore: a backup taken while cases pour in, restored into 
     assert.match(notABackup.out, /holds no backup/);
   });
 });
+
+describe('backup and restore with FILE_STORAGE=database: the files travel inside the database', () => {
+  let t: TestApp;
+  let w: World;
+  const scratch = mkdtempSync(join(tmpdir(), 'tracker-backup-db-'));
+  let dropTarget = async () => {};
+
+  before(async () => {
+    t = await startTestApp({ DATA_DIR: join(scratch, 'data'), FILE_STORAGE: 'database' });
+    w = await buildWorld(t);
+  });
+  after(async () => {
+    await t.close();
+    await dropTarget();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('backs up and restores the photos with no attachments folder at all, and the restore finds them all', async () => {
+    const d = w.users.dispatcher.token;
+    const c = await logCase(t, w, d);
+    const up = await t.http.post(`/api/cases/${c.id}/attachments`).set('Authorization', `Bearer ${d}`).attach('file', PNG, '现场.png');
+    assert.equal(up.status, 201, JSON.stringify(up.body));
+    assert.ok(!existsSync(join(scratch, 'data', 'attachments')), 'nothing written to the data directory');
+
+    const env = { DATABASE_URL: t.config.databaseUrl, DATA_DIR: join(scratch, 'data'), FILE_STORAGE: 'database' };
+    const backup = await cli('backup', join(scratch, 'backup'), env);
+    assert.equal(backup.code, 0, backup.out);
+    assert.match(backup.out, /1 attachments \(1 files, 1 of them in the database\)/);
+
+    const target = await scratchDatabase();
+    dropTarget = target.drop;
+    const restore = await cli('restore', join(scratch, 'backup'), { DATABASE_URL: target.url, DATA_DIR: join(scratch, 'restored'), FILE_STORAGE: 'database' });
+    assert.equal(restore.code, 0, restore.out);
+    assert.match(restore.out, /attachments: all present/);
+    const ds = await createDataSource(loadConfig({ DATABASE_URL: target.url })).initialize();
+    try {
+      const [blob] = (await ds.query(`SELECT b.bytes FROM attachment_blobs b JOIN attachments a ON a.storage_key = b.storage_key`)) as { bytes: Buffer }[];
+      assert.ok(Buffer.from(blob.bytes).equals(PNG), 'the restored database holds the same bytes');
+    } finally {
+      await ds.destroy();
+    }
+  });
+});

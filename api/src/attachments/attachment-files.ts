@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { fieldError } from '../common/errors.js';
 
@@ -23,13 +21,9 @@ export async function detectType(bytes: Uint8Array): Promise<{ mime: string; ext
   return { mime: found.mime, ext: ATTACHMENT_TYPES[found.mime] };
 }
 
-/** Stores the bytes under `<root>/<caseId>/<uuid>.<ext>`; returns the key and the digest. */
-export async function storeFile(root: string, caseId: number, ext: string, bytes: Uint8Array) {
-  const key = join(String(caseId), `${randomUUID()}.${ext}`);
-  const path = join(root, key);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, bytes, { flag: 'wx' });
-  return { key, sha256: createHash('sha256').update(bytes).digest('hex'), remove: () => rm(path, { force: true }) };
+/** A new file's key in the storage, `<caseId>/<uuid>.<ext>` (never reused), and its digest. */
+export function newFileKey(caseId: number, ext: string, bytes: Uint8Array) {
+  return { key: `${caseId}/${randomUUID()}.${ext}`, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** A file name as shown: no directories, no control characters, at most 200 characters. */

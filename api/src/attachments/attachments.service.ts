@@ -1,17 +1,16 @@
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { appendEvents } from '../timeline/append-events.js';
 import { CasesService } from '../cases/cases.service.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
-import { fieldError, forbidden } from '../common/errors.js';
-import { words } from '../common/localize.js';
+import { AppError, ErrorCode, fieldError, forbidden } from '../common/errors.js';
+import { text, words } from '../common/localize.js';
 import type { ListSpec } from '../common/list-query.js';
 import { scopeThroughCase } from '../common/scope.js';
-import { cleanFileName, detectType, storeFile } from './attachment-files.js';
+import { cleanFileName, detectType, newFileKey } from './attachment-files.js';
+import { FILE_STORAGE, type FileStorage } from './storage/file-storage.js';
 import { Attachment, ATTACHMENT_STAGES, type AttachmentStage } from './attachment.entity.js';
 import type { UploadedFileData } from './upload.interceptor.js';
 
@@ -35,12 +34,9 @@ export class AttachmentsService extends CrudService<Attachment> {
   constructor(
     @InjectDataSource() ds: DataSource,
     private readonly cases: CasesService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {
     super(ds, ds.getRepository(Attachment));
-  }
-
-  private get root() {
-    return join(this.config.dataDir, 'attachments');
   }
 
   protected override scope(qb: SelectQueryBuilder<Attachment>, ctx: RequestContext) {
@@ -61,7 +57,9 @@ export class AttachmentsService extends CrudService<Attachment> {
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim().slice(0, 1000) : null;
     const type = await detectType(file.buffer);
     const fileName = cleanFileName(file.originalname, type.ext);
-    const stored = await storeFile(this.root, caseId, type.ext, file.buffer);
+    // The bytes first, then the row that names them: a row never names a file that is not there.
+    const stored = newFileKey(caseId, type.ext, file.buffer);
+    await this.storage.put(stored.key, file.buffer);
     try {
       const id = await this.ds.transaction(async (m) => {
         const values = { caseId, stage, fileName, mimeType: type.mime, size: file.size, sha256: stored.sha256, storageKey: stored.key, note, uploadedById: user.id };
@@ -72,15 +70,16 @@ export class AttachmentsService extends CrudService<Attachment> {
       });
       return this.get(id, user);
     } catch (err) {
-      await stored.remove();
+      await this.storage.delete(stored.key);
       throw err;
     }
   }
 
-  /** The bytes, to whoever may see the case. */
+  /** The bytes, to whoever may see the case; a file gone from the storage is a 404 that says so. */
   async content(id: number, user: AuthUser): Promise<StreamableFile> {
     const a = await this.findOrThrow(id, user);
-    const stream = createReadStream(join(this.root, a.storageKey));
+    const stream = await this.storage.get(a.storageKey);
+    if (!stream) throw new AppError(ErrorCode.NotFound, text('attachmentFileMissing', { id: String(id) }));
     return new StreamableFile(stream, {
       type: a.mimeType,
       length: a.size,

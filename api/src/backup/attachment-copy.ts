@@ -29,10 +29,21 @@ export async function copyTree(from: string, to: string): Promise<number> {
   return copied;
 }
 
-/** The attachment rows (of the database `m` reads) whose file is not under `dir`: none, in a good backup. */
+/** The keys whose bytes the database `m` holds itself (FILE_STORAGE=database: the table `attachment_blobs`). */
+export async function keysInDatabase(m: EntityManager): Promise<Set<string>> {
+  const rows = (await m.query(`SELECT "storage_key" FROM "attachment_blobs" WHERE "part" = 0`)) as { storage_key: string }[];
+  return new Set(rows.map((r) => r.storage_key));
+}
+
+/**
+ * The attachment rows (of the database `m` reads) whose bytes are neither in that database nor under `dir`:
+ * none, in a good backup. Either place counts, whatever FILE_STORAGE says now: the files of an installation
+ * that moved from `local` to `database` stay where they were written.
+ */
 export async function missingFiles(m: EntityManager, dir: string): Promise<string[]> {
   const rows = (await m.query(`SELECT "storage_key" FROM "attachments"`)) as { storage_key: string }[];
-  return rows.map((r) => r.storage_key).filter((key) => !existsSync(join(dir, key)));
+  const inDatabase = await keysInDatabase(m);
+  return rows.map((r) => r.storage_key).filter((key) => !inDatabase.has(key) && !existsSync(join(dir, key)));
 }
 
 /** How many cases, events and attachments a database holds, and its last case id. */

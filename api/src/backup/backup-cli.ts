@@ -1,7 +1,7 @@
 /**
  * `npm run backup -- <dir>`: a consistent backup of the configured database and its attachments into `<dir>`
- * (new or empty), taken while the API runs: the database's snapshot first (engines.ts), then the attachments'
- * files (every file the snapshot names exists by then), then `manifest.json` with the time, the engine, the
+ * (new or empty), taken while the API runs: the database's snapshot first (engines.ts, with the attachments
+ * kept in the database, FILE_STORAGE=database), then the attachments' folder (every file the snapshot names exists by then), then `manifest.json` with the time, the engine, the
  * counts, and the snapshot's integrity and timeline check. Exit 1 when a file the snapshot names is missing.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { verifyTimelines } from '../timeline/timeline-verifier.js';
-import { copyTree, countRows } from './attachment-copy.js';
+import { copyTree, countRows, keysInDatabase } from './attachment-copy.js';
 import { attachmentsDir, engineFor } from './engines.js';
 import { writeManifest } from './manifest.js';
 
@@ -26,9 +26,12 @@ async function main() {
     counts: await countRows(m),
     verify: await verifyTimelines(m, { maxFindings: 0 }),
     keys: ((await m.query(`SELECT "storage_key" FROM "attachments"`)) as { storage_key: string }[]).map((r) => r.storage_key),
+    // FILE_STORAGE=database: these files are in the snapshot itself.
+    inDatabase: await keysInDatabase(m),
   }));
-  const files = await copyTree(attachmentsDir(config.dataDir), join(dir, 'attachments'));
-  const missing = snap.inspected.keys.filter((k) => !existsSync(join(dir, 'attachments', k)));
+  const copied = await copyTree(attachmentsDir(config.dataDir), join(dir, 'attachments'));
+  const files = copied + snap.inspected.inDatabase.size;
+  const missing = snap.inspected.keys.filter((k) => !snap.inspected.inDatabase.has(k) && !existsSync(join(dir, 'attachments', k)));
   const { counts, verify } = snap.inspected;
   writeManifest(dir, {
     format: 1,
@@ -41,7 +44,7 @@ async function main() {
     integrity: snap.integrity,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`backup of ${config.databaseKind} as of ${snap.takenAt.toISOString()} in ${dir}: ${counts.cases} cases, ${counts.events} events, ${counts.attachments} attachments (${files} files) in ${seconds} s`);
+  console.log(`backup of ${config.databaseKind} as of ${snap.takenAt.toISOString()} in ${dir}: ${counts.cases} cases, ${counts.events} events, ${counts.attachments} attachments (${files} files${snap.inspected.inDatabase.size ? `, ${snap.inspected.inDatabase.size} of them in the database` : ''}) in ${seconds} s`);
   console.log(`  integrity: ${snap.integrity ?? 'n/a (pg_dump read it whole)'}; timeline: ${verify.problems ? `${verify.problems} problem(s): run npm run verify` : 'intact'}`);
   if (missing.length) {
     console.error(`  ${missing.length} attachment file(s) missing from DATA_DIR (${attachmentsDir(config.dataDir)}), e.g. ${missing.slice(0, 3).join(', ')}: is DATA_DIR the server's?`);

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
@@ -127,4 +127,4 @@ export const postgresEngine: Engine = {
 
 export const engineFor = (config: Config): Engine => (config.databaseKind === 'postgres' ? postgresEngine : sqliteEngine);
 
-export const attachmentsDir = (dataDir: string) => join(dataDir, 'attachments');
+export { attachmentsDir } from '../attachments/storage/local-file-storage.js';

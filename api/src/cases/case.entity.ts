@@ -25,6 +25,10 @@ import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } fro
 @Index('idx_cases_status_resolve_due', ['status', 'resolveDueAt'])
 @Index('idx_cases_overdue_received', ['overdue', 'receivedAt'])
 @Index('idx_cases_extension_pending', ['extensionDaysPending'], { where: '"extension_days_pending" IS NOT NULL' })
+// The overdue scan's candidates per clock: open, not flagged yet, by due time (migration OverdueScanIndexes).
+@Index('idx_cases_sign_late', ['status', 'signDueAt'], { where: `"status" IN ('dispatched') AND NOT "sign_overdue" AND "accepted_at" IS NULL` })
+@Index('idx_cases_response_late', ['status', 'responseDueAt'], { where: `"status" IN ('received', 'dispatched', 'in_progress', 'returned', 'replied') AND NOT "response_overdue" AND "responded_at" IS NULL` })
+@Index('idx_cases_resolve_late', ['status', 'resolveDueAt'], { where: `"status" IN ('received', 'dispatched', 'in_progress', 'returned', 'replied') AND NOT "resolve_overdue"` })
 @Index('idx_cases_supervise_status', ['superviseLevel', 'status'], { where: '"supervise_level" IS NOT NULL' })
 // The case table sorted by a column, in the order list-query breaks ties (the column, the time of receipt, id).
 @Index('idx_cases_title_received', ['title', 'receivedAt'])

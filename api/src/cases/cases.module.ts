@@ -11,6 +11,7 @@ import { OverdueScanService } from '../workflow/overdue-scan.service.js';
 import { CaseExportsController } from '../exports/case-exports.controller.js';
 import { CaseExportService } from '../exports/case-export.service.js';
 import { WalCheckpointer } from '../database/wal-checkpointer.js';
+import { jobLockProvider } from '../database/job-lock.js';
 
-@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, IntakeDeskController, CasesController, CaseEventsController, WorkflowController], providers: [CasesService, IntakeDeskService, CaseEventsService, WorkflowService, OverdueScanService, CaseExportService, WalCheckpointer], exports: [CasesService] })
+@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, IntakeDeskController, CasesController, CaseEventsController, WorkflowController], providers: [CasesService, IntakeDeskService, CaseEventsService, WorkflowService, OverdueScanService, jobLockProvider, CaseExportService, WalCheckpointer], exports: [CasesService] })
 export class CasesModule {}

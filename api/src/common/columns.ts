@@ -16,6 +16,11 @@ export function UpdatedAtColumn() {
   return UpdateDateColumn({ type: TIMESTAMP });
 }
 
+/** Raw bytes (attachments kept in the database): `bytea` on PostgreSQL, a BLOB on SQLite; a Buffer either way. */
+export function BytesColumn(options: ColumnOptions = {}) {
+  return Column({ type: DB_KIND === 'postgres' ? 'bytea' : 'blob', ...options });
+}
+
 /** Real numbers (hours, coordinates). */
 export function RealColumn(options: ColumnOptions = {}) {
   return Column({ type: DB_KIND === 'postgres' ? 'double precision' : 'real', nullable: true, ...options });

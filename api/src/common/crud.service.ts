@@ -157,6 +157,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   async create(dto: C, user: AuthUser): Promise<unknown> {
     this.rejectNulls(dto as Record<string, unknown>);
     const saved = await this.ds.transaction(async (m) => {
+      await this.beginWrite(m);
       const entity = m.getRepository<T>(this.repo.target).create(await this.prepare(dto as Record<string, unknown>, undefined, m, user) as T);
       const row = await m.getRepository<T>(this.repo.target).save(entity);
       await this.afterWrite(row, m, undefined);
@@ -169,6 +170,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     const { version, ...fields } = dto as Record<string, unknown>;
     this.rejectNulls(fields);
     await this.ds.transaction(async (m) => {
+      await this.beginWrite(m);
       const before = await this.findOrThrow(id, user, m);
       const next = await this.claimVersion(m, before, version, user);
       const changes = await this.prepare(fields, before, m, user);
@@ -211,12 +213,19 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     const row = await this.findOrThrow(id, user);
     const shown = this.present(row, this.context(user), 'one');
     await this.ds.transaction(async (m) => {
+      await this.beginWrite(m);
       refuseWhileReferenced(this.label, await referencesOf(m, this.references, id), this.disablable);
       await m.getRepository<T>(this.repo.target).delete(id);
       await this.afterWrite(row, m, row, true);
     });
     return shown;
   }
+
+  /**
+   * The first statement of every write's transaction (create, update, delete), before anything is read: where
+   * writes must not overlap (a tree's paths), a resource takes its lock here, so what it reads next is current.
+   */
+  protected async beginWrite(_m: EntityManager): Promise<void> {}
 
   /** Checks references and derives columns; returns the columns to write. */
   protected async prepare(dto: Record<string, unknown>, _before: T | undefined, _m: EntityManager, _user: AuthUser): Promise<Partial<T>> {

@@ -109,6 +109,7 @@ export const MESSAGES = {
   timelineUndeletable: { zh: '办理记录不能删除', en: 'Timeline events cannot be deleted' },
   uploadByPost: { zh: '附件请在工单的附件上传处提交', en: 'Upload a file with POST /api/cases/:id/attachments (multipart/form-data)' },
   attachmentsUnchangeable: { zh: '附件不能修改', en: 'Attachments cannot be changed' },
+  attachmentFileMissing: { zh: '附件 {id} 的文件已不在存储中（可能未随备份恢复，或存储设置 FILE_STORAGE 已更改），请联系管理员', en: 'The file of attachment {id} is no longer in storage (not restored from a backup, or FILE_STORAGE changed): ask an administrator' },
   attachmentsStay: { zh: '附件是工单记录的一部分，不能删除', en: 'Attachments stay with the case: they are part of its record' },
   fileTooLargeMessage: { zh: '文件超过 {max} MB', en: 'The file is larger than {max} MB' },
   signInFirst: { zh: '请先登录', en: 'Sign in first: missing bearer token' },

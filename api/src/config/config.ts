@@ -26,7 +26,11 @@ export interface AppConfig {
   adminPassword?: string;
   timeZone: string;
   jwtSecret: string;
+  /** True when JWT_SECRET was not given and `jwtSecret` is this process's own random one (demo, development on SQLite). */
+  jwtSecretRandom: boolean;
   jwtExpiresIn: string;
+  /** Where attachments' bytes live: `local` (under DATA_DIR, this machine) or `database` (shared by every instance). */
+  fileStorage: FileStorageKind;
   /** How often the overdue scan runs (seconds); 0 turns it off. */
   overdueScanSeconds: number;
   /** Directory of the built console, served at `/`. */
@@ -52,6 +56,8 @@ export interface LoginConfig {
   hashConcurrency: number;
   hashQueue: number;
 }
+
+export type FileStorageKind = 'local' | 'database';
 
 export class ConfigError extends Error {}
 
@@ -85,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${timeZone}")`);
   }
   if (production && !env.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  const fileStorage = (env.FILE_STORAGE || 'local') as FileStorageKind;
+  if (fileStorage !== 'local' && fileStorage !== 'database') throw new ConfigError(`FILE_STORAGE 只能是 local 或 database / FILE_STORAGE must be local or database (got "${env.FILE_STORAGE}")`);
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const badOrigin = corsOrigins.find((o) => !/^https?:\/\/[^/\s]+$/.test(o));
   if (badOrigin) throw new ConfigError(`CORS_ORIGINS must list origins such as https://12345.example.gov.cn (got "${badOrigin}")`);
@@ -105,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     timeZone,
     jwtSecret: env.JWT_SECRET || randomBytes(32).toString('hex'),
+    jwtSecretRandom: !env.JWT_SECRET,
+    fileStorage,
     jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
     overdueScanSeconds: nonNegative(env, 'OVERDUE_SCAN_SECONDS', 60),
     consoleDir: resolve(env.CONSOLE_DIR || new URL('../../../../admin/dist', import.meta.url).pathname),
@@ -112,6 +122,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     login: loginConfig(env),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
   };
+}
+
+/**
+ * What a server (not a command such as backup or seed) needs beyond `loadConfig`: on PostgreSQL several instances
+ * may serve one database, and a sign-in answered by one must be accepted by the others, so the signing key is
+ * given, the same everywhere; a random key per process would also sign everybody out at every restart.
+ */
+export function assertServable(config: Pick<AppConfig, 'databaseKind' | 'jwtSecretRandom'>): void {
+  if (config.databaseKind === 'postgres' && config.jwtSecretRandom) {
+    throw new ConfigError(
+      '使用 PostgreSQL 时必须设置 JWT_SECRET（登录凭证的签名密钥，各实例须相同，例如 `openssl rand -hex 32` 生成）。' +
+        ' / JWT_SECRET is required on PostgreSQL: the key that signs sign-in tokens, the same on every instance (e.g. from `openssl rand -hex 32`).',
+    );
+  }
 }
 
 function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

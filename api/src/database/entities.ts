@@ -1,5 +1,6 @@
 import { AccessLogEntry } from '../access-log/access-log.entity.js';
 import { Attachment } from '../attachments/attachment.entity.js';
+import { AttachmentBlob } from '../attachments/storage/attachment-blob.entity.js';
 import { CalendarDay } from '../calendar/calendar-day.entity.js';
 import { CaseCounter } from '../cases/case-counter.entity.js';
 import { CaseEvent } from '../cases/case-event.entity.js';
@@ -12,4 +13,4 @@ import { CaseChain, TimelineBackfill } from '../timeline/case-chain.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AccessLogEntry, CaseChain, TimelineBackfill];
+export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AttachmentBlob, AccessLogEntry, CaseChain, TimelineBackfill];

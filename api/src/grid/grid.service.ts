@@ -42,7 +42,6 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     // A worker's scope: deleting it would widen theirs to everywhere.
     { from: User, by: 'scopeUnitId', things: 'refUsers' },
   ];
-  private readonly paths = new Map<number, string>();
 
   protected readonly spec: ListSpec<RequestContext> = {
     alias: 'g',
@@ -70,12 +69,13 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     super(ds, ds.getRepository(GridUnit));
   }
 
-  /** Path of a unit, cached: units change rarely and every subtree filter needs one. */
+  /**
+   * Path of a unit, read every time: another instance may have moved it a moment ago, and asking the database
+   * whether anything changed (a counter in `reference_versions`) costs the same round trip as this primary-key
+   * read, so a cache would save nothing and could only be stale.
+   */
   async pathOf(id: number, m: EntityManager = this.ds.manager): Promise<string | null> {
-    const hit = this.paths.get(id);
-    if (hit) return hit;
     const row = await m.getRepository(GridUnit).findOne({ where: { id }, select: { id: true, path: true } });
-    if (row) this.paths.set(id, row.path);
     return row?.path ?? null;
   }
 
@@ -117,6 +117,16 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     return super.list(raw, user);
   }
 
+  /**
+   * Tree writes one at a time, whichever instance makes them: bumping the tree's change counter first locks its
+   * row until commit (PostgreSQL; SQLite writes one at a time anyway). A move or a new child then reads its
+   * parent's path only after every other tree write has committed, and none can run meanwhile, so no child is
+   * saved under a path that a concurrent move has just changed, and no move misses a child saved meanwhile.
+   */
+  protected override async beginWrite(m: EntityManager) {
+    await m.query(`UPDATE "reference_versions" SET "version" = "version" + 1 WHERE "name" = 'grid_units'`);
+  }
+
   protected override async prepare(dto: Record<string, unknown>, before: GridUnit | undefined, m: EntityManager): Promise<Partial<GridUnit>> {
     const parentId = dto.parentId === undefined ? before?.parentId ?? null : (dto.parentId as number | null);
     const level = (dto.level as GridUnit['level']) ?? before?.level;
@@ -146,7 +156,8 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
   }
 
   protected override async afterWrite(row: GridUnit, m: EntityManager, before: GridUnit | undefined, deleted = false) {
-    if (deleted) return this.paths.clear();
+    if (deleted) return;
+    // Read in this transaction, after beginWrite's lock: the parent's path as it is now, never a remembered one.
     const parentPath = row.parentId ? await this.pathOf(row.parentId, m) : null;
     const { moved, oldPath, path } = await settlePath(m, GridUnit, row, parentPath, before);
     if (moved) {
@@ -159,6 +170,5 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
       await queueSubtree(m, path, subtreeUpperBound(path));
     }
     if (moved || (before && before.level !== row.level)) await this.regroupCases(m, path);
-    this.paths.clear();
   }
 }

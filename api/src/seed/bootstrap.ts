@@ -21,19 +21,24 @@ export async function bootstrapData(ds: DataSource, config: AppConfig, logger: L
       logger.log(`seeded the demo community in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
   }
-  if (config.adminPassword) {
-    const users = ds.getRepository(User);
-    const admin = await users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username: 'admin' }).getOne();
-    if (!admin) {
-      await users.insert({ username: 'admin', name: '系统管理员', role: 'admin', passwordHash: await hashPassword(config.adminPassword), active: true });
-    } else if (await verifyPassword(admin.passwordHash, config.adminPassword)) {
-      // The same password (every start, every instance): the admin's sessions stay signed in.
-      const fresh = needsRehash(admin.passwordHash) ? { passwordHash: await hashPassword(config.adminPassword) } : {};
-      await users.update(admin.id, { ...fresh, role: 'admin', active: true });
-    } else {
-      // A reset: tokens signed with the old password end, as after any password change.
-      await users.update(admin.id, { passwordHash: await hashPassword(config.adminPassword), role: 'admin', active: true, tokenVersion: () => '"token_version" + 1' });
-    }
-    logger.log('ADMIN_PASSWORD: the admin account is ready');
+  const password = config.adminPassword;
+  if (password) {
+    // In the same lock: two instances starting together on an empty database would both find no admin and
+    // both insert one (the second start failing on the unique username).
+    await withAdvisoryLock(ds, LOCKS.seed, async () => {
+      const users = ds.getRepository(User);
+      const admin = await users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username: 'admin' }).getOne();
+      if (!admin) {
+        await users.insert({ username: 'admin', name: '系统管理员', role: 'admin', passwordHash: await hashPassword(password), active: true });
+      } else if (await verifyPassword(admin.passwordHash, password)) {
+        // The same password (every start, every instance): the admin's sessions stay signed in.
+        const fresh = needsRehash(admin.passwordHash) ? { passwordHash: await hashPassword(password) } : {};
+        await users.update(admin.id, { ...fresh, role: 'admin', active: true });
+      } else {
+        // A reset: tokens signed with the old password end, as after any password change.
+        await users.update(admin.id, { passwordHash: await hashPassword(password), role: 'admin', active: true, tokenVersion: () => '"token_version" + 1' });
+      }
+      logger.log('ADMIN_PASSWORD: the admin account is ready');
+    });
   }
 }

@@ -7,25 +7,36 @@ import { Case } from '../cases/case.entity.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { retryWhenBusy } from '../database/database.module.js';
+import { JOB_KEYS, JOB_LOCK, type JobLock } from '../database/job-lock.js';
 import { CLOCK_DUE, CLOCK_FLAG, CLOCKS, type Clock } from './clocks.js';
 import { overdueEvent } from './overdue.js';
 
 /** Cases marked per transaction: short write locks, so intake and actions are not held up. */
 const BATCH = 200;
 
-/** Open cases whose clock ran out while nobody touched them (the steps' own columns say the step has not happened). */
-const RUNNING: Record<Clock, { statuses: readonly string[]; pending: string }> = {
+/**
+ * Open cases whose clock ran out while nobody touched them (the steps' own columns say the step has not
+ * happened). Each clock's query is served by a partial index of the cases not flagged yet (migration
+ * OverdueScanIndexes): the statuses, `NOT <flag>` and `pending` are written here exactly as in the index's condition, which is
+ * how SQLite and PostgreSQL know the index holds every candidate. A pass reads the candidates and nothing else,
+ * not the many cases already flagged.
+ */
+const RUNNING: Record<Clock, { statuses: readonly string[]; pending?: string }> = {
   signFor: { statuses: ['dispatched'], pending: 'c.acceptedAt IS NULL' },
   response: { statuses: OPEN_STATUSES, pending: 'c.respondedAt IS NULL' },
-  resolve: { statuses: OPEN_STATUSES, pending: '1 = 1' },
+  resolve: { statuses: OPEN_STATUSES },
 };
+
+/** The statuses as literals, as the indexes' conditions name them (a bound parameter would not prove the match). */
+const statusIn = (statuses: readonly string[]) => `c.status IN (${statuses.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * The scheduled overdue scan: every `OVERDUE_SCAN_SECONDS` it flags the clocks that ran out since the last
  * write and writes one `overdue` event per case and clock. Safe with several API instances: each case is
  * flagged by a conditional UPDATE (`… AND flag = false`), and only the instance whose update took writes
  * the event. Writes made by people flag late clocks themselves (workflow `lateness`), so the scan only
- * catches cases that sat still.
+ * catches cases that sat still. With several instances one scans at a time (JobLock: on PostgreSQL an advisory
+ * lock); the others skip their turn rather than repeat its reads.
  */
 @Injectable()
 export class OverdueScanService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,6 +47,7 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JOB_LOCK) private readonly lock: JobLock,
   ) {}
 
   onApplicationBootstrap() {
@@ -61,39 +73,40 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
     this.running = undefined;
   }
 
-  /** One pass over every clock; returns how many clocks were flagged. */
+  /** One pass over every clock; returns how many clocks were flagged (0 when another instance is scanning). */
   async scan(now = new Date()): Promise<number> {
+    return (await this.lock.runAlone(JOB_KEYS.overdueScan, () => this.pass(now))) ?? 0;
+  }
+
+  private async pass(now: Date): Promise<number> {
     let flagged = 0;
     for (const clock of CLOCKS) {
-      // A cursor on id: every candidate is looked at once per pass, whoever flags it.
-      for (let after = 0; ; ) {
-        const n = await this.flagBatch(clock, now, after);
+      // A flagged case leaves the index that found it, so the next batch finds the next ones. A batch that
+      // flags none (people acted on all of them meanwhile) ends this clock's pass: the next pass looks again.
+      for (;;) {
+        const n = await this.flagBatch(clock, now);
         flagged += n.flagged;
-        if (n.seen < BATCH) break;
-        after = n.lastId;
+        if (n.seen < BATCH || n.flagged === 0) break;
       }
     }
     if (flagged) this.logger.log(`flagged ${flagged} overdue clock(s)`);
     return flagged;
   }
 
-  private async flagBatch(clock: Clock, now: Date, after: number): Promise<{ seen: number; flagged: number; lastId: number }> {
+  private async flagBatch(clock: Clock, now: Date): Promise<{ seen: number; flagged: number }> {
     const flag = CLOCK_FLAG[clock];
     const column = this.ds.getMetadata(Case).findColumnWithPropertyName(flag)!.databaseName;
     const due = CLOCK_DUE[clock];
     const { statuses, pending } = RUNNING[clock];
-    const candidates = await this.ds
+    const query = this.ds
       .getRepository(Case)
       .createQueryBuilder('c')
       .select(['c.id', 'c.status', `c.${due}`])
-      .where('c.status IN (:...statuses)', { statuses })
-      .andWhere(`c.${flag} = :no`, { no: false })
-      .andWhere(`c.${due} < :now`, { now })
-      .andWhere(pending)
-      .andWhere('c.id > :after', { after })
-      .orderBy('c.id')
-      .limit(BATCH)
-      .getMany();
+      .where(statusIn(statuses))
+      .andWhere(`NOT c.${flag}`)
+      .andWhere(`c.${due} < :now`, { now });
+    if (pending) query.andWhere(pending);
+    const candidates = await query.limit(BATCH).getMany();
     let flagged = 0;
     await retryWhenBusy(() => this.ds.transaction(async (m) => {
       flagged = 0;
@@ -109,6 +122,6 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
         flagged++;
       }
     }));
-    return { seen: candidates.length, flagged, lastId: candidates.at(-1)?.id ?? after };
+    return { seen: candidates.length, flagged };
   }
 }

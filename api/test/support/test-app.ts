@@ -8,6 +8,8 @@ import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 
 export const ADMIN_PASSWORD = 'admin-pass-123';
+/** The signing key test servers share (JWT_SECRET), unless the environment gives one. */
+export const TEST_JWT_SECRET = 'e2e-signing-key-not-for-production-0123456789';
 
 export interface TestApp {
   app: INestApplication;
@@ -52,7 +54,8 @@ export async function scratchDatabase(): Promise<{ url: string; drop: () => Prom
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { url: databaseUrl, drop } = await scratchDatabase();
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, SEED: 'none', ADMIN_PASSWORD, PORT: '0', NODE_ENV: 'test', OVERDUE_SCAN_SECONDS: '0', ...env });
+  // A signing key of the test's own (PostgreSQL refuses to serve without one); `another()` shares it, as instances do.
+  const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, ...process.env, DATABASE_URL: databaseUrl, SEED: 'none', ADMIN_PASSWORD, PORT: '0', NODE_ENV: 'test', OVERDUE_SCAN_SECONDS: '0', ...env });
   const app = await createApp(config, { logger: ['error'] });
   await app.init();
   const http = request(app.getHttpServer());
