@@ -4,10 +4,12 @@ export const USAGE = `usage: npm run bench -- [--cases N] [--duration S] [--no-c
   --duration S   seconds of load per measured figure (default 5)
   --no-console   skip the console measures (bundle size still measured; no browser)
   --smoke        a quick check that the bench works: --cases 2000 --duration 1
-  --out FILE     where to write the results (default bench/results.json)`;
+  --out FILE     where to write the results (default bench/results.json)
+  --db URL       on PostgreSQL: postgres://user@host:port/<scratch>; the database is built once beside it
+                 (<scratch>_cache_<N>_<key>) and <scratch> is dropped and copied from it for each run`;
 
 export function parseOptions(argv) {
-  const o = { cases: 1_000_000, duration: 5, console: true, smoke: false, out: null, days: 365, seed: 20261129 };
+  const o = { cases: 1_000_000, duration: 5, console: true, smoke: false, out: null, db: null, days: 365, seed: 20261129 };
   const num = (name, raw, min) => {
     const n = Number(String(raw ?? '').replaceAll('_', ''));
     if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min} (got "${raw}")\n${USAGE}`);
@@ -21,6 +23,7 @@ export function parseOptions(argv) {
     else if (flag === '--no-console') o.console = false;
     else if (flag === '--smoke') o.smoke = true;
     else if (flag === '--out') o.out = value();
+    else if (flag === '--db') o.db = value();
     else if (flag === '--help' || flag === '-h') {
       console.log(USAGE);
       process.exit(0);
