@@ -43,12 +43,14 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
     for (;;) {
       if (hooks.signal?.aborted) {
         // Between batches: what is written is whole cases, and stays.
+        await writer.finish();
         if (session) stats.phases.push(...(await session.commit()));
         throw new GenerationStopped();
       }
       const next = await source.next();
       if (next.done) {
         simulation = next.value;
+        await writer.finish();
         break;
       }
       stats.events += await writer.write(next.value.rows);

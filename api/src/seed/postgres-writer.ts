@@ -20,6 +20,14 @@ export interface PgClient {
   release(): void;
 }
 
+/** Cases sent per COPY in a bulk load: the stream's batches are a day each, a few dozen cases. */
+const CASES_PER_COPY = 5_000;
+
+/** COPY's data in pieces of a few thousand lines (one string of a whole table's rows would be hundreds of MB). */
+function* chunks(lines: string[]) {
+  for (let i = 0; i < lines.length; i += 2_000) yield `${lines.slice(i, i + 2_000).join('\n')}\n`;
+}
+
 const CREATE_DATA = '{"number":""';
 
 /** A value as COPY's text format reads it: `\N` for null, backslash, tab and line ends escaped. */
@@ -38,6 +46,8 @@ export class PostgresCaseWriter {
   /** Ids of this run's cases by their place in the stream, for merges (a parent is among the last RECENT). */
   private readonly ids = new Map<number, number>();
   private seq = 0;
+  private readonly buffered = new Map<string, { columns: string[]; lines: string[] }>();
+  private bufferedCases = 0;
 
   constructor(
     private readonly client: PgClient,
@@ -72,7 +82,7 @@ export class PostgresCaseWriter {
 
     if (this.ownTransactions) await this.client.query('BEGIN');
     try {
-      await this.copy('cases', ['id', ...cases.columns], caseLines);
+      this.buffer('cases', ['id', ...cases.columns], caseLines);
       let written = 0;
       for (const t of rest) {
         const w = t.columns.length;
@@ -92,16 +102,18 @@ export class PostgresCaseWriter {
         const z = this.zonedColumns(t.table, t.columns);
         const lines: string[] = [];
         for (let r = 0; r < t.cases.length; r++) lines.push(this.line(v.slice(r * w, (r + 1) * w), z));
-        await this.copy(t.table, t.columns, lines);
+        this.buffer(t.table, t.columns, lines);
         if (chained) {
           const h = chained.heads;
           const heads: string[] = [];
           for (let k = 0; k < h.length; k += 3) heads.push(`${h[k]}\t${field(h[k + 1])}\t${h[k + 2]}`);
-          await this.copy('case_chains', ['case_id', 'head', 'length'], heads);
+          this.buffer('case_chains', ['case_id', 'head', 'length'], heads);
         }
         written += t.cases.length;
       }
-      if (b.search) await this.copy('case_search', ['case_id', 'tokens'], b.search.map((doc, i) => `${ids[i]}\t${field(tokenArray(doc))}`));
+      if (b.search) this.buffer('case_search', ['case_id', 'tokens'], b.search.map((doc, i) => `${ids[i]}\t${field(tokenArray(doc))}`));
+      this.bufferedCases += b.count;
+      if (this.ownTransactions || this.bufferedCases >= CASES_PER_COPY) await this.finish();
       if (this.ownTransactions) await this.client.query('COMMIT');
       return written;
     } catch (err) {
@@ -124,10 +136,22 @@ export class PostgresCaseWriter {
     return out;
   }
 
-  private async copy(table: string, columns: string[], lines: string[]) {
-    if (lines.length === 0) return;
-    const stream = this.client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from([`${lines.join('\n')}\n`]), stream);
+  /** Rows kept for the next COPY of their table (tables in the order they were first given: cases first). */
+  private buffer(table: string, columns: string[], lines: string[]) {
+    const held = this.buffered.get(table);
+    if (held) held.lines.push(...lines);
+    else this.buffered.set(table, { columns, lines: [...lines] });
+  }
+
+  /** Sends what is held, a COPY per table. */
+  async finish(): Promise<void> {
+    for (const [table, { columns, lines }] of this.buffered) {
+      if (lines.length === 0) continue;
+      const stream = this.client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+      await pipeline(Readable.from(chunks(lines)), stream);
+    }
+    this.buffered.clear();
+    this.bufferedCases = 0;
   }
 
   private idOf(seq: number): number {
