@@ -37,8 +37,16 @@ function field(v: unknown): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
 }
 
-/** A text[] literal of the keyword tokens (letters, digits and `unitN`: nothing to quote, quoted all the same). */
-const tokenArray = (document: string) => `{${[...new Set(document.split(' ').filter(Boolean))].map((t) => `"${t.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+/**
+ * A text[] literal of the keyword tokens, each quoted (an unquoted NULL would be a null). Tokens are runs of
+ * letters and digits and `unitN` (cases/case-search.ts): a quote or backslash is escaped should one appear.
+ */
+function tokenArray(document: string): string {
+  const tokens = [...new Set(document.split(' '))].filter(Boolean);
+  if (tokens.length === 0) return '{}';
+  const plain = !/["\\]/.test(document);
+  return `{"${(plain ? tokens : tokens.map((t) => t.replace(/["\\]/g, (c) => `\\${c}`))).join('","')}"}`;
+}
 
 export class PostgresCaseWriter {
   /** Per table, by column: whether it is a datetime (gets its zone). */
@@ -71,11 +79,11 @@ export class PostgresCaseWriter {
     const caseLines: string[] = [];
     const zoned = this.zonedColumns(cases.table, cases.columns);
     for (let i = 0; i < b.count; i++) {
-      const row = cases.values.slice(i * width, (i + 1) * width);
-      row[numberAt] = numbers[i] = caseNumber(b.day, first + i);
-      if (b.parents[i] >= 0) row[parentAt] = this.idOf(b.parents[i]);
+      const at = i * width;
+      cases.values[at + numberAt] = numbers[i] = caseNumber(b.day, first + i);
+      if (b.parents[i] >= 0) cases.values[at + parentAt] = this.idOf(b.parents[i]);
       this.ids.set(this.seq + i, ids[i]);
-      caseLines.push(`${ids[i]}\t${this.line(row, zoned)}`);
+      caseLines.push(`${ids[i]}\t${this.line(cases.values, at, width, zoned)}`);
     }
     this.seq += b.count;
     for (const k of this.ids.keys()) if (k < this.seq - RECENT * 8) this.ids.delete(k);
@@ -101,7 +109,7 @@ export class PostgresCaseWriter {
         }
         const z = this.zonedColumns(t.table, t.columns);
         const lines: string[] = [];
-        for (let r = 0; r < t.cases.length; r++) lines.push(this.line(v.slice(r * w, (r + 1) * w), z));
+        for (let r = 0; r < t.cases.length; r++) lines.push(this.line(v, r * w, w, z));
         this.buffer(t.table, t.columns, lines);
         if (chained) {
           const h = chained.heads;
@@ -127,10 +135,11 @@ export class PostgresCaseWriter {
     return columns.map((c) => set.has(c));
   }
 
-  private line(values: unknown[], zoned: boolean[]): string {
+  /** One row as a COPY line: `width` values of `values` from `start`. */
+  private line(values: unknown[], start: number, width: number, zoned: boolean[]): string {
     let out = '';
-    for (let c = 0; c < values.length; c++) {
-      const v = values[c];
+    for (let c = 0; c < width; c++) {
+      const v = values[start + c];
       out += (c ? '\t' : '') + (zoned[c] && v !== null && v !== undefined ? `${v as string}+00` : field(v));
     }
     return out;
