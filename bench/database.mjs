@@ -1,11 +1,11 @@
 // The benchmark database: built once per size and per version of the generator and schema, cached in
 // bench/cache/, and copied to a scratch file for each run (intake and actions write to it).
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
+import { generate } from './generate.mjs';
 
 /**
  * What decides the generated data: the generator and the migrations, as built (api/dist is what runs,
@@ -23,32 +23,6 @@ export function cacheKey(root, days, seed) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 12);
-}
-
-/** Runs the generator into `path`; resolves with its own figures and the wall time. */
-function generate(root, path, { cases, days, seed }, log) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [join(root, 'api/dist/src/seed/seed-cli.js'), '--cases', String(cases), '--days', String(days), '--seed', String(seed)], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: `sqlite:${path}`, DB_LOG: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => {
-      out += d;
-      const line = String(d).trim().split(/\r|\n/).pop();
-      if (line?.includes('cases/s')) log(`  generator: ${line.trim()}`);
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) return reject(new Error(`the generator failed (exit ${code}):\n${out.slice(-3000)}`));
-      const m = /added (\d+) cases \((\d+) events\) in ([\d.]+) s/.exec(out);
-      resolve({ seconds, cases: m ? Number(m[1]) : cases, events: m ? Number(m[2]) : null, generatorSeconds: m ? Number(m[3]) : null });
-    });
-  });
 }
 
 /**
@@ -74,7 +48,7 @@ export async function ensureDatabase(root, opts, log) {
   const partial = join(dir, `${name}.partial`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
   log(`database: building ${opts.cases.toLocaleString('en')} cases over ${opts.days} days (seed ${opts.seed}) into bench/cache/${name}`);
-  const generator = await generate(root, partial, opts, log);
+  const generator = await generate(root, `sqlite:${partial}`, opts, log);
   // One self-contained file: fold the WAL in before the rename.
   const db = new Database(partial);
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -7,10 +7,12 @@ export const USAGE = `usage: npm run bench -- [--cases N] [--duration S] [--no-c
   --out FILE     where to write the results (default bench/results.json)
   --lists N      how many of the console's case lists to measure, drawn at random from every combination of
                  sortable column, to-do tab and role (default 24; each for a fifth of --duration, at least 1 s)
-  --list-seed S  the draw's seed, to measure the same lists again (default: a new one each run, printed)`;
+  --list-seed S  the draw's seed, to measure the same lists again (default: a new one each run, printed)
+  --db URL       on PostgreSQL: postgres://user@host:port/<scratch>; the database is built once beside it
+                 (<scratch>_cache_<N>_<key>) and <scratch> is dropped and copied from it for each run`;
 
 export function parseOptions(argv) {
-  const o = { cases: 1_000_000, duration: 5, console: true, smoke: false, out: null, days: 365, seed: 20261129, lists: 24, listSeed: null };
+  const o = { cases: 1_000_000, duration: 5, console: true, smoke: false, out: null, db: null, days: 365, seed: 20261129, lists: 24, listSeed: null };
   const num = (name, raw, min) => {
     const n = Number(String(raw ?? '').replaceAll('_', ''));
     if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min} (got "${raw}")\n${USAGE}`);
@@ -26,6 +28,7 @@ export function parseOptions(argv) {
     else if (flag === '--out') o.out = value();
     else if (flag === '--lists') o.lists = Math.round(num('lists', value(), 1));
     else if (flag === '--list-seed') o.listSeed = Math.round(num('list-seed', value(), 0));
+    else if (flag === '--db') o.db = value();
     else if (flag === '--help' || flag === '-h') {
       console.log(USAGE);
       process.exit(0);

@@ -31,6 +31,8 @@ export const BUDGETS = {
   daily: { p95: 50 },
   intakeRps: 3000,
   intakeVsNoop: 0.5,
+  /** On PostgreSQL (issue 16): intake at least half the bare node:http + pg insert's rate. */
+  intakeVsBarePg: 0.5,
   rssMB: 300,
   initialJsKB: 450,
   firstListMs: 2000,

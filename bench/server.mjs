@@ -63,21 +63,22 @@ async function startProcess(name, args, env, cwd, ready) {
   };
 }
 
-/** The built API on `dbPath`, with the bench routes, no seeding and no overdue scan. */
-export async function startApi(root, dbPath) {
+/** The built API on the database at `databaseUrl`, with the bench routes, no seeding and no overdue scan. */
+export async function startApi(root, databaseUrl, extraEnv = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // TRUST_PROXY: the login flood (hostile.mjs) comes from many addresses, as it would through a city's proxy.
-  const env = { PORT: String(port), DATABASE_URL: `sqlite:${dbPath}`, SEED: 'none', OVERDUE_SCAN_SECONDS: '0', BENCH_ROUTES: '1', DB_LOG: 'false', TRUST_PROXY: 'true' };
+  // One JWT_SECRET for every instance the bench starts (PostgreSQL requires one; a token works on each).
+  const env = { PORT: String(port), DATABASE_URL: databaseUrl, SEED: 'none', OVERDUE_SCAN_SECONDS: '0', BENCH_ROUTES: '1', DB_LOG: 'false', TRUST_PROXY: 'true', JWT_SECRET: 'bench-only-secret', ...extraEnv };
   const proc = await startProcess('the API', [...API_NODE_FLAGS, join(root, 'api/dist/src/main.js')], apiEnv({ ...process.env, ...env }), root, async () => (await fetch(`${baseUrl}/api/health`)).ok);
   return { ...proc, baseUrl };
 }
 
-/** The machine's ceiling: a bare node:http server inserting a case with better-sqlite3 (bench/bare-server.mjs). */
-export async function startBare(root, dbPath) {
+/** The machine's ceiling: a bare node:http server inserting a case (bench/bare-server.mjs, bare-server-pg.mjs). */
+export async function startBare(root, { script, env }) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const proc = await startProcess('the bare server', [join(root, 'bench/bare-server.mjs')], { PORT: String(port), BENCH_DB: dbPath }, root, async () => (await fetch(`${baseUrl}/health`)).ok);
+  const proc = await startProcess('the bare server', [script], { PORT: String(port), ...env }, root, async () => (await fetch(`${baseUrl}/health`)).ok);
   return { ...proc, baseUrl };
 }
 

@@ -3,6 +3,7 @@
 // Recorded rather than hand-written so the baseline cannot drift from what the API really runs while the
 // queries evolve; writes (if any) are left out since the connection is read-only.
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { summarize } from './load.mjs';
 
 /** The statements one request runs: recording on, the request, recording off (nothing else runs meanwhile). */
@@ -37,5 +38,29 @@ export function replay(dbPath, queries, seconds) {
     return { ...summarize(times), statements: stmts.length };
   } finally {
     db.close();
+  }
+}
+
+/** The same on PostgreSQL: the recorded reads as prepared statements on one pg connection, back to back. */
+export async function replayPg(url, queries, seconds) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const reads = queries.filter((q) => /^\s*(SELECT|WITH)\b/i.test(q.query) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(q.query));
+    const stmts = reads.map((q, i) => ({ name: `replay_${i}_${Date.now()}`, text: q.query, values: q.parameters ?? [] }));
+    const run = async () => {
+      for (const s of stmts) await client.query(s);
+    };
+    await run();
+    const times = [];
+    const until = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9));
+    do {
+      const t0 = process.hrtime.bigint();
+      await run();
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    } while (process.hrtime.bigint() < until || times.length < 5);
+    return { ...summarize(times), statements: stmts.length };
+  } finally {
+    await client.end();
   }
 }

@@ -1,14 +1,12 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The next serial of a day, atomically: one upsert that both databases run as a single statement,
- * so concurrent intakes (several API instances included) never share a number.
+ * The next serial of a day on SQLite, atomically, inside intake's transaction: one writer at a time, so
+ * the counter row is no hot spot there, and a rolled-back intake gives its number back (no gaps).
+ * PostgreSQL takes numbers in blocks instead (serial-blocks.ts).
  */
 export async function nextSerial(m: EntityManager, day: string): Promise<number> {
-  const pg = m.connection.options.type === 'postgres';
-  const sql = `INSERT INTO case_counters (day, last) VALUES (${pg ? '$1' : '?'}, 1)
-    ON CONFLICT (day) DO UPDATE SET last = case_counters.last + 1 RETURNING last`;
-  const rows: { last: number | string }[] = await m.query(sql, [day]);
+  const rows: { last: number | string }[] = await m.query(`INSERT INTO case_counters (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = case_counters.last + 1 RETURNING last`, [day]);
   return Number(rows[0].last);
 }
 

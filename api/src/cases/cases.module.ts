@@ -3,6 +3,7 @@ import { CategoriesModule } from '../categories/categories.module.js';
 import { CaseEventsController, CasesController, CaseViewsController } from './cases.controller.js';
 import { CaseEventsService } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
+import { intakeEngineProvider } from './intake-engine.js';
 import { IntakeDeskController } from './intake-desk.controller.js';
 import { IntakeDeskService } from './intake-desk.service.js';
 import { WorkflowController } from '../workflow/workflow.controller.js';
@@ -13,5 +14,5 @@ import { CaseExportService } from '../exports/case-export.service.js';
 import { WalCheckpointer } from '../database/wal-checkpointer.js';
 import { jobLockProvider } from '../database/job-lock.js';
 
-@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, IntakeDeskController, CasesController, CaseEventsController, WorkflowController], providers: [CasesService, IntakeDeskService, CaseEventsService, WorkflowService, OverdueScanService, jobLockProvider, CaseExportService, WalCheckpointer], exports: [CasesService] })
+@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, IntakeDeskController, CasesController, CaseEventsController, WorkflowController], providers: [intakeEngineProvider, CasesService, IntakeDeskService, CaseEventsService, WorkflowService, OverdueScanService, jobLockProvider, CaseExportService, WalCheckpointer], exports: [CasesService] })
 export class CasesModule {}

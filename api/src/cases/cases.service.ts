@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -19,10 +19,7 @@ import { KEYWORD_INDEX, queueForIndex, type KeywordIndex } from '../search/keywo
 import type { ListSpec } from '../common/list-query.js';
 import { TODO_BUCKETS } from './case-todo.js';
 import { Case } from './case.entity.js';
-import { intakeWithTypeorm } from './intake.js';
-import { SqliteIntake } from './intake-sqlite.js';
-import { sqliteConnection } from '../database/sqlite-connection.js';
-import { IntakeReference } from './intake-reference.js';
+import { INTAKE_ENGINE, type IntakeEngine } from './intake-engine.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
 
 /** A request logged a little ahead of the server's clock is not "in the future". */
@@ -32,22 +29,24 @@ const CLOCK_SKEW_MS = 60_000;
 export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> implements OnModuleDestroy {
   protected readonly label = 'Case';
   protected readonly spec: ListSpec<RequestContext>;
-  /** Channels, categories, grid units and the calendar as intake reads them, kept in step by counters. */
-  private readonly reference = new IntakeReference();
-  private sqliteIntake?: SqliteIntake;
 
   constructor(
     @InjectDataSource() ds: DataSource,
     private readonly grid: GridService,
+    @Inject(INTAKE_ENGINE) private readonly intake: IntakeEngine,
     @Inject(KEYWORD_INDEX) private readonly keywords: KeywordIndex,
   ) {
     super(ds, ds.getRepository(Case));
     this.spec = caseListSpec(keywords);
   }
 
+  onApplicationBootstrap() {
+    this.intake.recover();
+  }
+
   /** Before the connection closes (modules are destroyed before the application shuts down). */
   onModuleDestroy() {
-    this.sqliteIntake?.close();
+    this.intake.close();
   }
 
   override async list(raw: Record<string, unknown>, user: AuthUser) {
@@ -91,16 +90,13 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
    * transaction (intake.ts); the answer is the case as written, as GET /cases/:id shows it.
    */
   override async create(dto: CreateCaseDto, user: AuthUser) {
-    const req = this.intakeRequest(dto, user);
-    const typeorm = (r: typeof req) => this.ds.transaction((m) => intakeWithTypeorm(m, this.reference, r));
-    const sqlite = this.ds.options.type === 'better-sqlite3' ? (this.sqliteIntake ??= new SqliteIntake(this.ds, this.reference, typeorm)) : null;
-    const row = sqlite ? await sqlite.submit(req) : await typeorm(req);
+    const row = await this.intake.submit(this.intakeRequest(dto, user));
     return this.present(row, this.context(user), 'one');
   }
 
   /** Intake inside the caller's transaction (a request merged into another case as it is logged). */
   async createIn(m: EntityManager, dto: CreateCaseDto, user: AuthUser): Promise<Case> {
-    return intakeWithTypeorm(m, this.reference, this.intakeRequest(dto, user));
+    return this.intake.inTransaction(m, this.intakeRequest(dto, user));
   }
 
   private intakeRequest(dto: CreateCaseDto, user: AuthUser) {

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { IntakeEngine } from './intake-engine.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 import { measureBitsSql, overBoundRow } from '../reports/measures.js';
 import { Case } from './case.entity.js';
-import { draft, keys, noResident, references, REPEAT_SQL, RESIDENT_SQL, residentOf, timeline, utc, type IntakeRequest } from './intake.js';
+import { intakeRecipe, REPEAT_SQL, RESIDENT_SQL, utc, type IntakeRequest } from './intake.js';
 import { REFERENCE_VERSIONS_SQL, type IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
 import { flushSearchBacklog, QUEUE_SQL } from './search-backlog.js';
 import { chainEvents, INSERT_CHAIN_SQL, INSERT_EVENT_SQL, storedJson } from '../timeline/event-chain.js';
@@ -43,7 +44,7 @@ const SEARCH_FLUSH_MS = 200;
  * intake's time. The batch's transaction keeps its journal in memory (`temp_store`, read at BEGIN): a
  * batch's is a few MB at most, where another transaction's (a unit's cases moved) may not be.
  */
-export class SqliteIntake {
+export class SqliteIntake implements IntakeEngine {
   private readonly db: Database.Database;
   private readonly columns: { property: string; column: string }[];
   private readonly log: (sql: string, params: unknown[]) => void;
@@ -59,6 +60,8 @@ export class SqliteIntake {
     private readonly reference: IntakeReference,
     /** Where intake goes when TypeORM holds a transaction open on the connection for too long. */
     private readonly fallback: (req: IntakeRequest) => Promise<Case>,
+    /** A case logged inside a caller's TypeORM transaction. */
+    private readonly viaTypeorm: (m: EntityManager, req: IntakeRequest) => Promise<Case>,
   ) {
     this.db = sqliteConnection(ds);
     this.columns = ds
@@ -68,6 +71,10 @@ export class SqliteIntake {
     // Statements still go through TypeORM's logger: DB_LOG=true shows them, the bench's recorder sees them.
     this.log = (sql, params) => ds.logger.logQuery(sql, params);
     this.tempStore = Number(this.db.pragma('temp_store', { simple: true }));
+  }
+
+  inTransaction(m: EntityManager, req: IntakeRequest): Promise<Case> {
+    return this.viaTypeorm(m, req);
   }
 
   submit(req: IntakeRequest): Promise<Case> {
@@ -127,6 +134,11 @@ export class SqliteIntake {
       if (o.ok) w.resolve(o.row);
       else w.reject(o.error);
     });
+  }
+
+  /** Keyword entries a stopped process left unwritten (search-backlog.ts). */
+  recover() {
+    flushSearchBacklog(this.db);
   }
 
   /** At shutdown, while the connection is still open: the entries still waiting are written now. */
@@ -193,23 +205,23 @@ export class SqliteIntake {
       this.log(st.source, params);
       return st.run(...params);
     };
-    const refs = references(ref, req.dto, req.user);
-    const residentId = req.dto.residentId;
-    const resident = residentId != null ? residentOf(get(s.resident, residentId)) : null;
-    if (residentId != null && !resident) throw noResident(residentId);
-    const k = keys(req, resident);
-    const serial = Number(get(s.serial, k.day)!.last);
-    const isRepeat = k.phone ? get(s.repeat, k.phone, refs.category.id, utc(k.since), utc(req.receivedAt)) !== undefined : false;
-    const { row, late } = draft(req, ref, refs, resident, k.day, serial, isRepeat);
-    const values = row as unknown as Record<string, unknown>;
-    row.id = Number(run(s.insertCase, this.columns.map((c) => bind(values[c.property]))).lastInsertRowid);
-    run(s.queueSearch, [row.id]);
-    // A new case: its chain starts here, with nothing to read (timeline/event-chain.ts).
-    const chain = chainEvents(row.id, '', 0, timeline(row, req.user, late));
-    for (const e of chain.rows) {
-      run(s.insertEvent, [e.caseId, e.action, e.fromStatus, e.toStatus, e.actorId, e.note, storedJson(e.data), utc(e.createdAt!), e.seq, e.hash]);
-    }
-    run(s.insertChain, [row.id, chain.head, chain.length]);
-    return row;
+    const values = (row: Case) => row as unknown as Record<string, unknown>;
+    return intakeRecipe(req, ref, {
+      resident: (id) => get(s.resident, id),
+      serial: (day) => Number(get(s.serial, day)!.last),
+      repeat: (phone, categoryId, since, until) => get(s.repeat, phone, categoryId, utc(since), utc(until)) !== undefined,
+      insertCase: (row) => {
+        const id = Number(run(s.insertCase, this.columns.map((c) => bind(values(row)[c.property]))).lastInsertRowid);
+        run(s.queueSearch, [id]);
+        return id;
+      },
+      insertTimeline: (caseId, events) => {
+        const chain = chainEvents(caseId, '', 0, events);
+        for (const e of chain.rows) {
+          run(s.insertEvent, [e.caseId, e.action, e.fromStatus, e.toStatus, e.actorId, e.note, storedJson(e.data), utc(e.createdAt!), e.seq, e.hash]);
+        }
+        run(s.insertChain, [caseId, chain.head, chain.length]);
+      },
+    });
   }
 }

@@ -2,9 +2,10 @@
  * Intake (POST /api/cases): check the references, number the case, compute its clocks, write it with its
  * timeline and keyword entry, and answer with the row as written (nothing is read back).
  *
- * The steps are here, with the reference data in memory (intake-reference.ts). On SQLite they run in one
- * synchronous better-sqlite3 transaction (intake-sqlite.ts); on PostgreSQL, and on SQLite when TypeORM
- * keeps its own transaction open on the one connection for too long, through TypeORM (below).
+ * The steps are here, once (`intakeRecipe`), with the reference data in memory (intake-reference.ts); each
+ * engine answers the recipe's reads and makes its writes (`IntakeSteps`): on SQLite one synchronous
+ * better-sqlite3 transaction (intake-sqlite.ts); on PostgreSQL a batch read and one write statement
+ * (intake-postgres.ts); through TypeORM (below) in a caller's transaction.
  */
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -13,6 +14,7 @@ import { inScope } from '../common/scope.js';
 import { localDate } from '../common/time.js';
 import { lateness } from '../workflow/overdue.js';
 import { appendEvents } from '../timeline/append-events.js';
+import type { NewEvent } from '../timeline/event-chain.js';
 import { limitsFor } from '../workflow/time-limits.js';
 import { CaseEvent } from './case-event.entity.js';
 import { caseNumber, nextSerial } from './case-numbers.js';
@@ -174,23 +176,61 @@ export function timeline(row: Case, user: AuthUser, late: Partial<CaseEvent>[]):
 /** SQLite's `datetime` columns as TypeORM writes them: UTC, `YYYY-MM-DD HH:MM:SS.SSS`. */
 export const utc = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 23);
 
-/** Intake through TypeORM, in the caller's transaction: PostgreSQL, or SQLite's fallback. */
-export async function intakeWithTypeorm(m: EntityManager, reference: IntakeReference, req: IntakeRequest): Promise<Case> {
-  const pg = m.connection.options.type === 'postgres';
-  const p = (i: number) => (pg ? `$${i}` : '?');
-  const ref = await reference.refresh((sql) => m.query(sql));
+/**
+ * What the recipe asks of the database, answered synchronously: on SQLite by prepared statements inside
+ * the batch's transaction; on PostgreSQL and through TypeORM from what was read beforehand (`IntakeFacts`),
+ * the writes collected to be sent at once.
+ */
+export interface IntakeSteps {
+  /** The resident's row as read (`RESIDENT_SQL`), undefined when there is none. */
+  resident(id: number): Record<string, unknown> | undefined;
+  /** The day's next serial. */
+  serial(day: string): number;
+  /** Whether this reporter raised this category in the window (`REPEAT_SQL`). */
+  repeat(phone: string, categoryId: number, since: Date, until: Date): boolean;
+  /** Writes the case (and queues its keyword entry); returns its id. */
+  insertCase(row: Case): number;
+  /** Writes the new case's first events (its chain starts with them: nothing to read) and the chain's head. */
+  insertTimeline(caseId: number, events: NewEvent[]): void;
+}
+
+/**
+ * The one intake recipe, for every engine: references, resident, keys, number, repeat check, draft,
+ * insert, keyword entry, timeline chain. Throws the 400/403 before anything is written.
+ */
+export function intakeRecipe(req: IntakeRequest, ref: ReferenceSnapshot, steps: IntakeSteps): Case {
   const refs = references(ref, req.dto, req.user);
   const residentId = req.dto.residentId;
-  const resident = residentId != null ? residentOf((await m.query(RESIDENT_SQL(p(1)), [residentId]))[0]) : null;
+  const resident = residentId != null ? residentOf(steps.resident(residentId)) : null;
   if (residentId != null && !resident) throw noResident(residentId);
   const k = keys(req, resident);
-  const serial = await nextSerial(m, k.day);
-  const isRepeat = k.phone ? (await m.query(REPEAT_SQL(p), [k.phone, refs.category.id, pg ? k.since : utc(k.since), pg ? req.receivedAt : utc(req.receivedAt)])).length > 0 : false;
+  const serial = steps.serial(k.day);
+  const isRepeat = k.phone ? steps.repeat(k.phone, refs.category.id, k.since, req.receivedAt) : false;
   const { row, late } = draft(req, ref, refs, resident, k.day, serial, isRepeat);
+  row.id = steps.insertCase(row);
+  steps.insertTimeline(row.id, timeline(row, req.user, late));
+  return row;
+}
+
+/**
+ * Intake through TypeORM, in the caller's transaction: SQLite's fallback, and a case logged inside a
+ * workflow action's transaction there. Reads what the recipe will ask, runs it, then writes.
+ */
+export async function intakeWithTypeorm(m: EntityManager, reference: IntakeReference, req: IntakeRequest): Promise<Case> {
+  const ref = await reference.refresh((sql) => m.query(sql));
+  const residentId = req.dto.residentId;
+  const residentRow = residentId != null ? (await m.query(RESIDENT_SQL('?'), [residentId]))[0] : undefined;
+  const k = keys(req, residentOf(residentRow));
+  const serial = await nextSerial(m, k.day);
+  const categoryId = req.dto.categoryId;
+  const hit = k.phone && categoryId != null ? (await m.query(REPEAT_SQL(() => '?'), [k.phone, categoryId, utc(k.since), utc(req.receivedAt)])).length > 0 : false;
+  let events: NewEvent[] = [];
+  // The id is known only after the INSERT below: the recipe drafts, the writes follow it.
+  const row = intakeRecipe(req, ref, { resident: () => residentRow, serial: () => serial, repeat: () => hit, insertCase: () => 0, insertTimeline: (_, e) => (events = e) });
   const { id: _id, ...values } = row;
   const inserted = await m.insert(Case, values as never);
   row.id = Number(inserted.identifiers[0].id);
   await queueForIndex(m, [row.id]);
-  await appendEvents(m, row.id, timeline(row, req.user, late), { newCase: true });
+  await appendEvents(m, row.id, events, { newCase: true });
   return row;
 }

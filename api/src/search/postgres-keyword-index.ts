@@ -14,8 +14,11 @@ const MAX_POSITION = 16_383;
 const lexeme = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /** A case's tokens in order, each with its position: a word is then found as a phrase (`<->`). */
-export function tsvectorOf(c: SearchableCase): string {
-  return searchDocument(c)
+export const tsvectorOf = (c: SearchableCase): string => tsvectorOfDocument(searchDocument(c));
+
+/** The same from the document (`searchDocument`, tokens separated by spaces), as the generator makes it. */
+export function tsvectorOfDocument(document: string): string {
+  return document
     .split(' ')
     .filter(Boolean)
     .map((t, i) => `${lexeme(t)}:${Math.min(i + 1, MAX_POSITION)}`)

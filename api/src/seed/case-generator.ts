@@ -1,7 +1,8 @@
 /**
- * Adds generated cases (case-stream.ts) to the database: on SQLite through the bulk loader (a worker
- * simulates while this thread writes, see sqlite-load.ts); on PostgreSQL batch by batch through
- * TypeORM (case-writer.ts). The same seed gives the same cases either way.
+ * Adds generated cases (case-stream.ts) to the database through the engine's bulk loader (a worker
+ * simulates while this thread writes): SQLite's prepared statements (sqlite-load.ts), PostgreSQL's COPY
+ * (postgres-load.ts); or, with `bulk: false`, batch by batch through TypeORM (case-writer.ts). The same
+ * seed gives the same cases either way.
  */
 import type { DataSource } from 'typeorm';
 import { queueFrom } from '../search/keyword-index.js';
@@ -9,6 +10,7 @@ import { caseBatches, GenerationStopped, type StreamOptions } from './case-strea
 import { writeBatch } from './case-writer.js';
 import { loadReference } from './reference.js';
 import { loadSqlite, type LoadStats } from './sqlite-load.js';
+import { loadPostgres } from './postgres-load.js';
 
 export interface GenerateOptions {
   count: number;
@@ -31,6 +33,7 @@ export async function generateCases(ds: DataSource, opts: GenerateOptions): Prom
   const ref = await loadReference(ds);
   const stream: StreamOptions = { count, days: Math.max(1, Math.floor(opts.days)), timeZone: opts.timeZone, now: (opts.now ?? new Date()).getTime(), seed: opts.seed ?? 20251015 };
   if (ds.options.type === 'better-sqlite3' && opts.bulk !== false) return loadSqlite(ds, ref, stream, opts);
+  if (ds.options.type === 'postgres' && opts.bulk !== false) return loadPostgres(ds, ref, stream, opts);
 
   const started = performance.now();
   let firstId: number | null = null;

@@ -29,7 +29,7 @@ import { threadCpuMs } from './thread-cpu.js';
 const CASES_PER_COMMIT = 5000;
 
 /** Below this many cases a worker costs more to start than it saves. */
-const WORKER_MIN = 20_000;
+export const WORKER_MIN = 20_000;
 
 export interface LoadStats {
   cases: number;
@@ -106,9 +106,9 @@ export async function loadSqlite(ds: DataSource, ref: Reference, opts: StreamOpt
   return stats;
 }
 
-type Source = AsyncGenerator<{ rows: RowBatch; written: () => void }, { cpuMs: number | null; wallMs: number }>;
+export type Source = AsyncGenerator<{ rows: RowBatch; written: () => void }, { cpuMs: number | null; wallMs: number }>;
 
-async function* inline(ref: Reference, opts: StreamOptions, tables: ReturnType<typeof perCaseTables>, search: boolean): Source {
+export async function* inline(ref: Reference, opts: StreamOptions, tables: ReturnType<typeof perCaseTables>, search: boolean): Source {
   const started = performance.now();
   const measureBits = new MeasureBits();
   try {
@@ -120,7 +120,7 @@ async function* inline(ref: Reference, opts: StreamOptions, tables: ReturnType<t
 }
 
 /** Batches from the worker as they come; each `written()` lets it run one batch further ahead. */
-async function* fromWorker(input: WorkerInput): Source {
+export async function* fromWorker(input: WorkerInput): Source {
   const started = performance.now();
   const control = new Int32Array(input.control);
   const written = () => {
