@@ -151,7 +151,8 @@ describe('workflow property: random actions by random people keep the invariants
     // The tallies the list counts come from are the cases as they are.
     type Tally = { u: number; d: number; s: string; o: boolean | number; n: number };
     const counted: Tally[] = await ds.query(`SELECT grid_unit_id AS u, COALESCE(department_id, 0) AS d, status AS s, overdue AS o, COUNT(*) AS n FROM cases GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
-    const tallied: Tally[] = await ds.query(`SELECT grid_unit_id AS u, department_id AS d, status AS s, overdue AS o, n FROM case_tallies WHERE n <> 0 ORDER BY 1, 2, 3, 4`);
+    // (On PostgreSQL a key's count may lie in several stripes until they are folded: their sum is the count.)
+    const tallied: Tally[] = await ds.query(`SELECT grid_unit_id AS u, department_id AS d, status AS s, overdue AS o, SUM(n) AS n FROM case_tallies GROUP BY 1, 2, 3, 4 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4`);
     const shape = (rows: Tally[]) => rows.map((r) => [Number(r.u), Number(r.d), r.s, Boolean(r.o), Number(r.n)]);
     assert.deepEqual(shape(tallied), shape(counted), 'case_tallies as the cases are');
     if (process.env.FC_SEED) return;
