@@ -11,7 +11,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { caseNumber } from '../cases/case-numbers.js';
 import type { RowBatch, TableSpec } from './case-rows.js';
 import { RECENT } from './case-stream.js';
-import { EventChainer } from './event-chainer.js';
+import { fillCaseRows } from './event-chainer.js';
 import { tsvectorOfDocument } from '../search/postgres-keyword-index.js';
 
 /** A connection of pg's pool, as far as the loader uses it (pg ships no types here). */
@@ -29,7 +29,6 @@ function* chunks(lines: string[]) {
   for (let i = 0; i < lines.length; i += 2_000) yield `${lines.slice(i, i + 2_000).join('\n')}\n`;
 }
 
-const CREATE_DATA = '{"number":""';
 
 /** A value as COPY's text format reads it: `\N` for null, backslash, tab and line ends escaped. */
 function field(v: unknown): string {
@@ -84,19 +83,8 @@ export class PostgresCaseWriter {
       let written = 0;
       for (const t of rest) {
         const w = t.columns.length;
-        const caseAt = t.properties.indexOf('caseId');
-        const actionAt = t.properties.indexOf('action');
-        const dataAt = t.properties.indexOf('data');
-        const chained = t.properties.includes('hash') ? new EventChainer(t.properties) : null;
         const v = t.values;
-        for (let r = 0, o = 0; r < t.cases.length; r++, o += w) {
-          const i = t.cases[r];
-          v[o + caseAt] = ids[i];
-          if (actionAt < 0 || dataAt < 0) continue;
-          if (v[o + actionAt] === 'create') v[o + dataAt] = `{"number":${JSON.stringify(numbers[i])}${(v[o + dataAt] as string).slice(CREATE_DATA.length)}`;
-          else if (v[o + actionAt] === 'merge') v[o + dataAt] = JSON.stringify({ ...(JSON.parse(v[o + dataAt] as string) as object), parentCaseId: this.idOf(b.parents[i]) });
-          chained?.add(v, o, ids[i]);
-        }
+        const chained = fillCaseRows(t, ids, numbers, (i) => this.idOf(b.parents[i]));
         const z = this.zonedColumns(t.table, t.columns);
         const lines: string[] = [];
         for (let r = 0; r < t.cases.length; r++) lines.push(this.line(v, r * w, w, z));

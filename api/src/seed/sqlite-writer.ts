@@ -8,7 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { caseNumber } from '../cases/case-numbers.js';
 import type { RowBatch } from './case-rows.js';
 import { RECENT } from './case-stream.js';
-import { EventChainer } from './event-chainer.js';
+import { fillCaseRows } from './event-chainer.js';
 
 /**
  * Rows per INSERT after `cases` (whose ids are read one by one): fewer calls into the driver, few
@@ -18,7 +18,6 @@ import { EventChainer } from './event-chainer.js';
 const ROWS_PER_STATEMENT = 32;
 /** The ids of the last cases by `seq`, for merges: a parent is among the last RECENT open cases, far fewer than this. */
 const RING = 1 << 16;
-const CREATE_DATA = '{"number":""';
 
 export class SqliteCaseWriter {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
@@ -62,21 +61,8 @@ export class SqliteCaseWriter {
     let written = 0;
     for (const t of rest) {
       const w = t.columns.length;
-      const caseAt = t.properties.indexOf('caseId');
-      const actionAt = t.properties.indexOf('action');
-      const dataAt = t.properties.indexOf('data');
-      const chained = t.properties.includes('hash') ? new EventChainer(t.properties) : null;
       const v = t.values;
-      for (let r = 0, o = 0; r < t.cases.length; r++, o += w) {
-        const i = t.cases[r];
-        v[o + caseAt] = ids[i];
-        if (actionAt < 0 || dataAt < 0) continue;
-        // The events that name what only the writer knows: the case's number, the parent's id.
-        if (v[o + actionAt] === 'create') v[o + dataAt] = `{"number":${JSON.stringify(numbers[i])}${(v[o + dataAt] as string).slice(CREATE_DATA.length)}`;
-        else if (v[o + actionAt] === 'merge') v[o + dataAt] = JSON.stringify({ ...(JSON.parse(v[o + dataAt] as string) as object), parentCaseId: this.idOf(b.parents[i]) });
-        // A case's events are consecutive rows, in timeline order: each chains onto the one before.
-        chained?.add(v, o, ids[i]);
-      }
+      const chained = fillCaseRows(t, ids, numbers, (i) => this.idOf(b.parents[i]));
       if (chained) this.writeChains(chained.heads);
       const rows = t.cases.length;
       const full = rows - (rows % ROWS_PER_STATEMENT);
