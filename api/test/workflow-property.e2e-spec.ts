@@ -3,6 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { measureBitsSql } from '../src/reports/measures.js';
+import { GROUP_BYS } from '../src/reports/groups.js';
+import { ReportsService } from '../src/reports/reports.service.js';
+import { UserDirectory } from '../src/users/user-directory.service.js';
 import { applyEvent, type CaseFields, type SimEvent } from '../src/seed/case-sim.js';
 import { ACTIONS } from '../src/workflow/transitions.js';
 import { buildWorld, logCase, type World } from './support/fixtures.js';
@@ -155,6 +158,23 @@ describe('workflow property: random actions by random people keep the invariants
     const tallied: Tally[] = await ds.query(`SELECT grid_unit_id AS u, department_id AS d, status AS s, overdue AS o, SUM(n) AS n FROM case_tallies GROUP BY 1, 2, 3, 4 HAVING SUM(n) <> 0 ORDER BY 1, 2, 3, 4`);
     const shape = (rows: Tally[]) => rows.map((r) => [Number(r.u), Number(r.d), r.s, Boolean(r.o), Number(r.n)]);
     assert.deepEqual(shape(tallied), shape(counted), 'case_tallies as the cases are');
+    // Every report's counts from the rollups (triggers on every write) are those counted from the cases, for
+    // every grouping, as people of every scope see them; the rollups are what those reports read.
+    const reports = t.app.get(ReportsService);
+    const directory = t.app.get(UserDirectory);
+    for (const who of ['admin', 'supervisor', 'dispatcher', 'worker'] as const) {
+      const me = (await t.http.get('/api/auth/me').set('Authorization', `Bearer ${tokens[who]}`)).body;
+      const user = (await directory.find(me.id))!;
+      const p = await reports.params({}, user);
+      for (const g of [null, ...GROUP_BYS]) {
+        const byKey = (rows: { key: number | null; counts: object }[]) => new Map(rows.filter((r) => (r.counts as { cases: number }).cases > 0).map((r) => [r.key, r.counts]));
+        const now = new Date();
+        // A grid worker's scope is finer than the rows by unit, category, channel and handler (placed at communities).
+        const served = who !== 'worker' || g === null || g === 'grid' || g === 'community';
+        assert.equal(!!(await reports['rollups'].sums(user, p, g)), served, `${who} by ${g}: read from the rollups`);
+        assert.deepEqual(byKey(await reports.counts(user, p, now, g)), byKey(await reports.countCases(user, p, now, g)), `${who} by ${g}: rollups as the cases`);
+      }
+    }
     if (process.env.FC_SEED) return;
     // The sequences reach the whole lifecycle, not just the first steps.
     for (const s of ['closed', 'replied', 'in_progress', 'dispatched']) assert.ok(statuses.has(s), `some sequence ended ${s}: ${[...statuses]}`);

@@ -86,8 +86,7 @@ export class DailyReportService {
   /** The period's intake by channel, every active channel listed. */
   async intake(q: Record<string, unknown>, user: AuthUser, given?: ReportParams) {
     const p = given ?? (await this.reports.params(q, user));
-    const counted: { channel: number; n: string | number }[] = await this.reports.inPeriod(user, p).select('c.channelId', 'channel').addSelect('COUNT(*)', 'n').groupBy('c.channelId').getRawMany();
-    const byId = new Map(counted.map((r) => [Number(r.channel), Number(r.n)]));
+    const byId = new Map((await this.reports.counts(user, p, new Date(), 'channel')).map((g) => [g.key, g.counts.cases]));
     const channels = await this.ds.getRepository(Channel).find({ order: { sort: 'ASC', id: 'ASC' } });
     const byChannel = channels.filter((c) => c.active || byId.has(c.id)).map((c) => ({ channelId: c.id, name: c.name, group: c.group, count: byId.get(c.id) ?? 0 }));
     return { from: p.from, to: p.to, unitId: p.unitId, total: byChannel.reduce((a, c) => a + c.count, 0), byChannel };

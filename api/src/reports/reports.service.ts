@@ -10,11 +10,13 @@ import { subtreeUpperBound } from '../common/tree.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GridService } from '../grid/grid.service.js';
-import { GROUPS, keyOf } from './groups.js';
+import { GROUPS, keyOf, type GroupBy } from './groups.js';
 import { bitOf, MEASURE_NAMES, RATES, rate, score, SCORE_WEIGHTS, TALLIES, type Measure, type Tally } from './measures.js';
 import { parseReportParams, periodFilter, type ReportParams } from './report-params.js';
 import { reportRunner } from './report-reader.js';
 import { SQL_DIALECT, type SqlDialect } from '../database/sql-dialect.js';
+import { RollupReader } from './rollups/rollup-reader.js';
+import { countsFromRollups, UNANSWERED_VALID } from './rollups/rollup-counts.js';
 
 type Counts = Record<Measure | Tally | 'cases', number>;
 const COUNTED = ['cases', ...MEASURE_NAMES, ...(Object.keys(TALLIES) as Tally[])] as const;
@@ -28,6 +30,7 @@ export class ReportsService {
     private readonly grid: GridService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SQL_DIALECT) private readonly sql: SqlDialect,
+    private readonly rollups: RollupReader,
   ) {}
 
   params(q: Record<string, unknown>, user: AuthUser, now = new Date()) {
@@ -43,11 +46,27 @@ export class ReportsService {
   }
 
   /**
+   * Every measure counted per group: from the rollups when they can tell the groups apart (rollups/), with
+   * the one figure that depends on the time of the report, responses falling due by now, counted among the
+   * few valid cases not yet answered; else from the cases (`countCases`).
+   */
+  async counts(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitId' | 'unitPath'>, now: Date, groupBy: GroupBy | null): Promise<{ key: number | null; counts: Counts }[]> {
+    const sums = await this.rollups.sums(user, p, groupBy);
+    if (!sums) return this.countCases(user, p, now, groupBy);
+    const key = groupBy ? `c.${GROUPS[groupBy].field}` : 'NULL';
+    const qb = this.inPeriod(user, p).select(key, 'key').addSelect('COUNT(*)', 'n').andWhere(UNANSWERED_VALID).andWhere('c.responseDueAt <= :dueBy', { dueBy: now });
+    if (groupBy) qb.groupBy(key);
+    const due = new Map<number | null, number>((await qb.getRawMany()).map((r: Record<string, unknown>) => [keyOf(r.key), Number(r.n)]));
+    return countsFromRollups(sums, due) as { key: number | null; counts: Counts }[];
+  }
+
+  /**
    * Every measure counted per group, in one pass over the period's cases: the database groups them by key,
    * by the measures each counts in (the stored `measure_bits`) and by whether its response is due by now,
    * from the reports' covering index; the few hundred groups are added up here.
    */
-  async counts(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, now: Date, group: string | null): Promise<{ key: number | null; counts: Counts }[]> {
+  async countCases(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, now: Date, groupBy: GroupBy | null): Promise<{ key: number | null; counts: Counts }[]> {
+    const group = groupBy ? `c.${GROUPS[groupBy].field}` : null;
     const qb = this.inPeriod(user, p)
       .select(group ?? 'NULL', 'key')
       .addSelect('c.measureBits', 'bits')
@@ -79,7 +98,7 @@ export class ReportsService {
     const now = new Date();
     const p = await this.params(q, user, now);
     const spec = GROUPS[p.groupBy];
-    const groups = await this.counts(user, p, now, `c.${spec.field}`);
+    const groups = await this.counts(user, p, now, p.groupBy);
     const names = await spec.names(this.ds.manager, groups.map((g) => g.key).filter((k): k is number => k !== null));
     const total = Object.fromEntries(COUNTED.map((k) => [k, groups.reduce((a, g) => a + g.counts[k], 0)])) as Counts;
     const row = (key: number | null, name: string | null, c: Counts, filter: Record<string, unknown>) => {

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { pathIds, subtreeUpperBound } from '../../common/tree.js';
+import type { AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { GroupBy } from '../groups.js';
+import { keyOf } from '../groups.js';
+import type { ReportParams } from '../report-params.js';
+import { reportRunner } from '../report-reader.js';
+import { ROLLUP_CLOCK, type RollupClock } from './rollup-store.js';
+import { ROLLUP_COLUMNS, ROLLUP_DIMS } from './rollup-columns.js';
+
+export type RollupSums = Record<string, number>;
+
+/** Levels strictly below each placement level: a subtree rooted there is finer than the rows. */
+const FINER: Record<'grid' | 'community', readonly string[]> = { grid: ['compound', 'building'], community: ['zone', 'grid', 'compound', 'building'] };
+const BOTH = `(SELECT * FROM "case_rollups" WHERE "dim" = :dim AND "day" >= :fromDay AND "day" <= :toDay UNION ALL SELECT * FROM "case_rollup_deltas" WHERE "dim" = :dim AND "day" >= :fromDay AND "day" <= :toDay)`;
+
+/**
+ * A period's counts per group from the rollups, when they can tell them: whole local days (every report's
+ * period is), a subtree no finer than the rows are placed (`ROLLUP_DIMS`), the user's scope a subtree (a
+ * handler's, their unit's cases, is not one), and rollups kept at the configured time zone's days. Null
+ * otherwise: the report reads the cases.
+ */
+@Injectable()
+export class RollupReader {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(ROLLUP_CLOCK) private readonly clock: RollupClock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async sums(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, groupBy: GroupBy | null): Promise<Map<number | null, RollupSums> | null> {
+    if (!this.clock.ready() || user.role === 'handler') return null;
+    const days = this.wholeDays(p.start, p.end);
+    if (!days) return null;
+    const { dim, placedAt } = ROLLUP_DIMS[groupBy ?? 'grid'];
+    const subtrees = [p.unitPath, user.role === 'admin' ? null : user.scopePath].filter((s): s is string => !!s);
+    if (!(await this.coarseEnough(subtrees, placedAt))) return null;
+    const qb = this.ds
+      .createQueryBuilder()
+      .select(groupBy ? 'r.value' : 'NULL', 'key')
+      .from(BOTH, 'r')
+      .setParameters({ dim, fromDay: days.from, toDay: days.to });
+    for (const c of ROLLUP_COLUMNS) qb.addSelect(`SUM(r.${c})`, c);
+    if (subtrees.length) qb.innerJoin('grid_units', 'u', 'u.id = r.place_id');
+    subtrees.forEach((path, i) => qb.andWhere(`u.path >= :lo${i} AND u.path < :hi${i}`, { [`lo${i}`]: path, [`hi${i}`]: subtreeUpperBound(path) }));
+    if (groupBy) qb.groupBy('r.value');
+    const runner = reportRunner();
+    if (runner) qb.setQueryRunner(runner);
+    const rows: Record<string, unknown>[] = await qb.getRawMany();
+    const out = new Map<number | null, RollupSums>();
+    for (const r of rows) {
+      if (r.n === null || r.n === undefined) continue;
+      const key = keyOf(r.key);
+      out.set(key === 0 ? null : key, Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, Number(r[c] ?? 0)])));
+    }
+    return out;
+  }
+
+  /** The first and last local day of [start, end), when both ends are local midnights. */
+  private wholeDays(start: Date, end: Date): { from: string; to: string } | null {
+    const zone = this.config.timeZone;
+    const [a, b] = [DateTime.fromJSDate(start, { zone }), DateTime.fromJSDate(end, { zone })];
+    if (+a !== +a.startOf('day') || +b !== +b.startOf('day') || b <= a) return null;
+    return { from: a.toISODate()!, to: b.minus({ days: 1 }).toISODate()! };
+  }
+
+  /** Whether no subtree is rooted strictly below the level the rows are placed at. */
+  private async coarseEnough(paths: string[], placedAt: 'grid' | 'community'): Promise<boolean> {
+    const roots = paths.map((path) => pathIds(path).at(-1)).filter((id): id is number => id !== undefined);
+    if (!roots.length) return true;
+    const units: { level: string }[] = await this.ds.createQueryBuilder().select('g.level', 'level').from('grid_units', 'g').where('g.id IN (:...roots)', { roots }).getRawMany();
+    return units.length === new Set(roots).size && units.every((u) => !FINER[placedAt].includes(u.level));
+  }
+}

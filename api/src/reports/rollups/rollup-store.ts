@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../../config/config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { bitOf, type Bit } from '../measures.js';
+import { ROLLUP_COLUMNS, ROLLUP_MEASURES, ROLLUP_TALLIES, VALID_ANSWERED } from './rollup-columns.js';
+
+/** What differs between the engines in keeping rollups. */
+export interface RollupEngine {
+  /** The local day (`YYYY-MM-DD`) of a UTC timestamp column at a fixed offset. */
+  dayOf(column: string, shiftMinutes: number): string;
+  /** The isolation that lets a rebuild read one state of the cases and drop exactly the changes it holds. */
+  rebuildIsolation?: 'REPEATABLE READ';
+  /** Moves the changes triggers appended into the rollups; absent where the triggers add to the rows themselves. */
+  fold?(ds: DataSource): Promise<void>;
+}
+
+const KEY = ['day', 'dim', 'place_id', 'value'];
+
+export const SQLITE_ROLLUPS: RollupEngine = {
+  dayOf: (column, shift) => `date(${column}, '${Number(shift)} minutes')`,
+};
+
+export const POSTGRES_ROLLUPS: RollupEngine = {
+  dayOf: (column, shift) => `((${column} AT TIME ZONE 'UTC') + interval '${Number(shift)} minutes')::date`,
+  rebuildIsolation: 'REPEATABLE READ',
+  // The moved rows are gone in the same statement that adds them: a report reading both tables never sees
+  // a change twice or not at all. A change committed meanwhile stays for the next fold.
+  async fold(ds) {
+    const sums = ROLLUP_COLUMNS.map((c) => `SUM("${c}")`).join(', ');
+    const add = ROLLUP_COLUMNS.map((c) => `"${c}" = "case_rollups"."${c}" + EXCLUDED."${c}"`).join(', ');
+    const columns = [...KEY, ...ROLLUP_COLUMNS].map((c) => `"${c}"`).join(', ');
+    await ds.query(
+      `WITH moved AS (DELETE FROM "case_rollup_deltas" RETURNING *) INSERT INTO "case_rollups" (${columns}) SELECT day, dim, place_id, value, ${sums} FROM moved GROUP BY day, dim, place_id, value ORDER BY dim, day, place_id, value ON CONFLICT ("dim", "day", "place_id", "value") DO UPDATE SET ${add}`,
+    );
+  },
+};
+
+export const ROLLUP_ENGINE = Symbol('RollupEngine');
+export const ROLLUP_CLOCK = Symbol('RollupClock');
+export interface RollupClock {
+  /** Whether the rollups hold the configured time zone's days (else reports read the cases). */
+  ready(): boolean;
+}
+
+/** The bits a rollup column counts (all of them), as the CaseRollups migration counts them. */
+const masks = (): Record<string, number> => ({
+  ...Object.fromEntries(Object.entries(ROLLUP_MEASURES).map(([m, c]) => [c, bitOf(m as Bit)])),
+  [VALID_ANSWERED]: bitOf('valid') | bitOf('answered'),
+});
+/** Each grouping's rows: dim, place, value, as the migration's triggers write them. */
+const KEYS: [number, string, string][] = [
+  [0, 'COALESCE(c.grid_id, c.grid_unit_id)', 'COALESCE(c.grid_id, 0)'],
+  [5, 'COALESCE(c.grid_id, c.grid_unit_id)', 'COALESCE(c.community_id, 0)'],
+  [1, 'COALESCE(c.community_id, c.grid_unit_id)', 'COALESCE(c.department_id, 0)'],
+  [2, 'COALESCE(c.community_id, c.grid_unit_id)', 'c.category_id'],
+  [3, 'COALESCE(c.community_id, c.grid_unit_id)', 'c.channel_id'],
+  [4, 'COALESCE(c.community_id, c.grid_unit_id)', 'COALESCE(c.assignee_id, 0)'],
+];
+
+/**
+ * The rollups' day boundary follows TIME_ZONE: at start, when the stored offset is not the zone's, every rollup
+ * is rebuilt from the cases at the zone's offset, by the one instance that moves the clock (the row's lock
+ * holds the others until it is done). A zone with daylight saving has no fixed offset: reports then read
+ * the cases. On PostgreSQL the appended changes are folded in every few seconds.
+ */
+@Injectable()
+export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('Rollups');
+  private offset: number | null = null;
+  private timer?: NodeJS.Timeout;
+  private folding?: Promise<void>;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(ROLLUP_ENGINE) private readonly engine: RollupEngine,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  ready() {
+    return this.offset !== null;
+  }
+
+  async onApplicationBootstrap() {
+    const year = DateTime.now().year;
+    const offsets = [1, 7].map((month) => DateTime.fromObject({ year, month, day: 1 }, { zone: this.config.timeZone }).offset);
+    if (offsets[0] !== offsets[1]) {
+      this.log.warn(`${this.config.timeZone} has daylight saving time: reports read the cases, not the rollups`);
+      return;
+    }
+    const rebuilt = await this.ds.transaction(this.engine.rebuildIsolation ?? 'SERIALIZABLE', (m) => this.moveClock(m, offsets[0])).catch(async (e) => {
+      // Another instance moved the clock first (PostgreSQL: a serialization failure): its rebuild stands.
+      const [row]: { shift_minutes: number }[] = await this.ds.query(`SELECT "shift_minutes" FROM "report_rollup_clock" WHERE "id" = 1`);
+      if (Number(row?.shift_minutes) !== offsets[0]) throw e;
+      return false;
+    });
+    if (rebuilt) this.log.log(`rollups rebuilt for ${this.config.timeZone} (UTC${offsets[0] >= 0 ? '+' : ''}${offsets[0] / 60})`);
+    this.offset = offsets[0];
+    const fold = this.engine.fold;
+    if (fold) {
+      this.timer = setInterval(() => {
+        this.folding ??= fold(this.ds)
+          .catch((e) => this.log.warn(`fold: ${(e as Error).message}`))
+          .finally(() => (this.folding = undefined));
+      }, 2000);
+      this.timer.unref();
+    }
+  }
+
+  async onModuleDestroy() {
+    clearInterval(this.timer);
+    await this.folding;
+  }
+
+  private async moveClock(m: EntityManager, shift: number): Promise<boolean> {
+    const [row]: { shift_minutes: number }[] = await m.query(`SELECT "shift_minutes" FROM "report_rollup_clock" WHERE "id" = 1`);
+    if (row && Number(row.shift_minutes) === shift) return false;
+    await m.query(`UPDATE "report_rollup_clock" SET "shift_minutes" = ${shift} WHERE "id" = 1`);
+    await m.query(`DELETE FROM "case_rollups"`);
+    await m.query(`DELETE FROM "case_rollup_deltas"`);
+    const bits = masks();
+    const sums = ROLLUP_COLUMNS.map((c) => {
+      if (c === 'n') return 'COUNT(*)';
+      const tally = Object.values(ROLLUP_TALLIES).includes(c);
+      return tally ? `SUM(c.${c})` : `SUM(CASE WHEN (c.measure_bits & ${bits[c]}) = ${bits[c]} THEN 1 ELSE 0 END)`;
+    });
+    const columns = [...KEY, ...ROLLUP_COLUMNS].map((c) => `"${c}"`).join(', ');
+    for (const [dim, place, value] of KEYS) {
+      await m.query(`INSERT INTO "case_rollups" (${columns}) SELECT ${this.engine.dayOf('c.received_at', shift)} AS d, ${dim}, ${place} AS p, ${value} AS v, ${sums.join(', ')} FROM "cases" c GROUP BY 1, 3, 4`);
+    }
+    return true;
+  }
+}
