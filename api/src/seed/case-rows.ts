@@ -12,6 +12,7 @@ import { Case } from '../cases/case.entity.js';
 import type { CaseSim } from './case-sim.js';
 import type { CaseBatch } from './case-stream.js';
 import type { MeasureBits } from './measure-bits.js';
+import { tsvectorOfDocument } from '../search/postgres-keyword-index.js';
 
 export type ColumnKind = 'datetime' | 'boolean' | 'json' | 'plain';
 
@@ -70,7 +71,7 @@ export interface RowBatch {
   count: number;
   /** Per case: the `seq` of the case it is merged into, or -1. */
   parents: number[];
-  /** Per case: its keyword index document (cases/case-search.ts), when the database has the index. */
+  /** Per case: its keyword index entry in the form of `SearchForm`, when the database has the index. */
   search: string[] | null;
   tables: { table: string; properties: string[]; columns: string[]; values: unknown[]; cases: number[] }[];
 }
@@ -144,6 +145,12 @@ export function searchDocumentOf(f: CaseSim['fields']): string {
   return parts.join(' ');
 }
 
+/**
+ * How the keyword index stores a case's entry: SQLite's FTS5 takes the document (`searchDocument`),
+ * PostgreSQL a tsvector literal of it. Made where the rows are formatted (the generator's worker), not by the writer.
+ */
+export type SearchForm = 'document' | 'tsvector';
+
 const KINDS: readonly ColumnKind[] = ['plain', 'datetime', 'boolean', 'json'];
 
 /** A value that is not null as the driver stores it, by the index of its kind in KINDS. */
@@ -162,15 +169,15 @@ function stored(value: unknown, kind: number): unknown {
 
 /**
  * Formats a batch for `tables` (from `perCaseTables`, in the same order as PER_CASE), with the cases'
- * keyword documents if `search` and their stored measures if `measureBits` (SQLite).
+ * keyword index entries in the `search` form if given and their stored measures if `measureBits` (SQLite).
  */
-export function toRows(batch: CaseBatch, tables: TableSpec[], search: boolean, measureBits?: MeasureBits): RowBatch {
+export function toRows(batch: CaseBatch, tables: TableSpec[], search: SearchForm | null, measureBits?: MeasureBits): RowBatch {
   const { sims } = batch;
   return {
     day: batch.day,
     count: sims.length,
     parents: sims.map((s) => (s.parent ? s.parent.seq : -1)),
-    search: search ? sims.map((s) => searchDocumentOf(s.fields)) : null,
+    search: search === null ? null : sims.map((s) => (search === 'tsvector' ? tsvectorOfDocument(searchDocumentOf(s.fields)) : searchDocumentOf(s.fields))),
     tables: tables.map((spec, t) => {
       const { rows, renamed, extra } = PER_CASE[t];
       let first: object | undefined;

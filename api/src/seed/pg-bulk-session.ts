@@ -6,8 +6,11 @@
  * off meanwhile, the tallies counted again once at the end. PostgreSQL's DDL is transactional, so a load
  * that fails or is killed leaves the database as it was, indexes included; one that is stopped (Ctrl-C)
  * commits what it wrote. The tables stay locked for the load: intake waits for it (it would
- * wait for each batch's index writes otherwise).
+ * wait for each batch's index writes otherwise). That lock lets the load number its cases from memory: the
+ * ids are reserved from the sequence at once, and the days' serials continue the counters, which are
+ * locked too and moved past them at the end.
  */
+import { MemoryNumbering, type NumberingStart } from './pg-copy-format.js';
 import type { PgClient } from './postgres-writer.js';
 
 const TABLES = ['cases', 'case_events', 'case_chains', 'case_search'];
@@ -15,10 +18,13 @@ const TABLES = ['cases', 'case_events', 'case_chains', 'case_search'];
 export class PgBulkSession {
   private dropped: { name: string; sql: string }[] = [];
   private foreignKeys: { tbl: string; name: string; def: string }[] = [];
+  /** The load's numbering as the writer's thread follows it (the worker keeps its own copy from the same start). */
+  numbering: MemoryNumbering | null = null;
 
   constructor(private readonly client: PgClient) {}
 
-  async begin(): Promise<void> {
+  /** Starts the load of `count` cases at most; answers where its numbering starts. */
+  async begin(count: number): Promise<NumberingStart> {
     await this.client.query('BEGIN');
     // A crash loses the load at most, which the transaction does anyway: no wait for each commit's flush.
     await this.client.query('SET LOCAL synchronous_commit = off');
@@ -39,15 +45,28 @@ export class PgBulkSession {
     ).rows as { tbl: string; name: string; def: string }[];
     for (const k of this.foreignKeys) await this.client.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.name}"`);
     await this.client.query('ALTER TABLE cases DISABLE TRIGGER cases_tally');
+    // Intake reserves serials in statements of its own (cases/serial-blocks.ts): it waits here until the end.
+    await this.client.query('LOCK TABLE case_counters IN EXCLUSIVE MODE');
+    const serials = (await this.client.query('SELECT day, last FROM case_counters')).rows.map((r): [string, number] => [String(r.day), Number(r.last)]);
+    // The sequence is not transactional: the whole range is taken at once, and a load that stops early leaves a gap.
+    const lastId = Number((await this.client.query(`SELECT setval('cases_id_seq', nextval('cases_id_seq') + $1 - 1) AS last`, [count])).rows[0].last);
+    const start = { firstId: lastId - count + 1, lastId, serials };
+    this.numbering = new MemoryNumbering(start);
+    return start;
   }
 
   /** The indexes built again, the tallies counted, and the transaction committed; returns the phases' times. */
   async commit(): Promise<{ name: string; wallMs: number; cpuMs: null }[]> {
     const started = performance.now();
-    await this.client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await this.client.query(`SET LOCAL maintenance_work_mem = '1GB'`);
     for (const i of this.dropped) await this.client.query(i.sql);
     for (const k of this.foreignKeys) await this.client.query(`ALTER TABLE ${k.tbl} ADD CONSTRAINT "${k.name}" ${k.def}`);
     const built = performance.now();
+    const taken = this.numbering?.lastSerials() ?? [];
+    await this.client.query(
+      `INSERT INTO case_counters (day, last) SELECT * FROM unnest($1::varchar[], $2::int[]) ON CONFLICT (day) DO UPDATE SET last = excluded.last`,
+      [taken.map(([day]) => day), taken.map(([, last]) => last)],
+    );
     await this.client.query('DELETE FROM case_tallies');
     await this.client.query(
       `INSERT INTO case_tallies (grid_unit_id, department_id, status, overdue, n) SELECT grid_unit_id, COALESCE(department_id, 0), status, overdue, COUNT(*) FROM cases GROUP BY 1, 2, 3, 4`,
@@ -56,7 +75,7 @@ export class PgBulkSession {
     await this.client.query('COMMIT');
     return [
       { name: `building ${this.dropped.length} indexes, checking ${this.foreignKeys.length} foreign keys`, wallMs: built - started, cpuMs: null },
-      { name: 'counting the tallies', wallMs: performance.now() - built, cpuMs: null },
+      { name: 'counting the tallies, moving the counters', wallMs: performance.now() - built, cpuMs: null },
     ];
   }
 

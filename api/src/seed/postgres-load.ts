@@ -3,17 +3,20 @@
  * written with COPY: cases, their events, chain heads and keyword entries. A large load runs in one
  * transaction with the indexes built at the end (pg-bulk-session.ts); a smaller one, into a database that
  * holds more, one transaction per batch, with ids from the tables' sequences and serials from the day's
- * counter taken before each (intake running meanwhile continues after them). Then ANALYZE: the
+ * counter taken before each (intake running meanwhile continues after them). The worker makes the keyword
+ * entries as tsvector literals and, in a bulk load, the COPY text itself (pg-copy-format.ts): this thread
+ * then only sends it. Then VACUUM and ANALYZE: the
  * planner must know the tables' new size and spread (without statistics, a year of hot spots took a minute).
  */
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { perCaseTables } from './case-rows.js';
+import { perCaseTables, type RowBatch } from './case-rows.js';
 import { GenerationStopped, type StreamOptions } from './case-stream.js';
 import { PgBulkSession } from './pg-bulk-session.js';
 import { PostgresCaseWriter, type PgClient } from './postgres-writer.js';
+import { CopyFormatter, type CopyBatch } from './pg-copy-format.js';
 import type { Reference } from './reference.js';
-import { fromWorker, inline, WORKER_MIN, type LoadHooks, type LoadStats } from './sqlite-load.js';
+import { fromWorker, inline, WORKER_MIN, type LoadHooks, type LoadStats, type Source } from './sqlite-load.js';
 import { threadCpuMs } from './thread-cpu.js';
 
 export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamOptions, hooks: LoadHooks = {}): Promise<LoadStats> {
@@ -32,13 +35,17 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
   // As on SQLite: rebuilding the indexes costs less than keeping them up to date once the load is as big as what is there.
   const session = opts.count >= Number(rows[0].n) ? new PgBulkSession(client) : null;
   try {
-    await session?.begin();
-    const writer = new PostgresCaseWriter(client, tables, !session);
+    const start = await session?.begin(opts.count);
+    const writer = new PostgresCaseWriter(client);
+    const formatter = new CopyFormatter(tables);
     const started = performance.now();
     const cpu0 = threadCpuMs();
     const useWorker = hooks.worker ?? opts.count >= WORKER_MIN;
     const { calendar: _, ...reference } = ref;
-    const source = useWorker ? fromWorker({ reference, options: opts, tables, search: true, control: new SharedArrayBuffer(4) }) : inline(ref, opts, tables, true);
+    // In a bulk session the worker numbers and formats too (the ids are known up front): it sends text, not values.
+    const source: Source<RowBatch | CopyBatch> = useWorker
+      ? fromWorker<RowBatch | CopyBatch>({ reference, options: opts, tables, search: 'tsvector', control: new SharedArrayBuffer(4), copy: start })
+      : inline(ref, opts, tables, 'tsvector');
     let simulation: { cpuMs: number | null; wallMs: number } | null = null;
     for (;;) {
       if (hooks.signal?.aborted) {
@@ -53,8 +60,13 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
         await writer.finish();
         break;
       }
-      stats.events += await writer.write(next.value.rows);
-      stats.cases += next.value.rows.count;
+      const b = next.value.rows;
+      if (!session) stats.events += await writer.writeBatch(b as RowBatch, formatter);
+      else {
+        const { first, ids } = session.numbering!.reserve(b.day, b.count);
+        stats.events += await writer.writeFormatted('pieces' in b ? b : formatter.format(b, first, ids));
+      }
+      stats.cases += b.count;
       next.value.written();
       hooks.onProgress?.(stats.cases);
     }
@@ -67,10 +79,20 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
     if (session && !(err instanceof GenerationStopped)) await session.rollback().catch(() => undefined);
     throw err;
   } finally {
-    // Statistics for whatever was written, a stopped load included.
+    // Statistics for whatever was written, a stopped load included. The tables that lists and keyword counts
+    // read through their indexes alone are vacuumed too: that marks the new pages all-visible, without which
+    // an index-only scan (and a bitmap count) visits the table for every row, until autovacuum gets to it
+    // in the middle of the day's work.
     const analyzing = performance.now();
-    await client.query('ANALYZE cases, case_events, case_chains, case_search, case_tallies, case_counters').finally(() => client.release());
-    stats.phases.push({ name: 'statistics (ANALYZE)', wallMs: performance.now() - analyzing, cpuMs: null });
+    try {
+      await client.query('VACUUM cases, case_search, case_tallies');
+      // Every table: the reference data a fresh database was seeded with before the load has none yet
+      // (a subtree's tallies were summed by a nested loop over 96 units estimated as one).
+      await client.query('ANALYZE');
+    } finally {
+      client.release();
+    }
+    stats.phases.push({ name: 'statistics (VACUUM ANALYZE)', wallMs: performance.now() - analyzing, cpuMs: null });
   }
   return stats;
 }

@@ -5,7 +5,7 @@
  */
 import { ConfigError, loadConfig } from '../config/config.js';
 import { createDataSource } from '../database/data-source.js';
-import { migrate, refreshStatistics } from '../database/database.module.js';
+import { migrate } from '../database/database.module.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { generateCases } from './case-generator.js';
 import { GenerationStopped } from './case-stream.js';
@@ -82,9 +82,6 @@ async function main() {
     console.log(`added ${result.cases} cases (${result.events} events) in ${seconds} s`);
     const s = (ms: number | null) => (ms === null ? '?' : (ms / 1000).toFixed(1));
     for (const p of result.phases) console.log(`  ${p.name}: ${s(p.wallMs)} s wall, ${s(p.cpuMs)} s CPU`);
-    // The query planner's statistics, for the table as it is now (SQLite; a few seconds at a million).
-    const analyzing = Date.now();
-    if (await refreshStatistics(ds, result.cases >= 10_000)) console.log(`gathered query planner statistics in ${((Date.now() - analyzing) / 1000).toFixed(1)} s`);
   } finally {
     await ds.destroy();
   }

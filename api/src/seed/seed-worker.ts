@@ -5,9 +5,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { WorkCalendar } from '../calendar/work-calendar.js';
-import { toRows, type TableSpec } from './case-rows.js';
+import { toRows, type RowBatch, type SearchForm, type TableSpec } from './case-rows.js';
 import { caseBatches, type StreamOptions } from './case-stream.js';
 import { MeasureBits } from './measure-bits.js';
+import { CopyFormatter, MemoryNumbering, type CopyBatch, type NumberingStart } from './pg-copy-format.js';
 import type { Reference } from './reference.js';
 import { threadCpuMs } from './thread-cpu.js';
 
@@ -15,13 +16,15 @@ export interface WorkerInput {
   reference: Omit<Reference, 'calendar'>;
   options: StreamOptions;
   tables: TableSpec[];
-  /** Whether to make the keyword index documents (the database has `case_search`). */
-  search: boolean;
+  /** The keyword index entries' form, or null when the database has no `case_search`. */
+  search: SearchForm | null;
   /** Int32Array over it: [0] = batches written so far. */
   control: SharedArrayBuffer;
+  /** A bulk load on PostgreSQL: where its numbering starts, so that batches are sent as COPY text (pg-copy-format.ts). */
+  copy?: NumberingStart;
 }
 
-export type WorkerMessage = { rows: import('./case-rows.js').RowBatch } | { done: true; cpuMs: number | null; waitMs: number };
+export type WorkerMessage = { rows: RowBatch | CopyBatch } | { done: true; cpuMs: number | null; waitMs: number };
 
 export const AHEAD = 8;
 
@@ -29,10 +32,13 @@ const input = workerData as WorkerInput;
 const written = new Int32Array(input.control);
 const ref: Reference = { ...input.reference, calendar: new WorkCalendar(input.reference.corrections) };
 const measureBits = new MeasureBits();
+const copy = input.copy ? { formatter: new CopyFormatter(input.tables), numbering: new MemoryNumbering(input.copy) } : null;
 let sent = 0;
 let waitMs = 0;
 for (const batch of caseBatches(ref, input.options)) {
-  const rows = toRows(batch, input.tables, input.search, measureBits);
+  const formed = toRows(batch, input.tables, input.search, measureBits);
+  const numbered = copy?.numbering.reserve(formed.day, formed.count);
+  const rows = copy && numbered ? copy.formatter.format(formed, numbered.first, numbered.ids) : formed;
   for (let w = Atomics.load(written, 0); sent - w >= AHEAD; w = Atomics.load(written, 0)) {
     const t = performance.now();
     Atomics.wait(written, 0, w);

@@ -1,15 +1,17 @@
 /**
  * The bulk load on SQLite: the cases come from a worker (or, for a few thousand, from this thread),
  * the writer stores them batch by batch, a few batches per short transaction (intake running meanwhile
- * gets its turn between them), with the connection tuned for the load and put back afterwards.
+ * gets its turn between them), with the connection tuned for the load and put back afterwards, then
+ * the planner's statistics gathered.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
+import { refreshStatistics } from '../database/database.module.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
-import { perCaseTables, toRows, type RowBatch } from './case-rows.js';
+import { perCaseTables, toRows, type RowBatch, type SearchForm } from './case-rows.js';
 import { caseBatches, GenerationStopped, type StreamOptions } from './case-stream.js';
 import { MeasureBits } from './measure-bits.js';
 import type { Reference } from './reference.js';
@@ -60,7 +62,8 @@ export async function loadSqlite(ds: DataSource, ref: Reference, opts: StreamOpt
     const useWorker = hooks.worker ?? opts.count >= WORKER_MIN;
     // The calendar is rebuilt in the worker from its corrections (a class does not cross threads).
     const { calendar: _, ...reference } = ref;
-    const source = useWorker ? fromWorker({ reference, options: opts, tables, search, control: new SharedArrayBuffer(4) }) : inline(ref, opts, tables, search);
+    const form = search ? 'document' : null;
+    const source = useWorker ? fromWorker({ reference, options: opts, tables, search: form, control: new SharedArrayBuffer(4) }) : inline(ref, opts, tables, form);
     let simulation: { cpuMs: number | null; wallMs: number } | null = null;
     let uncommitted = 0;
     try {
@@ -103,12 +106,17 @@ export async function loadSqlite(ds: DataSource, ref: Reference, opts: StreamOpt
   } finally {
     stats.phases.push(...session.end());
   }
+  // The planner's statistics for the table as loaded (a stopped load throws above and leaves them to the
+  // next start, which checks them): gathered anew when the load is at least as big as what was there,
+  // else only when they are stale by then.
+  const analyzing = performance.now();
+  if (await refreshStatistics(ds, opts.count >= existing)) stats.phases.push({ name: 'statistics (ANALYZE)', wallMs: performance.now() - analyzing, cpuMs: null });
   return stats;
 }
 
-export type Source = AsyncGenerator<{ rows: RowBatch; written: () => void }, { cpuMs: number | null; wallMs: number }>;
+export type Source<T = RowBatch> = AsyncGenerator<{ rows: T; written: () => void }, { cpuMs: number | null; wallMs: number }>;
 
-export async function* inline(ref: Reference, opts: StreamOptions, tables: ReturnType<typeof perCaseTables>, search: boolean): Source {
+export async function* inline(ref: Reference, opts: StreamOptions, tables: ReturnType<typeof perCaseTables>, search: SearchForm | null): Source {
   const started = performance.now();
   const measureBits = new MeasureBits();
   try {
@@ -119,8 +127,8 @@ export async function* inline(ref: Reference, opts: StreamOptions, tables: Retur
   return { cpuMs: null, wallMs: performance.now() - started };
 }
 
-/** Batches from the worker as they come; each `written()` lets it run one batch further ahead. */
-export async function* fromWorker(input: WorkerInput): Source {
+/** Batches from the worker as they come (`T`: as formatted for `input`); each `written()` lets it run one batch further ahead. */
+export async function* fromWorker<T = RowBatch>(input: WorkerInput): Source<T> {
   const started = performance.now();
   const control = new Int32Array(input.control);
   const written = () => {
@@ -147,7 +155,7 @@ export async function* fromWorker(input: WorkerInput): Source {
       }
       const m = queue.shift()!;
       if ('done' in m) return { cpuMs: m.cpuMs, wallMs: performance.now() - started - m.waitMs };
-      yield { rows: m.rows, written };
+      yield { rows: m.rows as T, written };
     }
   } finally {
     await worker.terminate();
