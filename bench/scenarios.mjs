@@ -6,10 +6,11 @@ export const listPath = (resource, filter, sort = ['receivedAt', 'DESC'], range 
   `/api/${resource}?sort=${enc(JSON.stringify(sort))}&range=${enc(JSON.stringify(range))}&filter=${enc(JSON.stringify(filter))}`;
 
 /** Today and 29 days before, as the console's date pickers send them (local dates in Asia/Shanghai). */
-function last30Days(timeZone = 'Asia/Shanghai') {
+function lastDays(n, timeZone = 'Asia/Shanghai') {
   const day = (d) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  return { from: day(new Date(Date.now() - 29 * 86_400_000)), to: day(new Date()) };
+  return { from: day(new Date(Date.now() - (n - 1) * 86_400_000)), to: day(new Date()) };
 }
+const last30Days = () => lastDays(30);
 
 async function getJson(baseUrl, session, path) {
   const res = await fetch(baseUrl + path, { headers: session.headers });
@@ -64,6 +65,9 @@ export async function scenarios(baseUrl, as) {
 
   const search = (word) => ({ key: `search-${word.length}-${word}`, label: `search "${word}" (${word.length} chars)`, kind: 'search', user: 'admin', budget: BUDGETS.search, request: { path: listPath('cases', { q: word }) } });
   const report = (name, budget = BUDGETS.report, query = '') => ({ key: `report-${name}`, label: `report ${name}`, kind: 'report', user: 'supervisor', budget, request: { path: `/api/reports/${name}${query}` } });
+  // A year's reports (issue 16): the last 365 days, through today.
+  const year = lastDays(365);
+  const yearReport = (name) => ({ ...report(name, BUDGETS.report, `?from=${year.from}&to=${year.to}`), key: `report-${name}-365`, label: `report ${name} (365 d)` });
 
   const reads = [
     // The case lists: a seeded sample of every combination the console can send (list-sample.mjs).
@@ -85,6 +89,7 @@ export async function scenarios(baseUrl, as) {
     report('intake'),
     // Today, named: without a date the API opens on yesterday until DAILY_REPORT_HOUR.
     report('daily', BUDGETS.daily, `?date=${last30Days().to}`),
+    ...['closure-times', 'rates', 'trend', 'hotspots', 'intake'].map(yearReport),
   ];
 
   const intakeBody = {
