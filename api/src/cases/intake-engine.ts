@@ -5,6 +5,8 @@
 import type { FactoryProvider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import type { Case } from './case.entity.js';
 import { intakeWithTypeorm, type IntakeRequest } from './intake.js';
 import { IntakeReference } from './intake-reference.js';
@@ -26,11 +28,11 @@ export const INTAKE_ENGINE = Symbol('IntakeEngine');
 
 export const intakeEngineProvider: FactoryProvider<IntakeEngine> = {
   provide: INTAKE_ENGINE,
-  inject: [getDataSourceToken()],
-  useFactory: (ds: DataSource): IntakeEngine => {
+  inject: [APP_CONFIG, getDataSourceToken()],
+  useFactory: (config: AppConfig, ds: DataSource): IntakeEngine => {
     // Channels, categories, grid units and the calendar as intake reads them, kept in step by counters.
     const reference = new IntakeReference();
-    if (ds.options.type === 'postgres') return new PostgresIntake(ds, reference);
+    if (config.databaseKind === 'postgres') return new PostgresIntake(ds, reference);
     const viaTypeorm = (m: EntityManager, req: IntakeRequest) => intakeWithTypeorm(m, reference, req);
     return new SqliteIntake(ds, reference, (req) => ds.transaction((m) => viaTypeorm(m, req)), viaTypeorm);
   },
