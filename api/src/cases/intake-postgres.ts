@@ -116,8 +116,6 @@ INSERT INTO case_chains (case_id, head, length) SELECT case_id, head, length FRO
     return outcome.row;
   }
 
-  recover() {}
-
   close() {
     clearInterval(this.folding);
   }
