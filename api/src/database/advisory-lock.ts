@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Arbitrary constants, one per piece of work that one of several API instances at a time should do:
  * migrating and seeding (everyone waits their turn), the overdue scan (whoever finds it taken skips a pass).
  */
-export const LOCKS = { migrate: 72_621_001, seed: 72_621_002, overdueScan: 72_621_010 } as const;
+export const LOCKS = { migrate: 72_621_001, seed: 72_621_002, overdueScan: 72_621_010, gridTree: 72_621_020 } as const;
 
 /**
  * A lock that several API instances on one database share, one implementation per engine (database-engine.ts,
@@ -16,6 +16,8 @@ export interface AdvisoryLock {
   hold<T>(key: number, job: () => Promise<T>): Promise<T>;
   /** Runs `job` unless another instance holds the lock right now: then `undefined` at once (its pass does the work). */
   runAlone<T>(key: number, job: () => Promise<T>): Promise<T | undefined>;
+  /** Takes the lock alone (exclusively) until the transaction of `m` ends, waiting for those who hold it, shared or not. */
+  untilCommit(m: EntityManager, key: number): Promise<void>;
 }
 
 export const ADVISORY_LOCK = Symbol('AdvisoryLock');
@@ -35,6 +37,10 @@ export class PostgresAdvisoryLock implements AdvisoryLock {
   async runAlone<T>(key: number, job: () => Promise<T>): Promise<T | undefined> {
     const { result } = await this.onOwnSession('pg_try_advisory_lock', key, job);
     return result;
+  }
+
+  async untilCommit(m: EntityManager, key: number): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock($1)`, [key]);
   }
 
   private async onOwnSession<T>(take: 'pg_advisory_lock' | 'pg_try_advisory_lock', key: number, job: () => Promise<T>): Promise<{ result?: T }> {
@@ -64,4 +70,6 @@ export class LocalAdvisoryLock implements AdvisoryLock {
   runAlone<T>(_key: number, job: () => Promise<T>): Promise<T | undefined> {
     return job();
   }
+
+  async untilCommit(): Promise<void> {}
 }
