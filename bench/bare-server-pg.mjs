@@ -2,9 +2,10 @@
 // `create` event inserted with pg (10 connections, as the API's pool) in one prepared statement. No
 // framework, no validation, no due-time calendar, and no row that every insert locks: the serial comes from
 // the id's sequence (the day's counter row would hold every insert to one commit at a time, an fsync each,
-// and make a ceiling of a queue). The counterpart of bare-server.mjs; started by bench/server.mjs.
-import { createServer } from 'node:http';
+// and make a ceiling of a queue). The counterpart of bare-server.mjs (the HTTP shell and the row are
+// bare-intake.mjs's); started by bench/server.mjs.
 import pg from 'pg';
+import { caseRow, dayOf, serveIntake } from './bare-intake.mjs';
 
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DB_URL, max: 10 });
 
@@ -23,41 +24,10 @@ RETURNING case_id, (SELECT number FROM c) AS number`,
 };
 
 async function intake(body) {
-  const path = units.get(body.gridUnitId);
-  const ids = path.split('/').filter(Boolean).map(Number);
-  const at = new Date();
-  const day = at.toISOString().slice(0, 10).replaceAll('-', '');
-  const row = {
-    title: body.title,
-    description: body.description ?? '',
-    type: body.type,
-    channelId: body.channelId,
-    categoryId: body.categoryId,
-    gridUnitId: body.gridUnitId,
-    unitPath: path,
-    communityId: ids[1] ?? null,
-    gridId: ids[3] ?? null,
-    priority: body.priority ?? 'normal',
-    reporterName: body.reporterName ?? null,
-    reporterPhone: body.reporterPhone ?? null,
-    address: body.address ?? null,
-    receivedAt: at,
-    responseDueAt: new Date(at.getTime() + 24 * 3_600_000),
-    resolveDueAt: new Date(at.getTime() + 5 * 24 * 3_600_000),
-  };
-  const values = [day, ...Object.values(row)];
+  const row = caseRow(body, units.get(body.gridUnitId), new Date(), (t) => t);
+  const values = [dayOf(row.receivedAt), ...Object.values(row)];
   const { rows } = await pool.query({ ...INTAKE, values });
   return { id: rows[0].case_id, number: rows[0].number, ...row, status: 'received', version: 1 };
 }
 
-createServer((req, res) => {
-  if (req.method === 'GET' && req.url === '/health') return res.end('ok');
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', () => {
-    intake(JSON.parse(Buffer.concat(chunks).toString('utf8'))).then(
-      (out) => res.writeHead(201, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(out)),
-      (err) => res.writeHead(500).end(String(err)),
-    );
-  });
-}).listen(Number(process.env.PORT), '127.0.0.1');
+serveIntake(intake);

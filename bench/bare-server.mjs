@@ -1,12 +1,13 @@
 // The machine's ceiling for intake: node:http, JSON.parse, and the same case row plus its `create` event
 // inserted with better-sqlite3 prepared statements in one transaction (the day's counter bumped as intake
-// does). No framework, no validation, no due-time calendar. Started by bench/server.mjs.
+// does). No framework, no validation, no due-time calendar. Started by bench/server.mjs; the HTTP shell
+// and the row are bare-intake.mjs's, shared with bare-server-pg.mjs.
 // The WAL is checkpointed off the event loop, as the API does (api/src/database/wal-checkpointer.ts): with
 // SQLite's inline auto-checkpoint a commit now and then stalls the loop for an fsync, and the ceiling would
 // pay a cost the API does not.
-import { createServer } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { caseRow, dayOf, serveIntake } from './bare-intake.mjs';
 
 const db = new Database(process.env.BENCH_DB);
 db.pragma('journal_mode = WAL');
@@ -30,7 +31,7 @@ const insertCase = db.prepare(`INSERT INTO cases (number, title, description, ty
   community_id, grid_id, priority, reporter_name, reporter_phone, address, resident_tags, key_population, received_at, status,
   response_due_at, resolve_due_at, created_by_id, version, created_at, updated_at)
   VALUES (@number, @title, @description, @type, @channelId, @categoryId, @gridUnitId, @unitPath, @communityId, @gridId, @priority,
-  @reporterName, @reporterPhone, @address, '[]', 0, @now, 'received', @responseDueAt, @resolveDueAt, 1, 1, @now, @now)`);
+  @reporterName, @reporterPhone, @address, '[]', 0, @receivedAt, 'received', @responseDueAt, @resolveDueAt, 1, 1, @receivedAt, @receivedAt)`);
 const insertEvent = db.prepare(`INSERT INTO case_events (case_id, action, from_status, to_status, actor_id, note, data, created_at)
   VALUES (?, 'create', NULL, 'received', 1, NULL, ?, ?)`);
 
@@ -38,45 +39,14 @@ const sqlTime = (d) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 const intake = db.transaction((body) => {
   const unit = unitOf.get(body.gridUnitId);
-  const ids = unit.path.split('/').filter(Boolean).map(Number);
   const at = new Date();
-  const day = at.toISOString().slice(0, 10).replaceAll('-', '');
+  const day = dayOf(at);
   const { last } = bump.get(day);
   const number = `${day}-${String(last).padStart(4, '0')}`;
-  const row = {
-    number,
-    title: body.title,
-    description: body.description ?? '',
-    type: body.type,
-    channelId: body.channelId,
-    categoryId: body.categoryId,
-    gridUnitId: unit.id,
-    unitPath: unit.path,
-    communityId: ids[1] ?? null,
-    gridId: ids[3] ?? null,
-    priority: body.priority ?? 'normal',
-    reporterName: body.reporterName ?? null,
-    reporterPhone: body.reporterPhone ?? null,
-    address: body.address ?? null,
-    now: sqlTime(at),
-    responseDueAt: sqlTime(new Date(at.getTime() + 24 * 3_600_000)),
-    resolveDueAt: sqlTime(new Date(at.getTime() + 5 * 24 * 3_600_000)),
-  };
+  const row = { number, ...caseRow(body, unit.path, at, sqlTime) };
   const id = Number(insertCase.run(row).lastInsertRowid);
-  insertEvent.run(id, JSON.stringify({ number, channelId: row.channelId, categoryId: row.categoryId, priority: row.priority }), row.now);
+  insertEvent.run(id, JSON.stringify({ number, channelId: row.channelId, categoryId: row.categoryId, priority: row.priority }), row.receivedAt);
   return { id, ...row, status: 'received', version: 1 };
 });
 
-createServer((req, res) => {
-  if (req.method === 'GET' && req.url === '/health') return res.end('ok');
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', () => {
-    try {
-      const out = JSON.stringify(intake(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-      res.writeHead(201, { 'Content-Type': 'application/json; charset=utf-8' }).end(out);
-    } catch (err) {
-      res.writeHead(500).end(String(err));
-    }
-  });
-}).listen(Number(process.env.PORT), '127.0.0.1');
+serveIntake(intake);

@@ -173,7 +173,7 @@ describe('intake: the answer is the stored case; reference data is never stale',
 });
 
 /**
- * SQLite: a new case's keyword entry is written a moment after intake, with others (cases/search-backlog.ts);
+ * SQLite: a new case's keyword entry is written a moment after intake, with others (search/sqlite-search-backlog.ts);
  * its id waits in the database meanwhile. It must be found by its words at once all the same, and an entry
  * left unwritten by a process that stopped must be written by the next one.
  */

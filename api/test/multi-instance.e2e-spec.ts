@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createDataSource } from '../src/database/data-source.js';
 import { buildWorld, edit, logCase, type World } from './support/fixtures.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 import { filter, scratchDatabase } from './support/test-app.js';
@@ -88,6 +89,38 @@ describe('several instances on one PostgreSQL database: no wrong data', { skip: 
 
     const logged = await logCase(b.client, w, w.admin, { title: '搬迁后的诉求', gridUnitId: building.body.id });
     assert.ok(ids((await onA.get(`/cases?filter=${filter({ unitId: w.units.other })}`)).body).includes(logged.id), 'a case logged through B after the move is found under the new community on A');
+  });
+
+  it('cases logged through one instance while the other moves their grid back and forth are all saved under the unit as it is now', async () => {
+    // grid1 sits under `other` (the test above): A moves it to `community` and back while B logs cases in its compound.
+    let moving = true;
+    const moves = (async () => {
+      for (let i = 0; i < 8; i++) {
+        const moved = await edit(a.client.http, w.admin, `/grid-units/${w.units.grid1}`, { parentId: i % 2 ? w.units.other : w.units.community });
+        assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      }
+      moving = false;
+    })();
+    const logged: number[] = [];
+    const intakes = async () => {
+      while (moving) logged.push((await logCase(b.client, w, w.admin, { title: '搬迁中的诉求' })).id);
+    };
+    await Promise.all([moves, ...Array.from({ length: 8 }, intakes)]);
+    assert.ok(logged.length >= 16, `only ${logged.length} cases logged during the moves`);
+
+    // Each case's copy of its unit's path, community and grid, against the tree as it is now (read in the database itself).
+    const database = await createDataSource({ databaseKind: 'postgres', databaseUrl: db.url, sqlitePath: '' }).initialize();
+    try {
+      const rows = await database.query(`SELECT * FROM (
+          SELECT c.id, c.unit_path, u.path, c.community_id, c.grid_id,
+            (SELECT a.id FROM grid_units a WHERE u.path LIKE a.path || '%' AND a.level = 'community' ORDER BY length(a.path) DESC LIMIT 1) AS community,
+            (SELECT a.id FROM grid_units a WHERE u.path LIKE a.path || '%' AND a.level = 'grid' ORDER BY length(a.path) DESC LIMIT 1) AS grid
+          FROM cases c JOIN grid_units u ON u.id = c.grid_unit_id WHERE c.id = ANY($1::int[])) x
+        WHERE unit_path <> path OR community_id IS DISTINCT FROM community OR grid_id IS DISTINCT FROM grid`, [logged]);
+      assert.deepEqual(rows, [], `${rows.length} of ${logged.length} cases saved under a place their unit no longer has`);
+    } finally {
+      await database.destroy();
+    }
   });
 
   it('an attachment uploaded through one instance is served by the other, and neither writes it to its own disk', async () => {

@@ -56,21 +56,22 @@ export async function countFromTallies(m: EntityManager, parsed: ParsedListQuery
   }
   if ((statuses !== null && statuses.length === 0) || departments.size > 1) return 0;
 
-  const pg = m.connection.options.type === 'postgres';
-  const params: unknown[] = [];
+  // Named parameters, bound by the driver in its own spelling ($1 or ?, a boolean or 0/1): the same SQL on both engines.
+  const params: Record<string, unknown> = {};
   const p = (v: unknown) => {
-    params.push(v);
-    return pg ? `$${params.length}` : '?';
+    const name = `t${Object.keys(params).length}`;
+    params[name] = v;
+    return `:${name}`;
   };
   const where: string[] = [];
   if (subtree !== null) where.push(`u.path >= ${p(subtree)} AND u.path < ${p(subtreeUpperBound(subtree))}`);
   if (statuses !== null) where.push(`t.status IN (${statuses.map(p).join(', ')})`);
   if (departments.size) where.push(`t.department_id = ${p([...departments][0])}`);
-  if (overdue !== undefined) {
-    const late = overdue === true || overdue === 'true';
-    where.push(`t.overdue = ${p(pg ? late : Number(late))}`);
-  }
-  const sql = `SELECT COALESCE(SUM(t.n), 0) AS n FROM case_tallies t${subtree !== null ? ' JOIN grid_units u ON u.id = t.grid_unit_id' : ''}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  const [row] = (await m.query(sql, params)) as { n: number | string }[];
+  if (overdue !== undefined) where.push(`t.overdue = ${p(overdue === true || overdue === 'true')}`);
+  const [sql, bound] = m.connection.driver.escapeQueryWithParameters(
+    `SELECT COALESCE(SUM(t.n), 0) AS n FROM case_tallies t${subtree !== null ? ' JOIN grid_units u ON u.id = t.grid_unit_id' : ''}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  );
+  const [row] = (await m.query(sql, bound)) as { n: number | string }[];
   return Number(row.n);
 }

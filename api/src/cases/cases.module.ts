@@ -11,8 +11,6 @@ import { WorkflowService } from '../workflow/workflow.service.js';
 import { OverdueScanService } from '../workflow/overdue-scan.service.js';
 import { CaseExportsController } from '../exports/case-exports.controller.js';
 import { CaseExportService } from '../exports/case-export.service.js';
-import { WalCheckpointer } from '../database/wal-checkpointer.js';
-import { jobLockProvider } from '../database/job-lock.js';
 
-@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, IntakeDeskController, CasesController, CaseEventsController, WorkflowController], providers: [intakeEngineProvider, CasesService, IntakeDeskService, CaseEventsService, WorkflowService, OverdueScanService, jobLockProvider, CaseExportService, WalCheckpointer], exports: [CasesService] })
+@Module({ imports: [CategoriesModule], controllers: [CaseExportsController, CaseViewsController, IntakeDeskController, CasesController, CaseEventsController, WorkflowController], providers: [intakeEngineProvider, CasesService, IntakeDeskService, CaseEventsService, WorkflowService, OverdueScanService, CaseExportService], exports: [CasesService] })
 export class CasesModule {}

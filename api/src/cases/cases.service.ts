@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -16,7 +16,7 @@ import { appendEvents } from '../timeline/append-events.js';
 import { caseListSpec } from './case-list.js';
 import { PHONE_BY_EXACT_NUMBER, PHONE_MASKED, seesFullPhone } from './phone-access.js';
 import { KEYWORD_INDEX, queueForIndex, type KeywordIndex } from '../search/keyword-index.js';
-import type { ListSpec } from '../common/list-query.js';
+import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
 import { TODO_BUCKETS } from './case-todo.js';
 import { Case } from './case.entity.js';
 import { INTAKE_ENGINE, type IntakeEngine } from './intake-engine.js';
@@ -40,10 +40,6 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     this.spec = caseListSpec(keywords);
   }
 
-  onApplicationBootstrap() {
-    this.intake.recover();
-  }
-
   /** Before the connection closes (modules are destroyed before the application shuts down). */
   onModuleDestroy() {
     this.intake.close();
@@ -51,10 +47,12 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
 
   override async list(raw: Record<string, unknown>, user: AuthUser) {
     await this.grid.resolveUnitFilter(raw);
-    // A keyword list finds a case as soon as intake has answered: entries still queued are written first.
-    // (A filter that merely mentions "q" costs a flush that finds nothing to do.)
-    if (typeof raw.filter === 'string' && raw.filter.includes('"q"')) await this.keywords.flush();
     return super.list(raw, user);
+  }
+
+  /** A keyword list (a `q` with words in it) finds a case as soon as intake has answered: entries still queued are written first. */
+  protected override async beforeList(parsed: ParsedListQuery) {
+    if (parsed.q !== undefined) await this.keywords.flush();
   }
 
   /** Handlers see the cases dispatched to their unit; everyone else their scope subtree. */

@@ -5,6 +5,9 @@
 import type { FactoryProvider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { KEYWORD_INDEX, type KeywordIndex } from '../search/keyword-index.js';
 import type { Case } from './case.entity.js';
 import { intakeWithTypeorm, type IntakeRequest } from './intake.js';
 import { IntakeReference } from './intake-reference.js';
@@ -16,8 +19,6 @@ export interface IntakeEngine {
   submit(req: IntakeRequest): Promise<Case>;
   /** Logs a case inside the caller's transaction (a request merged into another as it is logged). */
   inTransaction(m: EntityManager, req: IntakeRequest): Promise<Case>;
-  /** At start: whatever a stopped process left half done. */
-  recover(): void;
   /** At shutdown, while the connection is still open. */
   close(): void;
 }
@@ -26,12 +27,12 @@ export const INTAKE_ENGINE = Symbol('IntakeEngine');
 
 export const intakeEngineProvider: FactoryProvider<IntakeEngine> = {
   provide: INTAKE_ENGINE,
-  inject: [getDataSourceToken()],
-  useFactory: (ds: DataSource): IntakeEngine => {
+  inject: [APP_CONFIG, getDataSourceToken(), KEYWORD_INDEX],
+  useFactory: (config: AppConfig, ds: DataSource, keywords: KeywordIndex): IntakeEngine => {
     // Channels, categories, grid units and the calendar as intake reads them, kept in step by counters.
     const reference = new IntakeReference();
-    if (ds.options.type === 'postgres') return new PostgresIntake(ds, reference);
+    if (config.databaseKind === 'postgres') return new PostgresIntake(ds, reference);
     const viaTypeorm = (m: EntityManager, req: IntakeRequest) => intakeWithTypeorm(m, reference, req);
-    return new SqliteIntake(ds, reference, (req) => ds.transaction((m) => viaTypeorm(m, req)), viaTypeorm);
+    return new SqliteIntake(ds, reference, keywords, (req) => ds.transaction((m) => viaTypeorm(m, req)), viaTypeorm);
   },
 };

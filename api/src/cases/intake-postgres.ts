@@ -45,6 +45,9 @@ FROM unnest($1::int[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz
 LEFT JOIN residents r ON r.id = x.resident_id
 ORDER BY x.i`;
 
+/** The case's columns that the write statement takes from the unit's placement in the tree, not from the request's row. */
+const PLACED: Record<string, string> = { unit_path: 'path', community_id: 'community_id', grid_id: 'grid_id' };
+
 const EVENT_COLUMNS = ['case_id', 'action', 'from_status', 'to_status', 'actor_id', 'note', 'data', 'created_at', 'seq', 'hash'];
 
 interface Waiting {
@@ -79,12 +82,19 @@ export class PostgresIntake implements IntakeEngine {
     private readonly reference: IntakeReference,
   ) {
     this.columns = ds.getMetadata(Case).columns.filter((c) => c.isInsert && !c.generatedType && c.propertyName !== 'id');
-    const names = ['id', ...this.columns.map((c) => c.databaseName)].map((n) => `"${n}"`).join(', ');
+    const columns = ['id', ...this.columns.map((c) => c.databaseName)];
+    const names = columns.map((n) => `"${n}"`).join(', ');
+    // The unit's place in the tree as it is when the statement writes, not as this instance read it a moment
+    // before: another instance may be moving the unit meanwhile (migration IntakeUnitPlacement).
+    const values = columns.map((n) => (n in PLACED ? `p.${PLACED[n]}` : `r."${n}"`)).join(', ');
     const events = EVENT_COLUMNS.map((n) => `"${n}"`).join(', ');
-    this.writeSql = `WITH c AS (INSERT INTO cases (${names}) SELECT ${names} FROM json_populate_recordset(NULL::cases, $1::json)),
+    this.writeSql = `WITH r AS (SELECT * FROM json_populate_recordset(NULL::cases, $1::json)),
+p AS (SELECT * FROM grid_unit_placements(ARRAY(SELECT DISTINCT grid_unit_id FROM r))),
+c AS (INSERT INTO cases (${names}) SELECT ${values} FROM r LEFT JOIN p ON p.unit_id = r.grid_unit_id RETURNING id, unit_path, community_id, grid_id),
 s AS (INSERT INTO case_search_pending (case_id) SELECT case_id FROM json_populate_recordset(NULL::case_search_pending, $2::json) ON CONFLICT DO NOTHING),
-e AS (INSERT INTO case_events (${events}) SELECT ${events} FROM json_populate_recordset(NULL::case_events, $3::json))
-INSERT INTO case_chains (case_id, head, length) SELECT case_id, head, length FROM json_populate_recordset(NULL::case_chains, $4::json)`;
+e AS (INSERT INTO case_events (${events}) SELECT ${events} FROM json_populate_recordset(NULL::case_events, $3::json)),
+h AS (INSERT INTO case_chains (case_id, head, length) SELECT case_id, head, length FROM json_populate_recordset(NULL::case_chains, $4::json))
+SELECT id, unit_path, community_id, grid_id FROM c`;
     const driver = ds.driver as PostgresDriver;
     // Statements go through TypeORM's logger as its own do: DB_LOG=true shows them, the bench's recorder sees them.
     // The batch's statements are prepared once per connection (named), the rest are not.
@@ -112,11 +122,8 @@ INSERT INTO case_chains (case_id, head, length) SELECT case_id, head, length FRO
     const query: Query = (sql, params) => m.query(sql, params);
     const [outcome] = await this.run([req], query);
     if (!outcome.ok) throw outcome.error;
-    await query(this.writeSql, this.params(outcome.writes));
-    return outcome.row;
+    return placeAsSaved([outcome.row], await query(this.writeSql, this.params(outcome.writes)))[0];
   }
-
-  recover() {}
 
   close() {
     clearInterval(this.folding);
@@ -148,11 +155,12 @@ INSERT INTO case_chains (case_id, head, length) SELECT case_id, head, length FRO
       return;
     }
     const written = outcomes.flatMap((o, i) => (o.ok ? [{ o, w: batch[i] }] : []));
+    const rows = written.map((x) => x.o.row);
     try {
-      if (written.length) await this.pool(this.writeSql, this.params(merge(written.map((x) => x.o.writes))));
+      if (written.length) placeAsSaved(rows, await this.pool(this.writeSql, this.params(merge(written.map((x) => x.o.writes)))));
     } catch {
       // One case at fault (a user deleted meanwhile…) must not fail the others: each alone, its own error.
-      await Promise.all(written.map(({ o, w }) => this.pool(this.writeSql, this.params(o.writes)).then(() => w.resolve(o.row), w.reject)));
+      await Promise.all(written.map(({ o, w }) => this.pool(this.writeSql, this.params(o.writes)).then((saved) => w.resolve(placeAsSaved([o.row], saved)[0]), w.reject)));
       outcomes.forEach((o, i) => !o.ok && batch[i].reject(o.error));
       return;
     }
@@ -220,4 +228,17 @@ INSERT INTO case_chains (case_id, head, length) SELECT case_id, head, length FRO
 
 function merge(all: Writes[]): Writes {
   return { cases: all.flatMap((w) => w.cases), search: all.flatMap((w) => w.search), events: all.flatMap((w) => w.events), chains: all.flatMap((w) => w.chains) };
+}
+
+/** The answered cases with the place in the tree their rows were saved with (the write statement's RETURNING). */
+function placeAsSaved(rows: Case[], saved: Record<string, unknown>[]): Case[] {
+  const byId = new Map(saved.map((r) => [Number(r.id), r]));
+  for (const row of rows) {
+    const r = byId.get(row.id);
+    if (!r) continue;
+    row.unitPath = String(r.unit_path);
+    row.communityId = r.community_id === null ? null : Number(r.community_id);
+    row.gridId = r.grid_id === null ? null : Number(r.grid_id);
+  }
+  return rows;
 }

@@ -6,7 +6,8 @@ import { measureBitsSql, overBoundRow } from '../reports/measures.js';
 import { Case } from './case.entity.js';
 import { intakeRecipe, REPEAT_SQL, RESIDENT_SQL, utc, type IntakeRequest } from './intake.js';
 import { REFERENCE_VERSIONS_SQL, type IntakeReference, type ReferenceSnapshot } from './intake-reference.js';
-import { flushSearchBacklog, QUEUE_SQL } from './search-backlog.js';
+import type { KeywordIndex } from '../search/keyword-index.js';
+import { QUEUE_SQL } from '../search/sqlite-search-backlog.js';
 import { chainEvents, INSERT_CHAIN_SQL, INSERT_EVENT_SQL, storedJson } from '../timeline/event-chain.js';
 
 /** A value bound the way TypeORM binds it on SQLite: times as UTC text, booleans 0/1, lists as JSON. */
@@ -25,8 +26,6 @@ interface Waiting {
 
 /** How many intakes share one commit at most. */
 const MAX_BATCH = 64;
-/** How long new cases' keyword entries wait to be written together (search-backlog.ts). */
-const SEARCH_FLUSH_MS = 200;
 
 /**
  * Intake on SQLite, on the connection TypeORM opened: synchronous better-sqlite3 transactions with
@@ -53,11 +52,12 @@ export class SqliteIntake implements IntakeEngine {
   private stmts?: ReturnType<SqliteIntake['prepare']>;
   private queue: Waiting[] = [];
   private scheduled = false;
-  private searchTimer?: NodeJS.Timeout;
 
   constructor(
     ds: DataSource,
     private readonly reference: IntakeReference,
+    /** Writes the keyword entries intake queues, a moment after (search/sqlite-keyword-index.ts). */
+    private readonly keywords: KeywordIndex,
     /** Where intake goes when TypeORM holds a transaction open on the connection for too long. */
     private readonly fallback: (req: IntakeRequest) => Promise<Case>,
     /** A case logged inside a caller's TypeORM transaction. */
@@ -128,7 +128,7 @@ export class SqliteIntake implements IntakeEngine {
     } finally {
       this.db.exec(`PRAGMA temp_store = ${this.tempStore}`);
     }
-    this.scheduleSearchFlush();
+    this.keywords.flushSoon?.();
     batch.forEach((w, i) => {
       const o = outcomes[i];
       if (o.ok) w.resolve(o.row);
@@ -136,30 +136,8 @@ export class SqliteIntake implements IntakeEngine {
     });
   }
 
-  /** Keyword entries a stopped process left unwritten (search-backlog.ts). */
-  recover() {
-    flushSearchBacklog(this.db);
-  }
-
-  /** At shutdown, while the connection is still open: the entries still waiting are written now. */
-  close() {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-    if (this.db.open) flushSearchBacklog(this.db);
-  }
-
-  /** The keyword entries of the cases just written, a moment later, with those of the cases after them. */
-  private scheduleSearchFlush() {
-    if (this.searchTimer) return;
-    this.searchTimer = setTimeout(() => {
-      this.searchTimer = undefined;
-      if (!this.db.open) return;
-      // TypeORM holds a transaction on the connection: try again in a moment.
-      if (flushSearchBacklog(this.db) === null) this.scheduleSearchFlush();
-    }, SEARCH_FLUSH_MS);
-    // Nothing is lost if the process ends first: the ids wait in the database for the next flush.
-    this.searchTimer.unref();
-  }
+  /** Nothing to finish: every batch is committed before its requests are answered. */
+  close() {}
 
   private prepare() {
     const db = this.db;

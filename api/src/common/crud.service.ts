@@ -76,6 +76,9 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     return row;
   }
 
+  /** Once a list's query is parsed and before it runs: whatever it needs up to date first (nothing by default). */
+  protected async beforeList(_parsed: ParsedListQuery): Promise<void> {}
+
   protected query(ctx: RequestContext): SelectQueryBuilder<T> {
     const qb = this.repo.createQueryBuilder(this.spec.alias);
     this.scope(qb, ctx);
@@ -85,6 +88,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   async list(raw: RawListQuery, user: AuthUser): Promise<ListResult<unknown>> {
     const ctx = this.context(user);
     const parsed = parseListQuery(raw, this.spec, this.config.timeZone, ctx.masked);
+    await this.beforeList(parsed);
     // getMany (`filter={"id":[...]}`) sends no range: answer every id asked for, up to a page's maximum.
     if (raw.range === undefined) parsed.limit = this.spec.maxPage ?? 1000;
     const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx);
@@ -124,6 +128,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   async count(filter: Record<string, unknown>, user: AuthUser): Promise<number> {
     const ctx = this.context(user);
     const parsed = parseListQuery({ filter: JSON.stringify(filter) }, this.spec, this.config.timeZone, ctx.masked);
+    await this.beforeList(parsed);
     return this.total(applyListQuery(this.query(ctx), parsed, this.spec, ctx), parsed, ctx);
   }
 

@@ -68,10 +68,12 @@ export const forbidden = (key: MessageKey = 'forbidden', params?: Params) => new
 
 export const conflict = (key: MessageKey, params?: Params, details?: Record<string, unknown>) => new AppError(ErrorCode.Conflict, text(key, params), undefined, details);
 
-/** 429 with `Retry-After` in whole seconds (at least 1), the same figure the message may name. */
-export const tooManyRequests = (key: MessageKey, retryAfterSeconds: number, params?: Params) =>
-  new AppError(ErrorCode.TooManyRequests, text(key, params), undefined, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+/** An answer that tells the client when to try again: `Retry-After` in whole seconds (at least 1), the same figure the message may name. */
+const retryLater = (code: ErrorCode, key: MessageKey, retryAfterSeconds: number, params?: Params) =>
+  new AppError(code, text(key, params), undefined, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+
+/** 429 with `Retry-After`: too many attempts (the login throttle). */
+export const tooManyRequests = (key: MessageKey, retryAfterSeconds: number, params?: Params) => retryLater(ErrorCode.TooManyRequests, key, retryAfterSeconds, params);
 
 /** 503 with `Retry-After`: the server could not answer in time now (a report past its time limit). */
-export const unavailable = (key: MessageKey, retryAfterSeconds: number, params?: Params) =>
-  new AppError(ErrorCode.Unavailable, text(key, params), undefined, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
+export const unavailable = (key: MessageKey, retryAfterSeconds: number, params?: Params) => retryLater(ErrorCode.Unavailable, key, retryAfterSeconds, params);

@@ -1,5 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
@@ -15,16 +14,14 @@ const AUTO_PAGES = 1000;
  * 1000 pages of log copies them into the database file itself, with an fsync, inside that commit: on a
  * large database it was most of what an intake cost. Here the API's connection never checkpoints and a
  * worker thread does it (wal-checkpoint.worker.ts). Should the worker die, the connection checkpoints
- * again as before.
+ * again as before. Built on SQLite only (engine.module.ts).
  */
-@Injectable()
 export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker?: Worker;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource) {}
 
   onApplicationBootstrap() {
-    if (this.ds.options.type !== 'better-sqlite3') return;
     const db = sqliteConnection(this.ds);
     if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return;
     const worker = new Worker(new URL('./wal-checkpoint.worker.js', import.meta.url), { workerData: { path: db.name, intervalMs: INTERVAL_MS } });

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { queueSubtree } from '../search/keyword-index.js';
 import { Case } from '../cases/case.entity.js';
+import { ADVISORY_LOCK, LOCKS, type AdvisoryLock } from '../database/advisory-lock.js';
 import { ancestryOf } from './ancestry.js';
 import { CrudService, RequestContext } from '../common/crud.service.js';
 import { fieldError } from '../common/errors.js';
@@ -65,7 +66,10 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
     },
   };
 
-  constructor(@InjectDataSource() ds: DataSource) {
+  constructor(
+    @InjectDataSource() ds: DataSource,
+    @Inject(ADVISORY_LOCK) private readonly lock: AdvisoryLock,
+  ) {
     super(ds, ds.getRepository(GridUnit));
   }
 
@@ -122,8 +126,11 @@ export class GridService extends CrudService<GridUnit, CreateGridUnitDto, Update
    * row until commit (PostgreSQL; SQLite writes one at a time anyway). A move or a new child then reads its
    * parent's path only after every other tree write has committed, and none can run meanwhile, so no child is
    * saved under a path that a concurrent move has just changed, and no move misses a child saved meanwhile.
+   * The tree's lock, taken alone, does the same against intake on PostgreSQL, which holds it shared while its
+   * write statement reads a case's place in the tree (migration IntakeUnitPlacement).
    */
   protected override async beginWrite(m: EntityManager) {
+    await this.lock.untilCommit(m, LOCKS.gridTree);
     await m.query(`UPDATE "reference_versions" SET "version" = "version" + 1 WHERE "name" = 'grid_units'`);
   }
 

@@ -24,6 +24,11 @@ export interface KeywordIndex {
   condition(qb: SelectQueryBuilder<any>, term: string, param: ParamNamer): string;
   /** How many cases contain the term within all of these subtrees (unit paths), from the index alone. */
   count(qb: SelectQueryBuilder<any>, term: string, within: readonly string[]): Promise<number | null>;
+  /**
+   * A writer committed queued entries: write them within a moment, with those queued meanwhile. An index that
+   * writes on a timer of its own anyway (PostgreSQL's, every instance sharing the queue) leaves it out.
+   */
+  flushSoon?(): void;
   /** At shutdown, while the connection is still open. */
   close(): Promise<void>;
 }

@@ -1,20 +1,27 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { ParamNamer } from '../common/list-query.js';
 import { ftsQuery } from '../cases/case-search.js';
-import { countMatches, flushSearchBacklog } from '../cases/search-backlog.js';
+import { countMatches, flushSearchBacklog } from './sqlite-search-backlog.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 import type { KeywordIndex } from './keyword-index.js';
+
+/** How long new cases' keyword entries wait to be written together. */
+const FLUSH_DELAY_MS = 200;
 
 /** Above this many matches, a keyword list walks the newest cases rather than fetching its matches. */
 const MANY_MATCHES = 2_000;
 
 /**
  * SQLite: an FTS5 table of each case's tokens (contentless, positions kept, so a word is a phrase), counted
- * and written on the driver's one connection, synchronously (cases/search-backlog.ts).
+ * and written on the driver's one connection, synchronously (sqlite-search-backlog.ts). The index alone
+ * writes its backlog: at start and at shutdown (search.module.ts), before a keyword search, and a moment after
+ * intake says it queued entries (`flushSoon`), together with those queued after them.
  */
 export class SqliteKeywordIndex implements KeywordIndex {
   /** The count a list's search already took, for its `Content-Range` to reuse. */
   private readonly counted = new WeakMap<SelectQueryBuilder<any>, { match: string; n: number }>();
+
+  private timer?: NodeJS.Timeout;
 
   constructor(private readonly ds: DataSource) {}
 
@@ -47,7 +54,21 @@ export class SqliteKeywordIndex implements KeywordIndex {
     return known?.match === match ? known.n : countMatches(this.db, match);
   }
 
+  flushSoon() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.db.open) return;
+      // TypeORM holds a transaction on the connection: try again in a moment.
+      if (flushSearchBacklog(this.db) === null) this.flushSoon();
+    }, FLUSH_DELAY_MS);
+    // Nothing is lost if the process ends first: the ids wait in the database for the next flush.
+    this.timer.unref();
+  }
+
   async close() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.db?.open) flushSearchBacklog(this.db);
   }
 }

@@ -1,7 +1,8 @@
 import type { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
-import { LOCKS, withAdvisoryLock } from '../database/database.module.js';
+import { LOCKS } from '../database/advisory-lock.js';
+import { databaseEngine } from '../database/database-engine.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { hashPassword, needsRehash, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
@@ -11,9 +12,10 @@ import { User } from '../users/user.entity.js';
  * `admin` account when ADMIN_PASSWORD is given.
  */
 export async function bootstrapData(ds: DataSource, config: AppConfig, logger: Logger) {
+  const lock = databaseEngine(config.databaseKind).lock(ds);
   if (config.seed === 'demo') {
     // Several instances may start on one empty database: the first seeds, the others find it seeded.
-    await withAdvisoryLock(ds, LOCKS.seed, async () => {
+    await lock.hold(LOCKS.seed, async () => {
       if ((await ds.getRepository(GridUnit).count()) > 0) return;
       const { seedDemo } = await import('./demo-seed.js');
       const started = Date.now();
@@ -25,7 +27,7 @@ export async function bootstrapData(ds: DataSource, config: AppConfig, logger: L
   if (password) {
     // In the same lock: two instances starting together on an empty database would both find no admin and
     // both insert one (the second start failing on the unique username).
-    await withAdvisoryLock(ds, LOCKS.seed, async () => {
+    await lock.hold(LOCKS.seed, async () => {
       const users = ds.getRepository(User);
       const admin = await users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username: 'admin' }).getOne();
       if (!admin) {

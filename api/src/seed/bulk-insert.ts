@@ -8,15 +8,14 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * Inserts `rows` (all with the same properties) in one statement. With `returnIds`, returns the new ids
- * in row order: RETURNING on PostgreSQL; on SQLite one statement assigns consecutive rowids and reports
- * the last one.
+ * in row order: RETURNING on both engines (SQLite 3.35 and later), sorted, since one statement assigns
+ * increasing ids in row order. Placeholders in the driver's own spelling ($1 or ?).
  */
 export async function bulkInsert<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, rows: Record<string, unknown>[], returnIds = false): Promise<number[]> {
   if (rows.length === 0) return [];
   const ds = m.connection;
   const meta = ds.getMetadata(target);
   const driver = ds.driver;
-  const pg = ds.options.type === 'postgres';
   const props = Object.keys(rows[0]);
   const columns = props.map((p) => {
     const c = meta.findColumnWithPropertyName(p);
@@ -29,15 +28,13 @@ export async function bulkInsert<T extends ObjectLiteral>(m: EntityManager, targ
     const marks: string[] = [];
     for (let i = 0; i < props.length; i++) {
       params.push(driver.preparePersistentValue(row[props[i]], columns[i]) ?? null);
-      marks.push(pg ? `$${params.length}` : '?');
+      marks.push(driver.createParameter('', params.length - 1));
     }
     tuples.push(`(${marks.join(',')})`);
   }
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-  const sql = `INSERT INTO ${driver.escape(meta.tableName)} (${names}) VALUES ${tuples.join(',')}${pg && returnIds ? ' RETURNING "id"' : ''}`;
+  const sql = `INSERT INTO ${driver.escape(meta.tableName)} (${names}) VALUES ${tuples.join(',')}${returnIds ? ' RETURNING "id"' : ''}`;
   const raw = await m.query(sql, params);
   if (!returnIds) return [];
-  if (pg) return (raw as { id: number | string }[]).map((r) => Number(r.id));
-  const last = Number(raw);
-  return rows.map((_, i) => last - rows.length + 1 + i);
+  return (raw as { id: number | string }[]).map((r) => Number(r.id)).sort((a, b) => a - b);
 }

@@ -5,12 +5,17 @@
  * seed gives the same cases either way.
  */
 import type { DataSource } from 'typeorm';
+import type { DatabaseKind } from '../config/config.js';
+import { engineOf } from '../database/database-engine.js';
 import { queueFrom } from '../search/keyword-index.js';
 import { caseBatches, GenerationStopped, type StreamOptions } from './case-stream.js';
 import { writeBatch } from './case-writer.js';
 import { loadReference } from './reference.js';
 import { loadSqlite, type LoadStats } from './sqlite-load.js';
 import { loadPostgres } from './postgres-load.js';
+
+/** Each engine's bulk loader, with a worker simulating while this thread writes. */
+const BULK_LOADERS: Record<DatabaseKind, typeof loadSqlite> = { sqlite: loadSqlite, postgres: loadPostgres };
 
 export interface GenerateOptions {
   count: number;
@@ -32,8 +37,7 @@ export async function generateCases(ds: DataSource, opts: GenerateOptions): Prom
   if (count === 0) return { cases: 0, events: 0, phases: [] };
   const ref = await loadReference(ds);
   const stream: StreamOptions = { count, days: Math.max(1, Math.floor(opts.days)), timeZone: opts.timeZone, now: (opts.now ?? new Date()).getTime(), seed: opts.seed ?? 20251015 };
-  if (ds.options.type === 'better-sqlite3' && opts.bulk !== false) return loadSqlite(ds, ref, stream, opts);
-  if (ds.options.type === 'postgres' && opts.bulk !== false) return loadPostgres(ds, ref, stream, opts);
+  if (opts.bulk !== false) return BULK_LOADERS[engineOf(ds).kind](ds, ref, stream, opts);
 
   const started = performance.now();
   let firstId: number | null = null;

@@ -14,6 +14,9 @@ import type { CaseSim } from './case-sim.js';
 /** Event rows per INSERT: 8 parameters each, well under SQLite's 32,766 and PostgreSQL's 65,535 (a case batch of 500 has 42 × 500). */
 const EVENT_CHUNK = 1_000;
 
+/** The driver's placeholder for the i-th parameter ($1 or ?). */
+const mark = (m: EntityManager, i: number) => m.connection.driver.createParameter('', i);
+
 const date = (t: number | null) => (t === null ? null : new Date(t));
 
 /**
@@ -22,8 +25,7 @@ const date = (t: number | null) => (t === null ? null : new Date(t));
  * Returns the first serial.
  */
 async function reserveSerials(m: EntityManager, day: string, count: number): Promise<number> {
-  const pg = m.connection.options.type === 'postgres';
-  const sql = `INSERT INTO case_counters (day, last) VALUES (${pg ? '$1, $2' : '?, ?'})
+  const sql = `INSERT INTO case_counters (day, last) VALUES (${mark(m, 0)}, ${mark(m, 1)})
     ON CONFLICT (day) DO UPDATE SET last = case_counters.last + excluded.last RETURNING last`;
   const rows: { last: number | string }[] = await m.query(sql, [day, count]);
   return Number(rows[0].last) - count + 1;
@@ -61,12 +63,11 @@ export async function writeBatch(m: EntityManager, day: string, sims: CaseSim[])
   sims.forEach((s, i) => (s.ref.id = ids[i]));
 
   // A merge into a case of this same batch learns the parent's id only now (a plain UPDATE: updatedAt stays the last event's time).
-  const pg = m.connection.options.type === 'postgres';
   for (const [i, s] of sims.entries()) {
     if (!s.parent) continue;
     const parentId = s.parent.id;
     for (const e of s.events) if (e.action === 'merge') e.data = { ...e.data, parentCaseId: parentId };
-    if (rows[i].parentCaseId === null && parentId !== null) await m.query(`UPDATE cases SET parent_case_id = ${pg ? '$1' : '?'} WHERE id = ${pg ? '$2' : '?'}`, [parentId, ids[i]]);
+    if (rows[i].parentCaseId === null && parentId !== null) await m.query(`UPDATE cases SET parent_case_id = ${mark(m, 0)} WHERE id = ${mark(m, 1)}`, [parentId, ids[i]]);
   }
 
   const events: Record<string, unknown>[] = [];

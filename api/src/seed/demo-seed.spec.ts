@@ -28,7 +28,7 @@ import { caseBatches } from './case-stream.js';
 import { loadReference } from './reference.js';
 import { SYSTEM_EVENTS } from './case-sim.js';
 import { seedDemo } from './demo-seed.js';
-import { flushSearchBacklog } from '../cases/search-backlog.js';
+import { flushSearchBacklog } from '../search/sqlite-search-backlog.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
 
 const TZ = 'Asia/Shanghai';

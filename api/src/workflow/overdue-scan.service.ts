@@ -7,7 +7,7 @@ import { Case } from '../cases/case.entity.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { retryWhenBusy } from '../database/database.module.js';
-import { JOB_KEYS, JOB_LOCK, type JobLock } from '../database/job-lock.js';
+import { ADVISORY_LOCK, LOCKS, type AdvisoryLock } from '../database/advisory-lock.js';
 import { CLOCK_DUE, CLOCK_FLAG, CLOCKS, type Clock } from './clocks.js';
 import { overdueEvent } from './overdue.js';
 
@@ -35,7 +35,7 @@ const statusIn = (statuses: readonly string[]) => `c.status IN (${statuses.map((
  * write and writes one `overdue` event per case and clock. Safe with several API instances: each case is
  * flagged by a conditional UPDATE (`… AND flag = false`), and only the instance whose update took writes
  * the event. Writes made by people flag late clocks themselves (workflow `lateness`), so the scan only
- * catches cases that sat still. With several instances one scans at a time (JobLock: on PostgreSQL an advisory
+ * catches cases that sat still. With several instances one scans at a time (AdvisoryLock: on PostgreSQL an advisory
  * lock); the others skip their turn rather than repeat its reads.
  */
 @Injectable()
@@ -47,7 +47,7 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(JOB_LOCK) private readonly lock: JobLock,
+    @Inject(ADVISORY_LOCK) private readonly lock: AdvisoryLock,
   ) {}
 
   onApplicationBootstrap() {
@@ -75,7 +75,7 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
 
   /** One pass over every clock; returns how many clocks were flagged (0 when another instance is scanning). */
   async scan(now = new Date()): Promise<number> {
-    return (await this.lock.runAlone(JOB_KEYS.overdueScan, () => this.pass(now))) ?? 0;
+    return (await this.lock.runAlone(LOCKS.overdueScan, () => this.pass(now))) ?? 0;
   }
 
   private async pass(now: Date): Promise<number> {

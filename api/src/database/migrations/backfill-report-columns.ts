@@ -1,17 +1,48 @@
+import chineseDays from 'chinese-days';
 import { DateTime } from 'luxon';
 import type { QueryRunner } from 'typeorm';
-import { WorkCalendar } from '../../calendar/work-calendar.js';
-import { ancestryOf } from '../../grid/ancestry.js';
+
+/*
+ * Frozen with the ReportColumns migration, its only caller: a copy of what it needs of the application as it was
+ * then (grid/ancestry.ts, calendar/work-calendar.ts), never imported from there, so that what this migration
+ * writes never changes when that code does. Only libraries are imported.
+ */
 
 const BATCH = 5_000;
+const DAY_MS = 86_400_000;
+
+/** The nearest community and grid along a unit's path (`/1/2/3/`), as grid/ancestry.ts answered in 2026-11. */
+function ancestryOf(path: string, units: ReadonlyMap<number, { level: string }>): { communityId: number | null; gridId: number | null } {
+  const out = { communityId: null as number | null, gridId: null as number | null };
+  for (const id of path.split('/').filter(Boolean).map(Number)) {
+    const level = units.get(id)?.level;
+    if (level === 'community') out.communityId = id;
+    if (level === 'grid') out.gridId = id;
+  }
+  return out;
+}
+
+/**
+ * Working days in (from, to], both `YYYY-MM-DD`: weekends and public holidays off, 调休 make-up days on (the
+ * `chinese-days` package), the local corrections of `calendar_days` first; as calendar/work-calendar.ts counted
+ * in 2026-11. A day at a time: cases logged before the report columns existed are few.
+ */
+function workdaysBetween(from: string, to: string, corrections: ReadonlyMap<string, boolean>): number {
+  let n = 0;
+  for (let t = Date.parse(`${from}T00:00:00Z`) + DAY_MS, end = Date.parse(`${to}T00:00:00Z`); t <= end; t += DAY_MS) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    if (corrections.get(date) ?? chineseDays.isWorkday(date)) n++;
+  }
+  return n;
+}
 
 /**
  * Fills the report columns of cases logged before they existed: the community and grid each is reported
  * under, the closure times of closed cases (on the calendar with its local corrections, in TIME_ZONE), and
- * the repeat mark, the follow-up tallies. Run once by the ReportColumns migration, for either database.
+ * the repeat mark, the follow-up tallies. Run once by the ReportColumns migration of each engine (which says which).
  */
-export async function backfillReportColumns(q: QueryRunner): Promise<void> {
-  const pg = q.connection.options.type === 'postgres';
+export async function backfillReportColumns(q: QueryRunner, engine: 'sqlite' | 'postgres'): Promise<void> {
+  const pg = engine === 'postgres';
   const p = (i: number) => (pg ? `$${i}` : '?');
   const timeZone = process.env.TIME_ZONE || 'Asia/Shanghai';
   const at = (v: string | Date) => (v instanceof Date ? v : new Date(/[zZ+]/.test(v.slice(10)) ? v : `${v.replace(' ', 'T')}Z`));
@@ -19,7 +50,7 @@ export async function backfillReportColumns(q: QueryRunner): Promise<void> {
   const units: { id: number; level: string; path: string }[] = await q.query('SELECT id, level, path FROM grid_units');
   const byId = new Map(units.map((u) => [Number(u.id), u]));
   for (const u of units) {
-    const a = ancestryOf(u.path, byId as never);
+    const a = ancestryOf(u.path, byId);
     await q.query(`UPDATE cases SET community_id = ${p(1)}, grid_id = ${p(2)} WHERE grid_unit_id = ${p(3)}`, [a.communityId, a.gridId, u.id]);
   }
 
@@ -35,7 +66,7 @@ export async function backfillReportColumns(q: QueryRunner): Promise<void> {
   }
 
   const days: { date: string; workday: boolean | number }[] = await q.query('SELECT date, workday FROM calendar_days');
-  const calendar = new WorkCalendar(new Map(days.map((d) => [String(d.date).slice(0, 10), !!d.workday])));
+  const corrections = new Map(days.map((d) => [String(d.date).slice(0, 10), !!d.workday]));
   const day = (t: Date) => DateTime.fromJSDate(t, { zone: timeZone }).toISODate()!;
   const lastSeen = new Map<string, number>();
   for (let after = 0; ; ) {
@@ -49,7 +80,7 @@ export async function backfillReportColumns(q: QueryRunner): Promise<void> {
       if (r.status === 'closed' && r.closed_at) {
         const closed = at(r.closed_at);
         const hours = (closed.getTime() - received.getTime()) / 3_600_000;
-        await q.query(`UPDATE cases SET close_hours = ${p(1)}, close_workdays = ${p(2)} WHERE id = ${p(3)}`, [hours, calendar.workdaysBetween(day(received), day(closed)), r.id]);
+        await q.query(`UPDATE cases SET close_hours = ${p(1)}, close_workdays = ${p(2)} WHERE id = ${p(3)}`, [hours, workdaysBetween(day(received), day(closed), corrections), r.id]);
       }
       // Ids follow intake order closely enough for a one-off mark of repeats within 30 days.
       if (r.reporter_phone) {

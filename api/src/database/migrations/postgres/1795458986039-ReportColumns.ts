@@ -11,7 +11,7 @@ export class ReportColumns1795458986039 implements MigrationInterface {
     await q.query(`ALTER TABLE "cases" ADD "close_workdays" integer`);
     await q.query(`ALTER TABLE "cases" ADD "is_repeat" boolean NOT NULL DEFAULT false`);
     for (const column of ['follow_ups', 'follow_ups_resolved', 'follow_ups_satisfied']) await q.query(`ALTER TABLE "cases" ADD "${column}" integer NOT NULL DEFAULT 0`);
-    await backfillReportColumns(q);
+    await backfillReportColumns(q, 'postgres');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -16,7 +16,7 @@ export class ReportColumns1795458986039 implements MigrationInterface {
     await q.query(`ALTER TABLE "cases" ADD COLUMN "close_workdays" integer`);
     await q.query(`ALTER TABLE "cases" ADD COLUMN "is_repeat" boolean NOT NULL DEFAULT (0)`);
     for (const column of ['follow_ups', 'follow_ups_resolved', 'follow_ups_satisfied']) await q.query(`ALTER TABLE "cases" ADD COLUMN "${column}" integer NOT NULL DEFAULT (0)`);
-    await backfillReportColumns(q);
+    await backfillReportColumns(q, 'sqlite');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,16 +1,17 @@
 /**
- * SQLite: intake leaves a new case's keyword entry (case-search.ts) to be written a moment later, together
+ * SQLite: intake leaves a new case's keyword entry (cases/case-search.ts) to be written a moment later, together
  * with the others', in a transaction of its own. FTS5 writes a new segment of its index at every commit and
  * merges segments as they pile up, so an entry written in intake's own small commit cost as much as the
  * rest of the case; written by the hundred it costs a fraction of that.
  *
  * Nothing is lost and nothing is missed: the case's id goes into `case_search_pending` in intake's
- * transaction, and whoever flushes next writes the entries and empties it in one transaction: the timer a
- * moment after intake, any keyword search before it looks (so a case is found by its words as soon as
- * intake has answered), the next start after a crash. An entry is written from the case as it is then.
+ * transaction, and the keyword index (sqlite-keyword-index.ts, the only caller) writes the entries and empties
+ * it in one transaction: a moment after intake, before any keyword search looks (so a case is found by its
+ * words as soon as intake has answered), and at the next start after a crash. An entry is written from the
+ * case as it is then.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { SEARCHABLE_COLUMNS, searchDocument, type SearchableCase } from './case-search.js';
+import { SEARCHABLE_COLUMNS, searchDocument, type SearchableCase } from '../cases/case-search.js';
 
 /** Entries written per transaction when flushing. */
 const FLUSH_BATCH = 2_000;
