@@ -15,6 +15,7 @@
  * connection (migration TallyStripes), so concurrent batches, of this instance or another, do not wait
  * for one another on a unit's row.
  */
+import { LOCKS } from '../database/advisory-lock.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
@@ -29,7 +30,8 @@ import type { IntakeEngine } from './intake-engine.js';
 /** How often the tallies' stripes are gathered back into one row per key (migration TallyStripes). */
 const FOLD_TALLIES_MS = 60_000;
 /** One instance at a time folds (another's fold would only wait for it). */
-const FOLD_SQL = `SELECT fold_case_tallies() WHERE pg_try_advisory_xact_lock(72621010)`;
+// Its own key: under the overdue scan's, each skipped its turn while the other ran.
+const FOLD_SQL = `SELECT fold_case_tallies() WHERE pg_try_advisory_xact_lock(${LOCKS.tallyFold})`;
 
 /** Intakes per batch at most. */
 const MAX_BATCH = 64;
