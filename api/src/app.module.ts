@@ -5,6 +5,9 @@ import { AuthModule } from './auth/auth.module.js';
 import { BenchModule } from './bench/bench.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { IntakeDeskModule } from './cases/intake-desk.module.js';
+import { ExportsModule } from './exports/exports.module.js';
+import { WorkflowModule } from './workflow/workflow.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { ChannelsModule } from './channels/channels.module.js';
 import type { AppConfig } from './config/config.js';
@@ -39,7 +42,11 @@ export class AppModule {
         CategoriesModule,
         UsersModule,
         ResidentsModule,
+        // Before the case routes: `/api/cases.xlsx` and the desk's `/api/cases/…` paths are found first.
+        ExportsModule,
+        IntakeDeskModule,
         CasesModule,
+        WorkflowModule,
         AttachmentsModule,
         ReportsModule,
         TimelineModule,
