@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { measureBitsSql } from '../src/reports/measures.js';
+import { measureBitsSql } from '../src/cases/case-measures.js';
 import { buildWorld, edit, doAction, logCase, type World } from './support/fixtures.js';
 import { filter, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { measureBitsSql } from '../src/reports/measures.js';
+import { measureBitsSql } from '../src/cases/case-measures.js';
 import { GROUP_BYS } from '../src/reports/groups.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { UserDirectory } from '../src/users/user-directory.service.js';

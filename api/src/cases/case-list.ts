@@ -4,7 +4,7 @@ import { fieldError } from '../common/errors.js';
 import { CHANNEL_GROUPS, type ChannelGroup } from '../channels/channel.entity.js';
 import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
 import { whereInSubtree } from '../common/tree.js';
-import { MEASURE_NAMES, MEASURES, type Measure } from '../reports/measures.js';
+import { MEASURE_NAMES, MEASURES, type Measure } from './case-measures.js';
 import type { KeywordIndex } from '../search/keyword-index.js';
 import { countFromTallies } from './case-tallies.js';
 import { findsByExactPhone, PHONE_TERM } from './phone-access.js';
@@ -79,7 +79,7 @@ export const caseListSpec = (keywords: KeywordIndex): ListSpec<RequestContext> =
     overdue: (qb, value, _ctx, param) => {
       qb.andWhere(`c.overdue = ${param(bool(value, 'filter.overdue'))}`);
     },
-    // The cases a report's figure is made of (reports/measures.ts): one name or several (all must hold).
+    // The cases a report's figure is made of (cases/case-measures.ts): one name or several (all must hold).
     measure: (qb, value, ctx) => {
       const names = Array.isArray(value) ? value : [value];
       for (const n of names) {

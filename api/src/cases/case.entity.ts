@@ -7,7 +7,7 @@ import { GridUnit } from '../grid/grid-unit.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { User } from '../users/user.entity.js';
 import { DB_KIND } from '../config/config.js';
-import { measureBitsSql, RECEIVED_BITS } from '../reports/measures.js';
+import { measureBitsSql, RECEIVED_BITS } from './case-measures.js';
 import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from './case.constants.js';
 
 /**
@@ -257,7 +257,7 @@ export class Case {
   closeWorkdays: number | null;
 
   /**
-   * The measures this case counts in (reports/measures.ts `BITS`), kept by the database from the columns
+   * The measures this case counts in (cases/case-measures.ts `BITS`), kept by the database from the columns
    * above on every write, whoever writes, so that a report groups a month of cases by one small number
    * instead of evaluating sixteen conditions on each. PostgreSQL computes it as a stored generated column;
    * SQLite by triggers (MeasureBits migration), since it reads a generated column from the table even

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IntakeEngine } from './intake-engine.js';
 import { sqliteConnection } from '../database/sqlite-connection.js';
-import { measureBitsSql, overBoundRow } from '../reports/measures.js';
+import { measureBitsSql, overBoundRow } from './case-measures.js';
 import { Case } from './case.entity.js';
 import { intakeRecipe, REPEAT_SQL, RESIDENT_SQL, utc, type IntakeRequest } from './intake.js';
 import { REFERENCE_VERSIONS_SQL, type IntakeReference, type ReferenceSnapshot } from './intake-reference.js';

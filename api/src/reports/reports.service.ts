@@ -12,7 +12,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GridService } from '../grid/grid.service.js';
 import { GROUPS, keyOf, type GroupBy } from './groups.js';
-import { bitOf, MEASURE_NAMES, RATES, rate, score, SCORE_WEIGHTS, TALLIES, type Measure, type Tally } from './measures.js';
+import { bitOf, MEASURE_NAMES, RATES, rate, score, SCORE_WEIGHTS, TALLIES, type Measure, type Tally } from '../cases/case-measures.js';
 import { parseReportParams, periodFilter, type ReportParams } from './report-params.js';
 import { reportRunner } from './report-reader.js';
 import { SQL_DIALECT, type SqlDialect } from '../database/sql-dialect.js';

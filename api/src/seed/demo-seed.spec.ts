@@ -21,7 +21,7 @@ import { User } from '../users/user.entity.js';
 import { dueAt, effectivePolicy, limitsFor } from '../workflow/time-limits.js';
 import { CLOCKS, lateClocks } from '../workflow/clocks.js';
 import { searchDocument } from '../cases/case-search.js';
-import { measureBitsSql } from '../reports/measures.js';
+import { measureBitsSql } from '../cases/case-measures.js';
 import { generateCases } from './case-generator.js';
 import { searchDocumentOf } from './case-rows.js';
 import { caseBatches } from './case-stream.js';

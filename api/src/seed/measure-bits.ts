@@ -1,12 +1,12 @@
 /**
- * `measure_bits` of generated cases as the database computes it (reports/measures.ts), for the bulk
+ * `measure_bits` of generated cases as the database computes it (cases/case-measures.ts), for the bulk
  * writer to store with each row: SQLite's insert trigger (MeasureBits migration) then finds nothing to
  * correct, where its UPDATE of every case just written was a tenth of the writing. Evaluated by SQLite
  * itself, in memory in the generator's worker, with the same expression over the values as they are
  * stored: the measures have no second, JavaScript copy to drift from the first.
  */
 import Database from 'better-sqlite3';
-import { MEASURE_COLUMNS, measureBitsSql, overBoundRow } from '../reports/measures.js';
+import { MEASURE_COLUMNS, measureBitsSql, overBoundRow } from '../cases/case-measures.js';
 
 export class MeasureBits {
   private readonly db = new Database(':memory:');

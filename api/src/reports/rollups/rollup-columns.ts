@@ -1,5 +1,5 @@
 import type { GroupBy } from '../groups.js';
-import type { Measure, Tally } from '../measures.js';
+import type { Measure, Tally } from '../../cases/case-measures.js';
 
 /**
  * What a rollup row (`case_rollups`, `case_rollup_deltas`) counts, as the CaseRollups migration made it:

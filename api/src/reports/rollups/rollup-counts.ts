@@ -1,4 +1,4 @@
-import { bitOf, MEASURE_NAMES, TALLIES, type Measure, type Tally } from '../measures.js';
+import { bitOf, MEASURE_NAMES, TALLIES, type Measure, type Tally } from '../../cases/case-measures.js';
 import { ROLLUP_MEASURES, ROLLUP_TALLIES, VALID_ANSWERED } from './rollup-columns.js';
 import type { RollupSums } from './rollup-reader.js';
 

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { bitOf, type Bit } from '../measures.js';
+import { bitOf, type Bit } from '../../cases/case-measures.js';
 import { ROLLUP_COLUMNS, ROLLUP_MEASURES, ROLLUP_TALLIES, VALID_ANSWERED } from './rollup-columns.js';
 
 /** What differs between the engines in keeping rollups. */
