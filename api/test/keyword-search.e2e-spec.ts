@@ -79,6 +79,14 @@ describe('keyword search: what a substring search would find, on either engine',
     assert.deepEqual((await search('幸福里')).ids, naive('幸福里'));
   });
 
+  it('a keyword export, asked for the moment a case is logged, holds it', async () => {
+    const c = await logCase(t, w, w.admin, { title: '配电箱冒烟', description: '地下车库配电箱冒烟有焦味' });
+    texts.set(c.id, { ...CASES[0], title: '配电箱冒烟', description: '地下车库配电箱冒烟有焦味' });
+    const res = await t.http.get(`/api/cases.csv?filter=${filter({ q: '焦味' })}`).set(as());
+    assert.equal(res.status, 200);
+    assert.ok(res.text.includes(c.number), `the export lists ${c.number}:\n${res.text.slice(0, 400)}`);
+  });
+
   it('within a subtree: counted from the index, only the cases under it; a moved grid takes its cases along', async () => {
     assert.equal((await search('污水', { unitId: w.units.grid1 })).total, 1);
     assert.equal((await search('污水', { unitId: w.units.grid2 })).total, 0);

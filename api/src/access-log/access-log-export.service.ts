@@ -39,7 +39,7 @@ export class AccessLogExportService {
 
   async export(format: ExportFormat, query: RawListQuery, user: AuthUser, res: FastifyReply): Promise<void> {
     await this.writer.settled();
-    const { qb } = this.log.exportQuery({ sort: query.sort, filter: query.filter }, user);
+    const { qb } = await this.log.exportQuery({ sort: query.sort, filter: query.filter }, user);
     const today = localDate(new Date(), this.config.timeZone);
     await writeTable(res, format, `访问记录-${today}`, COLUMNS, this.rows(qb), { timeZone: this.config.timeZone, asciiName: `access-log-${today}` });
   }

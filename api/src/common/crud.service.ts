@@ -117,9 +117,11 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
    * For exports: the query behind the list for this filter and sort (same parser, same scope, same 400s)
    * without its paging, for the caller to stream; and each record as this user sees it on its own page.
    */
-  exportQuery(raw: RawListQuery, user: AuthUser) {
+  async exportQuery(raw: RawListQuery, user: AuthUser) {
     const ctx = this.context(user);
     const parsed = parseListQuery({ sort: raw.sort, filter: raw.filter }, this.spec, this.config.timeZone, ctx.masked);
+    // A file holds what the list would show now (a keyword export: entries still queued are written first).
+    await this.beforeList(parsed);
     const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx).skip(undefined).take(undefined);
     return { qb, present: (row: T) => this.present(row, ctx, 'one') };
   }

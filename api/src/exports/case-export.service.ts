@@ -36,7 +36,7 @@ export class CaseExportService {
     if (full) await mustMayExportFull(this.ds, user);
     const raw = { sort: query.sort, filter: query.filter };
     await this.grid.resolveUnitFilter(raw);
-    const { qb, present } = this.cases.exportQuery(raw, user);
+    const { qb, present } = await this.cases.exportQuery(raw, user);
     const today = localDate(new Date(), this.config.timeZone);
     const counted = { rows: 0 };
     try {
