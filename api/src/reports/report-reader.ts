@@ -5,11 +5,11 @@
  * so a year of hot spots nobody waits for stops using the database. On SQLite a statement runs synchronously
  * on the one connection and cannot be interrupted: its bound is the report budgets themselves.
  *
- * The report services need not pass anything along: `ReportsService.inPeriod`, which every report query
- * starts from, takes the runner of the report under way from `reportRunner()`.
+ * The report services need not pass anything along: their queries (`ReportsService.inPeriod`, the rollups'
+ * reader) take the runner of the report under way through `onReportRunner`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { unavailable } from '../common/errors.js';
 
 export const REPORT_READER = Symbol('ReportReader');
@@ -23,6 +23,12 @@ const current = new AsyncLocalStorage<QueryRunner>();
 
 /** The query runner of the report under way, if its engine gives one. */
 export const reportRunner = (): QueryRunner | undefined => current.getStore();
+
+/** A report's query, on the runner of the report under way when its engine gives one. */
+export function onReportRunner<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  const runner = reportRunner();
+  return runner ? qb.setQueryRunner(runner) : qb;
+}
 
 export class DirectReportReader implements ReportReader {
   read<T>(_gone: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {

@@ -14,7 +14,7 @@ import { GridService } from '../grid/grid.service.js';
 import { GROUPS, keyOf, type GroupBy } from './groups.js';
 import { bitOf, MEASURE_NAMES, RATES, rate, score, SCORE_WEIGHTS, TALLIES, type Measure, type Tally } from '../cases/case-measures.js';
 import { parseReportParams, periodFilter, type ReportParams } from './report-params.js';
-import { reportRunner } from './report-reader.js';
+import { onReportRunner } from './report-reader.js';
 import { SQL_DIALECT, type SqlDialect } from '../database/sql-dialect.js';
 import { RollupReader } from './rollups/rollup-reader.js';
 import { countsFromRollups, UNANSWERED_VALID } from './rollups/rollup-counts.js';
@@ -42,8 +42,7 @@ export class ReportsService {
   inPeriod(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>): SelectQueryBuilder<Case> {
     const qb = this.cases.scoped(user).andWhere('c.receivedAt >= :start AND c.receivedAt < :end', { start: p.start, end: p.end });
     if (p.unitPath) qb.andWhere('c.unitPath >= :unitLo AND c.unitPath < :unitHi', { unitLo: p.unitPath, unitHi: subtreeUpperBound(p.unitPath) });
-    const runner = reportRunner();
-    return runner ? qb.setQueryRunner(runner) : qb;
+    return onReportRunner(qb);
   }
 
   /**
@@ -55,10 +54,15 @@ export class ReportsService {
     const sums = await this.rollups.sums(user, p, groupBy);
     if (!sums) return this.countCases(user, p, now, groupBy);
     const key = groupBy ? `c.${GROUPS[groupBy].field}` : 'NULL';
-    const qb = this.inPeriod(user, p).select(key, 'key').addSelect('COUNT(*)', 'n').andWhere(UNANSWERED_VALID).andWhere('c.responseDueAt <= :dueBy', { dueBy: now });
+    const qb = this.dueUnanswered(user, p, now).select(key, 'key').addSelect('COUNT(*)', 'n');
     if (groupBy) qb.groupBy(key);
     const due = new Map<number | null, number>((await qb.getRawMany()).map((r: Record<string, unknown>) => [keyOf(r.key), Number(r.n)]));
     return countsFromRollups(sums, due) as { key: number | null; counts: Counts }[];
+  }
+
+  /** The period's valid cases not yet answered whose response fell due by `now` (read through `idx_cases_unanswered`). */
+  private dueUnanswered(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, now: Date): SelectQueryBuilder<Case> {
+    return this.inPeriod(user, p).andWhere(UNANSWERED_VALID).andWhere('c.responseDueAt <= :dueBy', { dueBy: now });
   }
 
   /**
@@ -73,7 +77,7 @@ export class ReportsService {
       for (const span of spans) out.push((await this.countCases(user, { ...p, ...span }, now, null))[0]?.counts);
       return out;
     }
-    const due: { at: Date | string }[] = await this.inPeriod(user, whole).select('c.receivedAt', 'at').andWhere(UNANSWERED_VALID).andWhere('c.responseDueAt <= :dueBy', { dueBy: now }).getRawMany();
+    const due: { at: Date | string }[] = await this.dueUnanswered(user, whole, now).select('c.receivedAt', 'at').getRawMany();
     const dueAt = due.map((r) => instantMs(r.at));
     const zone = this.config.timeZone;
     return spans.map((span) => {

@@ -1,32 +1,22 @@
 import type { GroupBy } from '../groups.js';
-import type { Measure, Tally } from '../../cases/case-measures.js';
+import { bitOf, MEASURE_NAMES, type Measure, type Tally } from '../../cases/case-measures.js';
 
 /**
  * What a rollup row (`case_rollups`, `case_rollup_deltas`) counts, as the CaseRollups migration made it:
- * `n` cases, the cases counting in each measure (`valid_answered`: valid and already answered, the part of
- * `response_due` that does not depend on the time of the report), and the follow-up tallies' sums.
+ * `n` cases, the cases counting in each measure but `response_due` (a column named as the measure), the
+ * valid cases already answered (`valid_answered`: the part of `response_due` that does not depend on the
+ * time of the report), and the follow-up tallies' sums.
  */
-export const ROLLUP_MEASURES: Record<Exclude<Measure, 'response_due'>, string> = {
-  valid: 'valid',
-  responded_on_time: 'responded_on_time',
-  closed: 'closed',
-  closed_on_time: 'closed_on_time',
-  followed_up: 'followed_up',
-  resolved: 'resolved',
-  unresolved: 'unresolved',
-  satisfied: 'satisfied',
-  unsatisfied: 'unsatisfied',
-  direct: 'direct',
-  dispatched: 'dispatched',
-  returned: 'returned',
-  reopen_base: 'reopen_base',
-  reopened: 'reopened',
-  repeat: 'repeat',
-};
+export const ROLLUP_MEASURES = MEASURE_NAMES.filter((m): m is Exclude<Measure, 'response_due'> => m !== 'response_due');
 export const ROLLUP_TALLIES: Record<Tally, string> = { followUps: 'follow_ups', followUpsResolved: 'follow_ups_resolved', followUpsSatisfied: 'follow_ups_satisfied' };
 export const VALID_ANSWERED = 'valid_answered';
 /** Every counting column, in the order the migration made them. */
-export const ROLLUP_COLUMNS = ['n', 'valid', VALID_ANSWERED, ...Object.values(ROLLUP_MEASURES).filter((c) => c !== 'valid'), ...Object.values(ROLLUP_TALLIES)];
+export const ROLLUP_COLUMNS = ['n', 'valid', VALID_ANSWERED, ...ROLLUP_MEASURES.filter((c) => c !== 'valid'), ...Object.values(ROLLUP_TALLIES)];
+/** The bits of `measure_bits` each counted column needs all of. */
+export const ROLLUP_MASKS: Record<string, number> = {
+  ...Object.fromEntries(ROLLUP_MEASURES.map((m) => [m, bitOf(m)])),
+  [VALID_ANSWERED]: bitOf('valid') | bitOf('answered'),
+};
 
 /**
  * The rows each grouping reads (`dim`), and the level its rows are placed at: a case's grid (or its own unit

@@ -6,17 +6,18 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { pathIds, subtreeUpperBound } from '../../common/tree.js';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { GRID_LEVELS, type GridLevel } from '../../grid/grid-unit.entity.js';
 import type { GroupBy } from '../groups.js';
 import { keyOf } from '../groups.js';
 import type { ReportParams } from '../report-params.js';
-import { reportRunner } from '../report-reader.js';
+import { onReportRunner } from '../report-reader.js';
 import { ROLLUP_CLOCK, type RollupClock } from './rollup-store.js';
 import { ROLLUP_COLUMNS, ROLLUP_DIMS } from './rollup-columns.js';
 
 export type RollupSums = Record<string, number>;
 
-/** Levels strictly below each placement level: a subtree rooted there is finer than the rows. */
-const FINER: Record<'grid' | 'community', readonly string[]> = { grid: ['compound', 'building'], community: ['zone', 'grid', 'compound', 'building'] };
+/** Whether a unit's level lies strictly below the rows' placement level: a subtree rooted there is finer than the rows. */
+const finerThan = (level: string, placedAt: GridLevel) => GRID_LEVELS.indexOf(level as GridLevel) > GRID_LEVELS.indexOf(placedAt);
 const BOTH = `(SELECT * FROM "case_rollups" WHERE "dim" = :dim AND "day" >= :fromDay AND "day" <= :toDay UNION ALL SELECT * FROM "case_rollup_deltas" WHERE "dim" = :dim AND "day" >= :fromDay AND "day" <= :toDay)`;
 
 /**
@@ -63,9 +64,7 @@ export class RollupReader {
     // The places in the subtrees as a list the rows are checked against (a join had SQLite index the rows).
     subtrees.forEach((path, i) => qb.andWhere(`r.place_id IN (SELECT g.id FROM grid_units g WHERE g.path >= :lo${i} AND g.path < :hi${i})`, { [`lo${i}`]: path, [`hi${i}`]: subtreeUpperBound(path) }));
     if (key) qb.groupBy(key);
-    const runner = reportRunner();
-    if (runner) qb.setQueryRunner(runner);
-    const rows: Record<string, unknown>[] = await qb.getRawMany();
+    const rows: Record<string, unknown>[] = await onReportRunner(qb).getRawMany();
     const out = new Map<unknown, RollupSums>();
     for (const r of rows) if (r.n !== null && r.n !== undefined) out.set(r.key, Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, Number(r[c] ?? 0)])));
     return out;
@@ -83,7 +82,7 @@ export class RollupReader {
   private async coarseEnough(paths: string[], placedAt: 'grid' | 'community'): Promise<boolean> {
     const roots = paths.map((path) => pathIds(path).at(-1)).filter((id): id is number => id !== undefined);
     if (!roots.length) return true;
-    const units: { level: string }[] = await this.ds.createQueryBuilder().select('g.level', 'level').from('grid_units', 'g').where('g.id IN (:...roots)', { roots }).getRawMany();
-    return units.length === new Set(roots).size && units.every((u) => !FINER[placedAt].includes(u.level));
+    const units: { level: string }[] = await onReportRunner(this.ds.createQueryBuilder().select('g.level', 'level').from('grid_units', 'g').where('g.id IN (:...roots)', { roots })).getRawMany();
+    return units.length === new Set(roots).size && units.every((u) => !finerThan(u.level, placedAt));
   }
 }

@@ -4,8 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { bitOf, type Bit } from '../../cases/case-measures.js';
-import { ROLLUP_COLUMNS, ROLLUP_MEASURES, ROLLUP_TALLIES, VALID_ANSWERED } from './rollup-columns.js';
+import { ROLLUP_COLUMNS, ROLLUP_MASKS, ROLLUP_TALLIES } from './rollup-columns.js';
 
 /** What differs between the engines in keeping rollups. */
 export interface RollupEngine {
@@ -45,11 +44,6 @@ export interface RollupClock {
   ready(): boolean;
 }
 
-/** The bits a rollup column counts (all of them), as the CaseRollups migration counts them. */
-const masks = (): Record<string, number> => ({
-  ...Object.fromEntries(Object.entries(ROLLUP_MEASURES).map(([m, c]) => [c, bitOf(m as Bit)])),
-  [VALID_ANSWERED]: bitOf('valid') | bitOf('answered'),
-});
 /** Each grouping's rows: dim, place, value, as the migration's triggers write them. */
 const KEYS: [number, string, string][] = [
   [0, 'COALESCE(c.grid_id, c.grid_unit_id)', 'COALESCE(c.grid_id, 0)'],
@@ -120,11 +114,10 @@ export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModu
     await m.query(`UPDATE "report_rollup_clock" SET "shift_minutes" = ${shift} WHERE "id" = 1`);
     await m.query(`DELETE FROM "case_rollups"`);
     await m.query(`DELETE FROM "case_rollup_deltas"`);
-    const bits = masks();
     const sums = ROLLUP_COLUMNS.map((c) => {
       if (c === 'n') return 'COUNT(*)';
       const tally = Object.values(ROLLUP_TALLIES).includes(c);
-      return tally ? `SUM(c.${c})` : `SUM(CASE WHEN (c.measure_bits & ${bits[c]}) = ${bits[c]} THEN 1 ELSE 0 END)`;
+      return tally ? `SUM(c.${c})` : `SUM(CASE WHEN (c.measure_bits & ${ROLLUP_MASKS[c]}) = ${ROLLUP_MASKS[c]} THEN 1 ELSE 0 END)`;
     });
     const columns = [...KEY, ...ROLLUP_COLUMNS].map((c) => `"${c}"`).join(', ');
     for (const [dim, place, value] of KEYS) {
