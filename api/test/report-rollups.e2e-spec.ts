@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../src/auth/auth-user.js';
 import { createApp } from '../src/app.factory.js';
 import { GROUP_BYS, type GroupBy } from '../src/reports/groups.js';
+import { ClosureTimesService } from '../src/reports/closure-times.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { ROLLUP_ENGINE, type RollupEngine } from '../src/reports/rollups/rollup-store.js';
 import { UserDirectory } from '../src/users/user-directory.service.js';
@@ -37,6 +38,32 @@ describe('report rollups: the same counts as the cases, whatever moves', () => {
       }
     }
     if (expectServed !== undefined) assert.equal(served > 0, expectServed, `${label}: ${served} reports read from the rollups`);
+    await closuresAgree(app, label, expectServed);
+  }
+
+  /** Closure times over half a year, whole months from the closure rollups: as the cases say, the hours within the stated bound. */
+  async function closuresAgree(app: App, label: string, expectServed?: boolean) {
+    const closures = app.get(ClosureTimesService);
+    let served = 0;
+    for (const unitId of [undefined, ...Object.values(w.units)]) {
+      for (const groupBy of GROUP_BYS) {
+        const q = { from: day(-190), to: day(0), unitId, groupBy };
+        const got = await closures.report(q, admin);
+        const exact = await closures['exact'](admin, await app.get(ReportsService).params(q, admin));
+        const where = `${label}: unit ${unitId ?? 'all'} by ${groupBy}`;
+        if (got.hoursRelativeError === null) continue;
+        served++;
+        for (const r of [...got.rows, got.total]) {
+          const e = r.key === null && r === got.total ? exact.total : exact.groups.get(r.key)!;
+          assert.ok(e, `${where}: group ${r.key} has closed cases`);
+          assert.deepEqual([r.closed, r.onTime, r.medianWorkdays, r.p90Workdays, r.maxWorkdays], [e.closed, e.onTime, e.medianWorkdays, e.p90Workdays, e.maxWorkdays], `${where}: group ${r.key}`);
+          assert.ok(Math.abs(r.meanHours! - e.meanHours!) < 1e-6 && Math.abs(r.meanWorkdays! - e.meanWorkdays!) < 1e-9, `${where}: means`);
+          for (const f of ['medianHours', 'p90Hours', 'maxHours'] as const) assert.ok(Math.abs(r[f]! - e[f]!) <= got.hoursRelativeError * e[f]! + 1e-9, `${where}: ${f} ${r[f]} vs ${e[f]}`);
+        }
+        assert.equal(got.rows.length, exact.groups.size, `${where}: the groups`);
+      }
+    }
+    if (expectServed !== undefined) assert.equal(served > 0, expectServed, `${label}: ${served} closure reports from the rollups`);
   }
   const day = (offsetDays: number, zone = t.config.timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(Date.now() + offsetDays * 24 * HOUR));
 
@@ -52,6 +79,11 @@ describe('report rollups: the same counts as the cases, whatever moves', () => {
       const c = await logCase(t, w, w.admin, { gridUnitId: units[i % units.length], categoryId: categories[i % categories.length], channelId: Object.values(w.channels)[i % 3], receivedAt: new Date(Date.now() - (i * 5.7 + 1) * HOUR).toISOString() });
       if (i % 3 === 0) await doAction(t, w.admin, c, 'close_directly', { result: '已当场解决' });
       else if (i % 3 === 1) await doAction(t, w.admin, c, 'dispatch', { departmentId: w.departments.property });
+    }
+    // Closed cases received over the last half year, for closure times from the months' rollups.
+    for (let i = 0; i < 24; i++) {
+      const c = await logCase(t, w, w.admin, { gridUnitId: units[i % units.length], categoryId: categories[i % categories.length], channelId: Object.values(w.channels)[i % 3], receivedAt: new Date(Date.now() - (i * 7.3 + 15) * 24 * HOUR).toISOString() });
+      await doAction(t, w.admin, c, 'close_directly', { result: '已当场解决' });
     }
   });
   after(() => t.close());
@@ -92,8 +124,10 @@ describe('report rollups: the same counts as the cases, whatever moves', () => {
     const engine = t.app.get<RollupEngine>(ROLLUP_ENGINE);
     await logCase(t, w, w.admin, { gridUnitId: w.units.grid1 });
     await engine.fold?.(ds);
-    const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM case_rollup_deltas`);
-    assert.equal(Number(n), 0, 'nothing left to fold');
+    for (const table of ['case_rollup_deltas', 'case_closure_rollup_deltas']) {
+      const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM ${table}`);
+      assert.equal(Number(n), 0, `nothing left to fold in ${table}`);
+    }
     await agree(t.app, 'folded', true);
   });
 });

@@ -49,6 +49,7 @@ export const appEn: typeof appZh = {
       },
       trend: { week: 'Week', range: '%{from} to %{to}' },
       summary: 'Requests received %{from} to %{to}, by %{group}',
+      approximate_hours: 'Over a long period the median, 90th percentile and longest time in hours are approximate (within ±%{pct}%); counts, mean times and working days are exact',
       total: 'Total',
       rank: 'Rank',
       no_rank: 'Fewer than %{min} valid requests: not ranked',

@@ -47,6 +47,7 @@ export const appZh = {
       },
       trend: { week: '周', range: '%{from} 至 %{to}' },
       summary: '%{from} 至 %{to} 受理的诉求，按%{group}统计',
+      approximate_hours: '期间较长，按小时计的中位、90%和最长用时为近似值（误差不超过 ±%{pct}%）；件数、平均用时和按工作日计的用时均为精确值',
       total: '合计',
       rank: '排名',
       no_rank: '有效诉求不足 %{min} 件，不参与排名',

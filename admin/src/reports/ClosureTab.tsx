@@ -17,7 +17,7 @@ const HOURS = ['meanHours', 'medianHours', 'p90Hours', 'maxHours', 'meanWorkdays
 export const rowName = (r: { name: string | null }, t: (k: string) => string) => (r.name?.trim() ? r.name : t('app.reports.unnamed'));
 
 /** 办结用时: closed cases per group, on-time rate, and the closure time in hours and working days. */
-export const ClosureTab = ({ rows, total }: { rows: ClosureRow[]; total: ClosureRow }) => {
+export const ClosureTab = ({ rows, total, hoursRelativeError }: { rows: ClosureRow[]; total: ClosureRow; hoursRelativeError?: number | null }) => {
   const t = useTranslate();
   const navigate = useNavigate();
   const columns = useMemo<Column<ClosureRow>[]>(
@@ -48,6 +48,11 @@ export const ClosureTab = ({ rows, total }: { rows: ClosureRow[]; total: Closure
         </div>
       )}
       <SortableTable rows={rows} total={total} columns={columns} initialSort={{ key: 'closed', order: 'desc' }} rowKey={(r) => String(r.key)} testId="closure-table" />
+      {hoursRelativeError ? (
+        <Typography variant="caption" color="text.secondary" data-testid="closure-approximate">
+          {t('app.reports.approximate_hours', { pct: Math.ceil(hoursRelativeError * 1000) / 10 })}
+        </Typography>
+      ) : null}
     </Stack>
   );
 };

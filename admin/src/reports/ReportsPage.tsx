@@ -63,7 +63,7 @@ export const ReportsPage = () => {
               {t('app.reports.summary', { from: summary.from, to: summary.to, group: t(`app.reports.groups.${summary.groupBy}`) })}
             </Typography>
           )}
-          {tab === 'closure' && closure.data && <ClosureTab rows={closureRows} total={closure.data.total} />}
+          {tab === 'closure' && closure.data && <ClosureTab rows={closureRows} total={closure.data.total} hoursRelativeError={closure.data.hoursRelativeError} />}
           {tab === 'rates' && ratesReport && <RatesTab report={ratesReport} />}
           {tab === 'hotspots' && hotspots.data && <HotSpotsTab spots={hotspots.data} />}
           {tab === 'trend' && trend.data && <TrendTab weeks={trend.data.weeks} unitId={unitId} />}

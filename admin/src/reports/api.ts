@@ -73,7 +73,8 @@ export interface Grouped<R> {
 }
 
 export type RatesReport = Grouped<RateRow> & { weights: { response: number; resolution: number; satisfaction: number } };
-export type ClosureReport = Grouped<ClosureRow>;
+/** `hoursRelativeError`: the largest relative error of the hours' percentiles and maximum over a long period; null when exact. */
+export type ClosureReport = Grouped<ClosureRow> & { hoursRelativeError?: number | null };
 
 export interface ChannelCount {
   channelId: number;

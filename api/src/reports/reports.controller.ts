@@ -8,6 +8,7 @@ import { notFound } from '../common/errors.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { writeTable, type ExportFormat } from '../exports/table-export.js';
+import { ClosureTimesService } from './closure-times.js';
 import { DailyReportService } from './daily-report.service.js';
 import { closureTable, dailyTable, hotspotsTable, intakeTable, ratesTable, type ReportTable } from './report-exports.js';
 import { REPORT_READER, type ReportReader } from './report-reader.js';
@@ -21,6 +22,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly daily: DailyReportService,
+    private readonly closures: ClosureTimesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REPORT_READER) private readonly reader: ReportReader,
   ) {}
@@ -36,7 +38,7 @@ export class ReportsController {
   private async table(report: string, q: Record<string, unknown>, user: AuthUser): Promise<ReportTable> {
     switch (report) {
       case 'closure-times':
-        return closureTable(await this.reports.closureTimes(q, user));
+        return closureTable(await this.closures.report(q, user));
       case 'rates':
         return ratesTable(await this.reports.rates(q, user));
       case 'hotspots': {
@@ -54,7 +56,7 @@ export class ReportsController {
 
   @Get('closure-times')
   closureTimes(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
-    return this.reader.read(gone, () => this.reports.closureTimes(q, user));
+    return this.reader.read(gone, () => this.closures.report(q, user));
   }
 
   @Get('rates')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ClosureTimesService } from './closure-times.js';
 import { DailyReportService } from './daily-report.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
@@ -13,6 +14,7 @@ import { POSTGRES_ROLLUPS, ROLLUP_CLOCK, ROLLUP_ENGINE, RollupKeeper, SQLITE_ROL
   controllers: [ReportsController],
   providers: [
     ReportsService,
+    ClosureTimesService,
     DailyReportService,
     RollupReader,
     RollupKeeper,

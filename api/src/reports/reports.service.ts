@@ -15,14 +15,13 @@ import { GROUPS, keyOf, type GroupBy } from './groups.js';
 import { bitOf, MEASURE_NAMES, RATES, rate, score, SCORE_WEIGHTS, TALLIES, type Measure, type Tally } from '../cases/case-measures.js';
 import { parseReportParams, periodFilter, type ReportParams } from './report-params.js';
 import { onReportRunner } from './report-reader.js';
-import { SQL_DIALECT, type SqlDialect } from '../database/sql-dialect.js';
 import { RollupReader } from './rollups/rollup-reader.js';
 import { countsFromRollups, UNANSWERED_VALID } from './rollups/rollup-counts.js';
 
 type Counts = Record<Measure | Tally | 'cases', number>;
 const COUNTED = ['cases', ...MEASURE_NAMES, ...(Object.keys(TALLIES) as Tally[])] as const;
 
-/** Closure times and the rates (DOMAIN.md "What supervisors measure"), for a period, a subtree and a grouping. */
+/** The rates and their trend (DOMAIN.md "What supervisors measure"), for a period, a subtree and a grouping. */
 @Injectable()
 export class ReportsService {
   constructor(
@@ -30,7 +29,6 @@ export class ReportsService {
     private readonly cases: CasesService,
     private readonly grid: GridService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(SQL_DIALECT) private readonly sql: SqlDialect,
     private readonly rollups: RollupReader,
   ) {}
 
@@ -203,61 +201,5 @@ export class ReportsService {
         };
       }),
     };
-  }
-
-  /**
-   * Closure times, summarized by the database (mean, median and 90th percentile by linear interpolation,
-   * maximum): one pass for the groups and one for the total over the reports' index, nothing per case in
-   * here. Both databases have `percentile_cont`, in their own syntax (database/sql-dialect.ts).
-   */
-  async closureTimes(q: Record<string, unknown>, user: AuthUser) {
-    const now = new Date();
-    const p = await this.params(q, user, now);
-    const spec = GROUPS[p.groupBy];
-    const pct = (column: string, f: number) => this.sql.percentile(column, f);
-    const summary = (key: string | null) => {
-      const qb = this.inPeriod(user, p)
-        .select(key ?? 'NULL', 'key')
-        .addSelect('COUNT(*)', 'closed')
-        .addSelect(`SUM(CASE WHEN (c.measureBits & ${bitOf('closed_on_time')}) <> 0 THEN 1 ELSE 0 END)`, 'onTime');
-      for (const [name, column] of [['Hours', 'c.closeHours'], ['Workdays', 'c.closeWorkdays']]) {
-        qb.addSelect(`AVG(${column})`, `mean${name}`).addSelect(pct(column, 0.5), `median${name}`).addSelect(pct(column, 0.9), `p90${name}`).addSelect(`MAX(${column})`, `max${name}`);
-      }
-      // By the stored measure rather than `status = 'closed'`, which would tempt the planner away from the reports' index.
-      qb.andWhere(`(c.measureBits & ${bitOf('closed')}) <> 0`).andWhere('c.closeHours IS NOT NULL');
-      if (key) qb.groupBy(key);
-      return qb.getRawMany() as Promise<Record<string, unknown>[]>;
-    };
-    const [groups, [all]] = [await summary(`c.${spec.field}`), await summary(null)];
-    const names = await spec.names(this.ds.manager, groups.map((g) => keyOf(g.key)).filter((k): k is number => k !== null));
-    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-    const row = (key: number | null, name: string | null, r: Record<string, unknown> | undefined, filter: Record<string, unknown>) => {
-      const closed = Number(r?.closed ?? 0);
-      const onTime = Number(r?.onTime ?? 0);
-      return {
-        key,
-        name,
-        filter,
-        closed,
-        onTime,
-        onTimeRate: rate(onTime, closed),
-        meanHours: num(r?.meanHours),
-        medianHours: num(r?.medianHours),
-        p90Hours: num(r?.p90Hours),
-        maxHours: num(r?.maxHours),
-        meanWorkdays: num(r?.meanWorkdays),
-        medianWorkdays: num(r?.medianWorkdays),
-        p90Workdays: num(r?.p90Workdays),
-        maxWorkdays: num(r?.maxWorkdays),
-      };
-    };
-    const base = periodFilter(p);
-    const out = groups
-      .map((g) => {
-        const key = keyOf(g.key);
-        return row(key, key === null ? null : (names.get(key) ?? null), g, { ...base, [spec.field]: key });
-      })
-      .sort((a, b) => b.closed - a.closed);
-    return { from: p.from, to: p.to, unitId: p.unitId, groupBy: p.groupBy, rows: out, total: row(null, null, all, base) };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { pathIds, subtreeUpperBound } from '../../common/tree.js';
 import type { AppConfig } from '../../config/config.js';
@@ -13,11 +13,13 @@ import type { ReportParams } from '../report-params.js';
 import { onReportRunner } from '../report-reader.js';
 import { ROLLUP_CLOCK, type RollupClock } from './rollup-store.js';
 import { ROLLUP_COLUMNS, ROLLUP_DIMS } from './rollup-columns.js';
+import { ClosureSketch } from './closure-sketch.js';
 
 export type RollupSums = Record<string, number>;
 
 /** Whether a unit's level lies strictly below the rows' placement level: a subtree rooted there is finer than the rows. */
 const finerThan = (level: string, placedAt: GridLevel) => GRID_LEVELS.indexOf(level as GridLevel) > GRID_LEVELS.indexOf(placedAt);
+const CLOSURES = `(SELECT * FROM "case_closure_rollups" WHERE "dim" = :dim AND "month" >= :fromMonth AND "month" <= :toMonth UNION ALL SELECT * FROM "case_closure_rollup_deltas" WHERE "dim" = :dim AND "month" >= :fromMonth AND "month" <= :toMonth)`;
 const BOTH = `(SELECT * FROM "case_rollups" WHERE "dim" = :dim AND "day" >= :fromDay AND "day" <= :toDay UNION ALL SELECT * FROM "case_rollup_deltas" WHERE "dim" = :dim AND "day" >= :fromDay AND "day" <= :toDay)`;
 
 /**
@@ -49,25 +51,68 @@ export class RollupReader {
   }
 
   private async read(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, groupBy: GroupBy | null, key: string | null): Promise<Map<unknown, RollupSums> | null> {
-    if (!this.clock.ready() || user.role === 'handler') return null;
     const days = this.wholeDays(p.start, p.end);
-    if (!days) return null;
-    const { dim, placedAt } = ROLLUP_DIMS[groupBy ?? 'grid'];
-    const subtrees = [p.unitPath, user.role === 'admin' ? null : user.scopePath].filter((s): s is string => !!s);
-    if (!(await this.coarseEnough(subtrees, placedAt))) return null;
+    const where = days && (await this.placed(user, p, groupBy));
+    if (!where) return null;
     const qb = this.ds
       .createQueryBuilder()
       .select(key ?? 'NULL', 'key')
       .from(BOTH, 'r')
-      .setParameters({ dim, fromDay: days.from, toDay: days.to });
+      .setParameters({ dim: where.dim, fromDay: days.from, toDay: days.to });
     for (const c of ROLLUP_COLUMNS) qb.addSelect(`SUM(r.${c})`, c);
-    // The places in the subtrees as a list the rows are checked against (a join had SQLite index the rows).
-    subtrees.forEach((path, i) => qb.andWhere(`r.place_id IN (SELECT g.id FROM grid_units g WHERE g.path >= :lo${i} AND g.path < :hi${i})`, { [`lo${i}`]: path, [`hi${i}`]: subtreeUpperBound(path) }));
+    where.within(qb);
     if (key) qb.groupBy(key);
     const rows: Record<string, unknown>[] = await onReportRunner(qb).getRawMany();
     const out = new Map<unknown, RollupSums>();
     for (const r of rows) if (r.n !== null && r.n !== undefined) out.set(r.key, Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, Number(r[c] ?? 0)])));
     return out;
+  }
+
+  /**
+   * The closed cases of the months `from`..`to` (first days, `YYYY-MM-01`) per group, by closing time, from
+   * the closure rollups (rollups/closure-sketch.ts); null when the rollups cannot tell the groups apart.
+   */
+  async closures(user: AuthUser, p: Pick<ReportParams, 'unitPath'>, groupBy: GroupBy, months: { from: string; to: string }): Promise<Map<number | null, ClosureSketch> | null> {
+    const where = await this.placed(user, p, groupBy);
+    if (!where) return null;
+    const qb = this.ds
+      .createQueryBuilder()
+      .select('r.value', 'key')
+      .addSelect('r.hours_bucket', 'hoursBucket')
+      .addSelect('r.workdays', 'workdays')
+      .addSelect('SUM(r.n)', 'n')
+      .addSelect('SUM(r.on_time)', 'onTime')
+      .addSelect('SUM(r.hours_sum)', 'hoursSum')
+      .from(CLOSURES, 'r')
+      .setParameters({ dim: where.dim, fromMonth: months.from, toMonth: months.to })
+      .groupBy('r.value')
+      .addGroupBy('r.hours_bucket')
+      .addGroupBy('r.workdays');
+    where.within(qb);
+    const out = new Map<number | null, ClosureSketch>();
+    for (const r of (await onReportRunner(qb).getRawMany()) as Record<string, unknown>[]) {
+      const key = keyOf(r.key) === 0 ? null : keyOf(r.key);
+      let sketch = out.get(key);
+      if (!sketch) out.set(key, (sketch = new ClosureSketch()));
+      sketch.add({ hoursBucket: Number(r.hoursBucket), workdays: Number(r.workdays), n: Number(r.n), onTime: Number(r.onTime), hoursSum: Number(r.hoursSum) });
+    }
+    return out;
+  }
+
+  /**
+   * The grouping's rows (`dim`) and a condition keeping those of the report's subtree and the user's scope,
+   * when the rollups can tell them: rollups kept at the configured zone's days, a scope that is a subtree (a
+   * handler's, their unit's cases, is not one), no subtree finer than the rows are placed (`ROLLUP_DIMS`).
+   */
+  private async placed(user: AuthUser, p: Pick<ReportParams, 'unitPath'>, groupBy: GroupBy | null): Promise<{ dim: number; within: (qb: SelectQueryBuilder<ObjectLiteral>) => void } | null> {
+    if (!this.clock.ready() || user.role === 'handler') return null;
+    const { dim, placedAt } = ROLLUP_DIMS[groupBy ?? 'grid'];
+    const subtrees = [p.unitPath, user.role === 'admin' ? null : user.scopePath].filter((s): s is string => !!s);
+    if (!(await this.coarseEnough(subtrees, placedAt))) return null;
+    // The places in the subtrees as a list the rows are checked against (a join had SQLite index the rows).
+    const within = (qb: SelectQueryBuilder<ObjectLiteral>) =>
+      subtrees.forEach((path, i) => qb.andWhere(`r.place_id IN (SELECT g.id FROM grid_units g WHERE g.path >= :lo${i} AND g.path < :hi${i})`, { [`lo${i}`]: path, [`hi${i}`]: subtreeUpperBound(path) }));
+    return { dim, within };
   }
 
   /** The first and last local day of [start, end), when both ends are local midnights. */

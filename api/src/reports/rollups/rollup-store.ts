@@ -4,12 +4,15 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { hoursBucketSql } from './closure-sketch.js';
 import { ROLLUP_COLUMNS, ROLLUP_MASKS, ROLLUP_TALLIES } from './rollup-columns.js';
 
 /** What differs between the engines in keeping rollups. */
 export interface RollupEngine {
   /** The local day (`YYYY-MM-DD`) of a UTC timestamp column at a fixed offset. */
   dayOf(column: string, shiftMinutes: number): string;
+  /** The first day of its local month, likewise. */
+  monthOf(column: string, shiftMinutes: number): string;
   /** The isolation that lets a rebuild read one state of the cases and drop exactly the changes it holds. */
   rebuildIsolation?: 'REPEATABLE READ';
   /** Moves the changes triggers appended into the rollups; absent where the triggers add to the rows themselves. */
@@ -17,23 +20,28 @@ export interface RollupEngine {
 }
 
 const KEY = ['day', 'dim', 'place_id', 'value'];
+const CLOSURE_KEY = ['dim', 'month', 'place_id', 'value', 'hours_bucket', 'workdays'];
+const CLOSURE_SUMS = ['n', 'on_time', 'hours_sum'];
+const quoted = (cs: string[]) => cs.map((c) => `"${c}"`).join(', ');
+
+/** Moves the appended changes of `deltas` into `table` in one statement (no change seen twice or not at all). */
+const foldInto = (table: string, deltas: string, key: string[], sums: string[]) =>
+  `WITH moved AS (DELETE FROM "${deltas}" RETURNING *) INSERT INTO "${table}" (${quoted([...key, ...sums])}) ` +
+  `SELECT ${quoted(key)}, ${sums.map((c) => `SUM("${c}")`).join(', ')} FROM moved GROUP BY ${quoted(key)} ORDER BY ${quoted(key)} ` +
+  `ON CONFLICT (${quoted(key)}) DO UPDATE SET ${sums.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(', ')}`;
 
 export const SQLITE_ROLLUPS: RollupEngine = {
   dayOf: (column, shift) => `date(${column}, '${Number(shift)} minutes')`,
+  monthOf: (column, shift) => `strftime('%Y-%m-01', ${column}, '${Number(shift)} minutes')`,
 };
 
 export const POSTGRES_ROLLUPS: RollupEngine = {
   dayOf: (column, shift) => `((${column} AT TIME ZONE 'UTC') + interval '${Number(shift)} minutes')::date`,
+  monthOf: (column, shift) => `date_trunc('month', (${column} AT TIME ZONE 'UTC') + interval '${Number(shift)} minutes')::date`,
   rebuildIsolation: 'REPEATABLE READ',
-  // The moved rows are gone in the same statement that adds them: a report reading both tables never sees
-  // a change twice or not at all. A change committed meanwhile stays for the next fold.
   async fold(ds) {
-    const sums = ROLLUP_COLUMNS.map((c) => `SUM("${c}")`).join(', ');
-    const add = ROLLUP_COLUMNS.map((c) => `"${c}" = "case_rollups"."${c}" + EXCLUDED."${c}"`).join(', ');
-    const columns = [...KEY, ...ROLLUP_COLUMNS].map((c) => `"${c}"`).join(', ');
-    await ds.query(
-      `WITH moved AS (DELETE FROM "case_rollup_deltas" RETURNING *) INSERT INTO "case_rollups" (${columns}) SELECT day, dim, place_id, value, ${sums} FROM moved GROUP BY day, dim, place_id, value ORDER BY dim, day, place_id, value ON CONFLICT ("dim", "day", "place_id", "value") DO UPDATE SET ${add}`,
-    );
+    await ds.query(foldInto('case_rollups', 'case_rollup_deltas', ['dim', 'day', 'place_id', 'value'], ROLLUP_COLUMNS));
+    await ds.query(foldInto('case_closure_rollups', 'case_closure_rollup_deltas', CLOSURE_KEY, CLOSURE_SUMS));
   },
 };
 
@@ -119,10 +127,24 @@ export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModu
       const tally = Object.values(ROLLUP_TALLIES).includes(c);
       return tally ? `SUM(c.${c})` : `SUM(CASE WHEN (c.measure_bits & ${ROLLUP_MASKS[c]}) = ${ROLLUP_MASKS[c]} THEN 1 ELSE 0 END)`;
     });
-    const columns = [...KEY, ...ROLLUP_COLUMNS].map((c) => `"${c}"`).join(', ');
+    const columns = quoted([...KEY, ...ROLLUP_COLUMNS]);
     for (const [dim, place, value] of KEYS) {
       await m.query(`INSERT INTO "case_rollups" (${columns}) SELECT ${this.engine.dayOf('c.received_at', shift)} AS d, ${dim}, ${place} AS p, ${value} AS v, ${sums.join(', ')} FROM "cases" c GROUP BY 1, 3, 4`);
     }
+    await this.rebuildClosures(m, shift);
     return true;
+  }
+
+  /** The closure rollups (rollups/closure-sketch.ts) from the cases, at the offset. */
+  private async rebuildClosures(m: EntityManager, shift: number) {
+    await m.query(`DELETE FROM "case_closure_rollups"`);
+    await m.query(`DELETE FROM "case_closure_rollup_deltas"`);
+    const onTime = ROLLUP_MASKS.closed_on_time;
+    for (const [dim, place, value] of KEYS) {
+      await m.query(
+        `INSERT INTO "case_closure_rollups" (${quoted([...CLOSURE_KEY, ...CLOSURE_SUMS])}) SELECT ${dim}, ${this.engine.monthOf('c.received_at', shift)}, ${place}, ${value}, ${hoursBucketSql('c.close_hours')}, COALESCE(c.close_workdays, -1), ` +
+          `COUNT(*), SUM(CASE WHEN (c.measure_bits & ${onTime}) = ${onTime} THEN 1 ELSE 0 END), SUM(c.close_hours) FROM "cases" c WHERE (c.measure_bits & ${ROLLUP_MASKS.closed}) <> 0 AND c.close_hours IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+      );
+    }
   }
 }
