@@ -26,7 +26,7 @@ const CLOSED = `(c.measureBits & ${bitOf('closed')}) <> 0 AND c.closeHours IS NO
  * A period of a couple of months or less is summarised by the database from the cases, exactly. A longer
  * one reads its whole months from the closure rollups and its first and last days from the cases, bucketed
  * the same way: counts, means and working days stay exact, the hours' percentiles and maximum are within
- * `hoursRelativeError` (under 1 %), which the answer states.
+ * `hoursRelativeError` (under 2.5 %), which the answer states.
  */
 @Injectable()
 export class ClosureTimesService {

@@ -1,11 +1,11 @@
 /**
  * Closed cases summarised by closing time, as the closure rollups hold them (migration ClosureRollups):
- * hours in logarithmic buckets, bucket i holding (γ^(i−1), γ^i] with γ = 1.02, and working days exactly.
- * A value read back from its bucket (2γ^i / (γ + 1)) is within (γ − 1) / (γ + 1), under 1 %, of the true
+ * hours in logarithmic buckets, bucket i holding (γ^(i−1), γ^i] with γ = 1.05, and working days exactly.
+ * A value read back from its bucket (2γ^i / (γ + 1)) is within (γ − 1) / (γ + 1), under 2.5 %, of the true
  * one, and so is any percentile interpolated between two of them; counts, means and everything in working
  * days are exact.
  */
-export const HOURS_GAMMA = 1.02;
+export const HOURS_GAMMA = 1.05;
 /** The largest relative error of an hours percentile or maximum read from a sketch. */
 export const HOURS_RELATIVE_ERROR = (HOURS_GAMMA - 1) / (HOURS_GAMMA + 1);
 /** The bucket of zero hours (closed the moment it was received). */

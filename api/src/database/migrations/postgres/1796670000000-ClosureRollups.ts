@@ -3,8 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Closure-time rollups (issue 16, item 4), frozen here as written: per local month of receipt and place,
  * each report grouping's closed cases by closing time, so a year's median and 90th percentile need no pass
- * over the cases. Hours go in logarithmic buckets (bucket i holds (1.02^(i-1), 1.02^i], so any value read
- * back from its bucket is within 1 % of the true one); working days are whole numbers and kept exactly.
+ * over the cases. Hours go in logarithmic buckets (bucket i holds (1.05^(i-1), 1.05^i], so any value read
+ * back from its bucket is within 2.5 % of the true one); working days are whole numbers and kept exactly.
  * A case counts when `measure_bits` has the closed bit (4) and it has a closing time; on time is bit 8.
  */
 const READ = ['received_at', 'grid_unit_id', 'grid_id', 'community_id', 'department_id', 'category_id', 'channel_id', 'assignee_id', 'measure_bits', 'close_hours', 'close_workdays'];
@@ -21,7 +21,7 @@ const KEYS = `(VALUES
   (3, COALESCE(r."community_id", r."grid_unit_id"), r."channel_id"),
   (4, COALESCE(r."community_id", r."grid_unit_id"), COALESCE(r."assignee_id", 0))) k(dim, place_id, value)`;
 const MONTH = `date_trunc('month', (r."received_at" AT TIME ZONE 'UTC') + make_interval(mins => s."shift_minutes"))::date`;
-const HOURS_BUCKET = `(CASE WHEN r."close_hours" <= 0 THEN -32768 ELSE ceil(ln(r."close_hours") / ln(1.02))::integer END)`;
+const HOURS_BUCKET = `(CASE WHEN r."close_hours" <= 0 THEN -32768 ELSE ceil(ln(r."close_hours") / ln(1.05))::integer END)`;
 const contributions = (source: string, sign: number) =>
   `SELECT k.dim, ${MONTH} AS month, k.place_id, k.value, ${HOURS_BUCKET} AS hours_bucket, COALESCE(r."close_workdays", -1) AS workdays, ${sign} AS n, ` +
   `${sign} * (CASE WHEN (r."measure_bits" & 8) = 8 THEN 1 ELSE 0 END) AS on_time, ${sign} * r."close_hours" AS hours_sum ` +

@@ -3,8 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Closure-time rollups (issue 16, item 4), frozen here as written: per local month of receipt and place,
  * each report grouping's closed cases by closing time, so a year's median and 90th percentile need no pass
- * over the cases. Hours go in logarithmic buckets (bucket i holds (1.02^(i-1), 1.02^i], so any value read
- * back from its bucket is within 1 % of the true one); working days are whole numbers and kept exactly.
+ * over the cases. Hours go in logarithmic buckets (bucket i holds (1.05^(i-1), 1.05^i], so any value read
+ * back from its bucket is within 2.5 % of the true one); working days are whole numbers and kept exactly.
  * A case counts when `measure_bits` has the closed bit (4) and it has a closing time; on time is bit 8.
  */
 const READ = ['received_at', 'grid_unit_id', 'grid_id', 'community_id', 'department_id', 'category_id', 'channel_id', 'assignee_id', 'measure_bits', 'close_hours', 'close_workdays'];
@@ -23,7 +23,7 @@ const KEYS = (r: string): [number, string, string][] => [
 const keys = (r: string) => KEYS(r).map(([dim, place, value]) => `SELECT ${dim} AS dim, ${place} AS place_id, ${value} AS value`).join(' UNION ALL ');
 
 const MONTH = (r: string) => `strftime('%Y-%m-01', ${r}."received_at", (SELECT "shift_minutes" || ' minutes' FROM "report_rollup_clock" WHERE "id" = 1))`;
-const HOURS_BUCKET = (r: string) => `(CASE WHEN ${r}."close_hours" <= 0 THEN -32768 ELSE CAST(ceil(ln(${r}."close_hours") / ln(1.02)) AS integer) END)`;
+const HOURS_BUCKET = (r: string) => `(CASE WHEN ${r}."close_hours" <= 0 THEN -32768 ELSE CAST(ceil(ln(${r}."close_hours") / ln(1.05)) AS integer) END)`;
 const COUNTED = (r: string) => `(${r}."measure_bits" & 4) = 4 AND ${r}."close_hours" IS NOT NULL`;
 const upsert = (r: string, sign: string) =>
   `INSERT INTO "case_closure_rollups" (${quoted([...KEY, 'n', 'on_time', 'hours_sum'])}) SELECT k.dim, ${MONTH(r)}, k.place_id, k.value, ${HOURS_BUCKET(r)}, COALESCE(${r}."close_workdays", -1), ${sign}1, ${sign}(CASE WHEN (${r}."measure_bits" & 8) = 8 THEN 1 ELSE 0 END), ${sign}${r}."close_hours" FROM (${keys(r)}) k WHERE ${COUNTED(r)} ` +
