@@ -74,7 +74,7 @@ export const caseListSpec = (keywords: KeywordIndex): ListSpec<RequestContext> =
     title: { type: 'string', filterable: false },
   },
   custom: {
-    unitId: (qb, value, _ctx, param) => whereInSubtree(qb, 'c.unitPath', value, param),
+    unitId: (qb, value, ctx, param) => whereInSubtree(qb, 'c.unitPath', value, param, ctx.broad),
     // The stored flags, kept by the workflow at every write and by the overdue scan as clocks run out.
     overdue: (qb, value, _ctx, param) => {
       qb.andWhere(`c.overdue = ${param(bool(value, 'filter.overdue'))}`);

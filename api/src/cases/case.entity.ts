@@ -30,8 +30,9 @@ import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } fro
 @Index('idx_cases_response_late', ['status', 'responseDueAt'], { where: `"status" IN ('received', 'dispatched', 'in_progress', 'returned', 'replied') AND NOT "response_overdue" AND "responded_at" IS NULL` })
 @Index('idx_cases_resolve_late', ['status', 'resolveDueAt'], { where: `"status" IN ('received', 'dispatched', 'in_progress', 'returned', 'replied') AND NOT "resolve_overdue"` })
 @Index('idx_cases_supervise_status', ['superviseLevel', 'status'], { where: '"supervise_level" IS NOT NULL' })
-// The case table sorted by a column, in the order list-query breaks ties (the column, the time of receipt, id).
-@Index('idx_cases_title_received', ['title', 'receivedAt'])
+// The case table sorted by a column, in the order list-query breaks ties (the column, the time of receipt, id);
+// by title with the path, checked in the index when a large scope's list walks it (cases.service.ts).
+@Index('idx_cases_title_received_unit', ['title', 'receivedAt', 'unitPath'])
 @Index('idx_cases_resolve_due_received', ['resolveDueAt', 'receivedAt'])
 // A handler's cases (their unit's) by each sortable column; only dispatched cases have a unit, so intake writes none.
 @Index('idx_cases_department_number', ['departmentId', 'number', 'receivedAt'], { where: '"department_id" IS NOT NULL' })

@@ -21,6 +21,8 @@ export interface RequestContext extends ListContext {
   masked: MaskedFields;
   /** Set by a filter or search that looked a record up by a whole personal value (a caller's number). */
   lookedUpBy?: string;
+  /** A page of a list matching a large share of the records (`walksSortIndex`): subtree ranges left to no index. */
+  broad?: boolean;
 }
 
 /**
@@ -79,6 +81,11 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   /** Once a list's query is parsed and before it runs: whatever it needs up to date first (nothing by default). */
   protected async beforeList(_parsed: ParsedListQuery): Promise<void> {}
 
+  /** Whether a page of this list is found faster along its sort column's index than from its subtree's range (`RequestContext.broad`). */
+  protected async walksSortIndex(_parsed: ParsedListQuery, _total: number): Promise<boolean> {
+    return false;
+  }
+
   protected query(ctx: RequestContext): SelectQueryBuilder<T> {
     const qb = this.repo.createQueryBuilder(this.spec.alias);
     this.scope(qb, ctx);
@@ -93,7 +100,8 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     if (raw.range === undefined) parsed.limit = this.spec.maxPage ?? 1000;
     const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx);
     const total = await this.total(qb, parsed, ctx);
-    const rows = total > parsed.offset ? await this.page(qb, parsed.offset, parsed.limit) : [];
+    const pageQb = (await this.walksSortIndex(parsed, total)) ? applyListQuery(this.query({ ...ctx, broad: true }), parsed, this.spec, { ...ctx, broad: true }) : qb;
+    const rows = total > parsed.offset ? await this.page(pageQb, parsed.offset, parsed.limit) : [];
     this.logList(rows, ctx);
     return { rows: rows.map((r) => this.present(r, ctx, 'list')), total, offset: parsed.offset };
   }

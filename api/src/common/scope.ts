@@ -1,11 +1,12 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { subtreeUpperBound } from './tree.js';
+import { subtreeUpperBound, unindexedColumn } from './tree.js';
 
 /** Keeps rows whose unit path lies in the user's scope subtree (admins and unscoped users see all). */
-export function scopeToUnit(qb: SelectQueryBuilder<any>, pathColumn: string, user: AuthUser) {
+export function scopeToUnit(qb: SelectQueryBuilder<any>, pathColumn: string, user: AuthUser, unindexed = false) {
   if (user.role === 'admin' || !user.scopePath) return;
-  qb.andWhere(`(${pathColumn} >= :scopeLo AND ${pathColumn} < :scopeHi)`, { scopeLo: user.scopePath, scopeHi: subtreeUpperBound(user.scopePath) });
+  const c = unindexed ? unindexedColumn(pathColumn) : pathColumn;
+  qb.andWhere(`(${c} >= :scopeLo AND ${c} < :scopeHi)`, { scopeLo: user.scopePath, scopeHi: subtreeUpperBound(user.scopePath) });
 }
 
 export const inScope = (user: AuthUser, path: string) => user.role === 'admin' || !user.scopePath || path.startsWith(user.scopePath);
