@@ -8,7 +8,7 @@ import { generateCases } from '../src/seed/case-generator.js';
 import { UserDirectory } from '../src/users/user-directory.service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const COLUMNS: Record<string, string> = { number: 'number', title: 'title', categoryId: 'category_id', departmentId: 'department_id', resolveDueAt: 'resolve_due_at' };
+const COLUMNS: Record<string, string> = { number: 'number', title: 'title', categoryId: 'category_id', departmentId: 'department_id', resolveDueAt: 'resolve_due_at', receivedAt: 'received_at' };
 
 /**
  * A large scope's case list sorted by a column with an index of its own walks that index (cases.service.ts

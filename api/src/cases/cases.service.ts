@@ -24,8 +24,8 @@ import type { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
 
 /** A request logged a little ahead of the server's clock is not "in the future". */
 const CLOCK_SKEW_MS = 60_000;
-/** The console's sort columns (but time of receipt) that have an index in their order, ending with the time of receipt. */
-const WALKABLE_SORTS = new Set(['number', 'title', 'categoryId', 'departmentId', 'resolveDueAt']);
+/** The console's sort columns, each with an index in its order (ending with the time of receipt, or unique). */
+const WALKABLE_SORTS = new Set(['number', 'title', 'categoryId', 'departmentId', 'resolveDueAt', 'receivedAt']);
 
 @Injectable()
 export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto> implements OnModuleDestroy {
@@ -69,7 +69,8 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
    * a page is found by walking that index while the list matches a large share of the cases: about
    * (offset + limit) × all ÷ matched rows visited, against every matched row read and sorted from the
    * subtree's range. Walked when the first is the smaller (a million cases: from 5,000 matched for a first page).
-   * Not by time of receipt: the path index (unit_path, received_at) already covers that sort.
+   * By time of receipt too: the path index (unit_path, received_at) has it only per path, so a range of many
+   * paths is still read whole and sorted (a grid worker's newest first: 9 ms, walked 0.3 ms).
    */
   protected override async walksSortIndex(parsed: ParsedListQuery, total: number) {
     if (!WALKABLE_SORTS.has(parsed.sort[0]) || total < 100) return false;
