@@ -32,7 +32,7 @@ import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } fro
 @Index('idx_cases_supervise_status', ['superviseLevel', 'status'], { where: '"supervise_level" IS NOT NULL' })
 // The case table sorted by a column, in the order list-query breaks ties (the column, the time of receipt, id);
 // by title with the path, checked in the index when a large scope's list walks it (cases.service.ts).
-@Index('idx_cases_title_received_unit', ['title', 'receivedAt', 'unitPath'])
+@Index('idx_cases_title_received_unit', ['title', 'receivedAt', 'id', 'unitPath'])
 @Index('idx_cases_resolve_due_received', ['resolveDueAt', 'receivedAt'])
 // A handler's cases (their unit's) by each sortable column; only dispatched cases have a unit, so intake writes none.
 @Index('idx_cases_department_number', ['departmentId', 'number', 'receivedAt'], { where: '"department_id" IS NOT NULL' })
