@@ -28,8 +28,8 @@ describe('keyword search: what a substring search would find, on either engine',
   const texts = new Map<number, Fields>();
   const as = () => ({ Authorization: `Bearer ${w.admin}` });
 
-  async function search(term: string, extra: Record<string, unknown> = {}) {
-    const res = await t.http.get(`/api/cases?range=[0,99]&filter=${filter({ q: term, ...extra })}`).set(as());
+  async function search(term: string, extra: Record<string, unknown> = {}, token = w.admin) {
+    const res = await t.http.get(`/api/cases?range=[0,99]&filter=${filter({ q: term, ...extra })}`).set({ Authorization: `Bearer ${token}` });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const total = Number(/\/(\d+)$/.exec(res.headers['content-range'])![1]);
     return { ids: (res.body as { id: number }[]).map((c) => c.id).sort((a, b) => a - b), total };
@@ -85,6 +85,34 @@ describe('keyword search: what a substring search would find, on either engine',
     const res = await t.http.get(`/api/cases.csv?filter=${filter({ q: '焦味' })}`).set(as());
     assert.equal(res.status, 200);
     assert.ok(res.text.includes(c.number), `the export lists ${c.number}:\n${res.text.slice(0, 400)}`);
+  });
+
+  it('counts a two-character word exactly after intake and edits, in the whole table and in a scoped user’s subtree', async () => {
+    // Where each case lies (the cases above are logged in the compound, under grid 1).
+    const placed = new Map<number, number>();
+    const log = async (unit: number, fields: Fields) => {
+      const c = await logCase(t, w, w.admin, { ...fields, gridUnitId: unit });
+      texts.set(c.id, fields);
+      placed.set(c.id, unit);
+      return c.id as number;
+    };
+    await log(w.units.grid2, { title: '电梯异响', description: '电梯运行时有异响，夜间噪音大' });
+    const other = await log(w.units.other, { title: '电梯停运', description: '楼下噪音很大' });
+    const mine = await log(w.units.grid1, { title: '噪音扰民', description: '夜间施工' });
+    for (const [id, change] of [[other, { title: '路灯不亮' }], [mine, { description: '电梯口堆放杂物' }]] as const) {
+      const res = await edit(t.http, w.admin, `/cases/${id}`, change);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      texts.set(id, { ...texts.get(id)!, ...change });
+    }
+    const underGrid1 = new Set([w.units.grid1, w.units.compound]);
+    const underZone = new Set([...underGrid1, w.units.grid2]);
+    const within = (units: Set<number>, ids: number[]) => ids.filter((id) => units.has(placed.get(id) ?? w.units.compound)).length;
+    for (const word of ['电梯', '噪音', '路灯', '施工', '异响', '杂物', '停运']) {
+      assert.equal((await search(word)).total, naive(word).length, `${word}: admin`);
+      assert.equal((await search(word, {}, w.users.worker.token)).total, within(underGrid1, naive(word)), `${word}: the grid worker of grid 1`);
+      assert.equal((await search(word, { unitId: w.units.zone }, w.users.supervisor.token)).total, within(underZone, naive(word)), `${word}: the zone`);
+      assert.equal((await search(word, { unitId: w.units.grid2 }, w.users.worker.token)).total, 0, `${word}: a unit outside the worker's scope`);
+    }
   });
 
   it('within a subtree: counted from the index, only the cases under it; a moved grid takes its cases along', async () => {

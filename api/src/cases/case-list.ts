@@ -6,6 +6,7 @@ import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
 import { whereInSubtree } from '../common/tree.js';
 import { MEASURE_NAMES, MEASURES, type Measure } from './case-measures.js';
 import type { KeywordIndex } from '../search/keyword-index.js';
+import type { SqlDialect } from '../database/sql-dialect.js';
 import { countFromTallies } from './case-tallies.js';
 import { findsByExactPhone, PHONE_TERM } from './phone-access.js';
 import { CASE_STATUSES, CASE_TYPES, OPEN_STATUSES, OPEN_STATUSES_SQL, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS, type CaseStatus } from './case.constants.js';
@@ -32,8 +33,8 @@ function countFromSearch(keywords: KeywordIndex, parsed: ParsedListQuery, ctx: R
   return keywords.count(qb, parsed.q, within);
 }
 
-/** What the case list can be filtered and sorted by (CONTRACT.md), in one table; words through `keywords`. */
-export const caseListSpec = (keywords: KeywordIndex): ListSpec<RequestContext> => ({
+/** What the case list can be filtered and sorted by (CONTRACT.md), in one table; words through `keywords`, the engine's spellings through `sql`. */
+export const caseListSpec = (keywords: KeywordIndex, sql: SqlDialect): ListSpec<RequestContext> => ({
   alias: 'c',
   defaultSort: ['receivedAt', 'DESC'],
   // Every case index but the unique ones ends with the time of receipt (case.entity.ts).
@@ -103,13 +104,14 @@ export const caseListSpec = (keywords: KeywordIndex): ListSpec<RequestContext> =
       ctx.lookedUpBy = 'by-phone';
     },
     // The open cases (a hundredth of them at a million), or those of one open status, as 我的待办's tabs ask:
-    // written out as the partial index idx_cases_open states its condition, since SQLite matches it term for term,
+    // written out as the partial index idx_cases_open states its condition, since SQLite matches it term for term
+    // (sql-dialect.ts: `valueOfSet`),
     // and the status as a literal (one of a fixed list), whose sampled statistics then show how few rows the small
     // index holds for it (with a bound value, SQLite preferred the larger status indexes and sorted their rows).
     open: (qb, value) => {
       const status = value === true || value === 'true' ? null : value;
       if (status !== null && !OPEN_STATUSES.includes(status as CaseStatus)) throw fieldError('filter.open', 'oneOf', { values: ['true', ...OPEN_STATUSES] });
-      qb.andWhere(`c.status IN ${OPEN_STATUSES_SQL}${status === null ? '' : ` AND c.status = '${status as CaseStatus}'`}`);
+      qb.andWhere(status === null ? `c.status IN ${OPEN_STATUSES_SQL}` : sql.valueOfSet('c.status', OPEN_STATUSES_SQL, `'${status as CaseStatus}'`));
     },
     extensionPending: (qb, value) => {
       qb.andWhere(bool(value, 'filter.extensionPending') ? 'c.extensionDaysPending IS NOT NULL' : 'c.extensionDaysPending IS NULL');

@@ -14,6 +14,7 @@ import { dueState, isOverdue } from '../workflow/clocks.js';
 import { CaseEvent } from './case-event.entity.js';
 import { appendEvents } from '../timeline/append-events.js';
 import { caseListSpec } from './case-list.js';
+import { SQL_DIALECT, type SqlDialect } from '../database/sql-dialect.js';
 import { PHONE_BY_EXACT_NUMBER, PHONE_MASKED, seesFullPhone } from './phone-access.js';
 import { KEYWORD_INDEX, queueForIndex, type KeywordIndex } from '../search/keyword-index.js';
 import type { ListSpec, ParsedListQuery } from '../common/list-query.js';
@@ -37,9 +38,10 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     private readonly grid: GridService,
     @Inject(INTAKE_ENGINE) private readonly intake: IntakeEngine,
     @Inject(KEYWORD_INDEX) private readonly keywords: KeywordIndex,
+    @Inject(SQL_DIALECT) sql: SqlDialect,
   ) {
     super(ds, ds.getRepository(Case));
-    this.spec = caseListSpec(keywords);
+    this.spec = caseListSpec(keywords, sql);
   }
 
   /** Before the connection closes (modules are destroyed before the application shuts down). */

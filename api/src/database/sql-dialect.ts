@@ -7,13 +7,22 @@ export const SQL_DIALECT = Symbol('SqlDialect');
 export interface SqlDialect {
   /** The continuous percentile `fraction` (0..1, linear interpolation) of a column, as an aggregate. */
   percentile(column: string, fraction: number): string;
+  /**
+   * `column = value`, for a value of the set `inSql` (a parenthesised list of literals) that a partial index is
+   * defined on. SQLite uses such an index only when the query states its condition term for term, so both are
+   * written; PostgreSQL proves it from the value alone, and given both it multiplied their selectivities
+   * (7 of 7,655 in-progress cases estimated) and read a status index row by row instead (12-100 ms).
+   */
+  valueOfSet(column: string, inSql: string, value: string): string;
 }
 
 export const POSTGRES_DIALECT: SqlDialect = {
   percentile: (column, fraction) => `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${column})`,
+  valueOfSet: (column, _inSql, value) => `${column} = ${value}`,
 };
 
 /** SQLite's `percentile_cont` (its percentile extension, built into better-sqlite3's SQLite), an aggregate of two arguments. */
 export const SQLITE_DIALECT: SqlDialect = {
   percentile: (column, fraction) => `percentile_cont(${column}, ${fraction})`,
+  valueOfSet: (column, inSql, value) => `${column} IN ${inSql} AND ${column} = ${value}`,
 };

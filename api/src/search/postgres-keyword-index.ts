@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { ParamNamer } from '../common/list-query.js';
 import { SEARCHABLE_COLUMNS, searchDocument, termParts, unitToken, type SearchableCase } from '../cases/case-search.js';
+import { pathIds, subtreeUpperBound } from '../common/tree.js';
 import type { KeywordIndex } from './keyword-index.js';
 
 /** Entries written per transaction when flushing. */
@@ -31,11 +32,20 @@ export function tsqueryOf(term: string, within: readonly string[] = []): string 
   return parts.length ? [...parts, ...within.map((path) => lexeme(unitToken(path)))].map((p) => `(${p})`).join(' & ') : null;
 }
 
+/** The case's own unit, the last of its path (0 for none): its keyword counts' row (case_search_counts). */
+export const ownUnit = (path: string | null | undefined): number => pathIds(path ?? '').pop() ?? 0;
+
+/** The one lexeme a term is, when it is a single two-character word (a phrase of one pair); else null. */
+function singleToken(term: string): string | null {
+  const parts = termParts(term);
+  return parts.length === 1 && 'phrase' in parts[0] && parts[0].phrase.length === 1 ? parts[0].phrase[0] : null;
+}
+
 /**
  * PostgreSQL: each case's tokens with their positions as a `tsvector` in `case_search`, under a GIN index.
- * A two-character word is one lexeme, counted from the index (a bitmap scan fetches no row of a page the
- * visibility map says is all visible); a longer word is the phrase of its pairs, which the GIN index narrows
- * to the cases having every pair and the positions confirm. Several instances share the queue: a flush
+ * A two-character word is one lexeme, whose count within any subtree is read from `case_search_counts`
+ * (kept by triggers on this table: a count over the index fetched a row per match); a longer word is the
+ * phrase of its pairs, which the GIN index narrows to the cases having every pair and the positions confirm. Several instances share the queue: a flush
  * takes its batch with a row lock, so two never write the same entries, and one that waited sees the
  * other's entries once it has them.
  */
@@ -78,9 +88,11 @@ export class PostgresKeywordIndex implements KeywordIndex {
        SELECT ${SEARCHABLE_COLUMNS} FROM cases WHERE id IN (SELECT case_id FROM claimed)`,
     );
     if (rows.length) {
+      // Its triggers keep case_search_counts in step, in this transaction (migration KeywordCounts).
       await m.query(
-        `INSERT INTO case_search (case_id, doc) SELECT * FROM unnest($1::integer[], $2::tsvector[]) ON CONFLICT (case_id) DO UPDATE SET doc = excluded.doc`,
-        [rows.map((r) => r.id), rows.map(tsvectorOf)],
+        `INSERT INTO case_search (case_id, doc, unit_id) SELECT * FROM unnest($1::integer[], $2::tsvector[], $3::integer[])
+         ON CONFLICT (case_id) DO UPDATE SET doc = excluded.doc, unit_id = excluded.unit_id`,
+        [rows.map((r) => r.id), rows.map(tsvectorOf), rows.map((r) => ownUnit(r.unitPath))],
       );
     }
     return rows.length;
@@ -94,9 +106,28 @@ export class PostgresKeywordIndex implements KeywordIndex {
   }
 
   async count(_qb: SelectQueryBuilder<any>, term: string, within: readonly string[]): Promise<number | null> {
+    const token = singleToken(term);
+    if (token !== null) return this.countToken(token, within);
     const query = tsqueryOf(term, within);
     if (!query) return null;
     const [{ n }] = await this.ds.query(`SELECT count(*)::integer AS n FROM case_search WHERE doc @@ $1::tsquery`, [query]);
+    return n;
+  }
+
+  /**
+   * A two-character word's count from `case_search_counts`: the sum over the units of the innermost subtree
+   * (the subtrees of `within` nest, or share no case), each unit's row read from the primary key.
+   */
+  private async countToken(token: string, within: readonly string[]): Promise<number> {
+    const deepest = [...within].sort((a, b) => b.length - a.length)[0];
+    if (deepest !== undefined && within.some((path) => !deepest.startsWith(path))) return 0;
+    const [{ n }] =
+      deepest === undefined
+        ? await this.ds.query(`SELECT COALESCE(SUM(n), 0)::integer AS n FROM case_search_counts WHERE token = $1`, [token])
+        : await this.ds.query(
+            `SELECT COALESCE(SUM(k.n), 0)::integer AS n FROM grid_units u JOIN case_search_counts k ON k.token = $1 AND k.unit_id = u.id WHERE u.path >= $2 AND u.path < $3`,
+            [token, deepest, subtreeUpperBound(deepest)],
+          );
     return n;
   }
 

@@ -12,7 +12,7 @@ import { Case } from '../cases/case.entity.js';
 import type { CaseSim } from './case-sim.js';
 import type { CaseBatch } from './case-stream.js';
 import type { MeasureBits } from './measure-bits.js';
-import { tsvectorOfDocument } from '../search/postgres-keyword-index.js';
+import { ownUnit, tsvectorOfDocument } from '../search/postgres-keyword-index.js';
 
 export type ColumnKind = 'datetime' | 'boolean' | 'json' | 'plain';
 
@@ -73,6 +73,8 @@ export interface RowBatch {
   parents: number[];
   /** Per case: its keyword index entry in the form of `SearchForm`, when the database has the index. */
   search: string[] | null;
+  /** Per case with a `tsvector` entry: its own unit, which PostgreSQL's entry records (case_search.unit_id). */
+  searchUnits?: number[];
   tables: { table: string; properties: string[]; columns: string[]; values: unknown[]; cases: number[] }[];
 }
 
@@ -178,6 +180,7 @@ export function toRows(batch: CaseBatch, tables: TableSpec[], search: SearchForm
     count: sims.length,
     parents: sims.map((s) => (s.parent ? s.parent.seq : -1)),
     search: search === null ? null : sims.map((s) => (search === 'tsvector' ? tsvectorOfDocument(searchDocumentOf(s.fields)) : searchDocumentOf(s.fields))),
+    ...(search === 'tsvector' ? { searchUnits: sims.map((s) => ownUnit(s.fields.unitPath)) } : {}),
     tables: tables.map((spec, t) => {
       const { rows, renamed, extra } = PER_CASE[t];
       let first: object | undefined;

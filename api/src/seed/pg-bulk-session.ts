@@ -3,7 +3,7 @@
  * indexes of the tables it fills are dropped first and built again at the end from their own definitions
  * (a sorted build is many times cheaper than a million insertions into each), their foreign keys are
  * dropped and added back (checked by one join each instead of a lookup per row), and the tallies' trigger is
- * off meanwhile, the tallies counted again once at the end. PostgreSQL's DDL is transactional, so a load
+ * off meanwhile, the tallies and the keyword counts (case_search_counts) counted again once at the end. PostgreSQL's DDL is transactional, so a load
  * that fails or is killed leaves the database as it was, indexes included; one that is stopped (Ctrl-C)
  * commits what it wrote. The tables stay locked for the load: intake waits for it (it would
  * wait for each batch's index writes otherwise). That lock lets the load number its cases from memory: the
@@ -45,6 +45,8 @@ export class PgBulkSession {
     ).rows as { tbl: string; name: string; def: string }[];
     for (const k of this.foreignKeys) await this.client.query(`ALTER TABLE ${k.tbl} DROP CONSTRAINT "${k.name}"`);
     await this.client.query('ALTER TABLE cases DISABLE TRIGGER cases_tally');
+    // The keyword counts' triggers too (a sum per COPY of each batch's lexemes): counted once at the end.
+    await this.client.query('ALTER TABLE case_search DISABLE TRIGGER USER');
     // Intake reserves serials in statements of its own (cases/serial-blocks.ts): it waits here until the end.
     await this.client.query('LOCK TABLE case_counters IN EXCLUSIVE MODE');
     const serials = (await this.client.query('SELECT day, last FROM case_counters')).rows.map((r): [string, number] => [String(r.day), Number(r.last)]);
@@ -72,10 +74,16 @@ export class PgBulkSession {
       `INSERT INTO case_tallies (grid_unit_id, department_id, status, overdue, n) SELECT grid_unit_id, COALESCE(department_id, 0), status, overdue, COUNT(*) FROM cases GROUP BY 1, 2, 3, 4`,
     );
     await this.client.query('ALTER TABLE cases ENABLE TRIGGER cases_tally');
+    await this.client.query('DELETE FROM case_search_counts');
+    await this.client.query(`SET LOCAL work_mem = '256MB'`);
+    await this.client.query(
+      `INSERT INTO case_search_counts (token, unit_id, n) SELECT l.lexeme, s.unit_id, COUNT(*) FROM case_search s CROSS JOIN LATERAL unnest(s.doc) l WHERE char_length(l.lexeme) = 2 GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    await this.client.query('ALTER TABLE case_search ENABLE TRIGGER USER');
     await this.client.query('COMMIT');
     return [
       { name: `building ${this.dropped.length} indexes, checking ${this.foreignKeys.length} foreign keys`, wallMs: built - started, cpuMs: null },
-      { name: 'counting the tallies, moving the counters', wallMs: performance.now() - built, cpuMs: null },
+      { name: 'counting the tallies and keyword counts, moving the counters', wallMs: performance.now() - built, cpuMs: null },
     ];
   }
 

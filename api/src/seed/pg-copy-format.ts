@@ -85,8 +85,9 @@ export class CopyFormatter {
     }
     if (b.search) {
       let entries = '';
-      for (let i = 0; i < b.count; i++) entries += `${ids[i]}\t${copyField(b.search[i])}\n`;
-      pieces.push({ table: 'case_search', columns: ['case_id', 'doc'], text: entries });
+      const units = b.searchUnits ?? [];
+      for (let i = 0; i < b.count; i++) entries += `${ids[i]}\t${copyField(b.search[i])}\t${units[i] ?? 0}\n`;
+      pieces.push({ table: 'case_search', columns: ['case_id', 'doc', 'unit_id'], text: entries });
     }
     return { day: b.day, count: b.count, events, pieces };
   }
