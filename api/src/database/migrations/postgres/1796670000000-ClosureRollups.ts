@@ -55,6 +55,8 @@ export class ClosureRollups1796670000000 implements MigrationInterface {
       await q.query(`CREATE TRIGGER "case_closure_rollups_${name}" AFTER ${event} ON "cases" REFERENCING ${transition} FOR EACH STATEMENT EXECUTE FUNCTION "case_closure_rollups_${name}"()`);
     }
     await q.query(`INSERT INTO "case_closure_rollups" (${quoted(COLUMNS)}) ${summed(contributions('"cases"', 1))}`);
+    // Statistics for the filled table: without them a year by category was sorted on disk (16 rows estimated).
+    await q.query(`ANALYZE "case_closure_rollups"`);
   }
 
   async down(q: QueryRunner): Promise<void> {
