@@ -3,6 +3,8 @@ import { CasesModule } from '../cases/cases.module.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { DailyReportService } from './daily-report.service.js';
+import { HotSpotDays } from './hot-spot-days.js';
+import { HotSpotsService } from './hot-spots.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 import { RollupReader } from './rollups/rollup-reader.js';
@@ -14,6 +16,8 @@ import { POSTGRES_ROLLUPS, ROLLUP_CLOCK, ROLLUP_ENGINE, RollupKeeper, SQLITE_ROL
   providers: [
     ReportsService,
     DailyReportService,
+    HotSpotsService,
+    HotSpotDays,
     RollupReader,
     RollupKeeper,
     { provide: ROLLUP_CLOCK, useExisting: RollupKeeper },
