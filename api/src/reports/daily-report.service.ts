@@ -77,7 +77,7 @@ export class DailyReportService {
       .slice(0, TOP_TOPICS)
       .map(([id, count]) => {
         const mine = spots.filter((s) => top(s.categoryId)?.id === id);
-        return { categoryId: id, categoryName: catById.get(id)!.name, count, concentrated: mine.length > 0, spots: mine.map((s) => ({ unitName: s.unitName ?? '', categoryName: s.categoryName ?? '', count: s.count, caseIds: s.caseIds })) };
+        return { categoryId: id, categoryName: catById.get(id)!.name, count, concentrated: mine.length > 0, spots: mine.map((s) => ({ unitName: s.unitName ?? '', categoryName: s.categoryName ?? '', count: s.count, caseIds: s.caseIds, filter: s.filter })) };
       });
     const figures = {
       date,
