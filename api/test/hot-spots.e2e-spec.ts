@@ -68,12 +68,14 @@ describe('hot spots from the kept days: the same as the cases say, whatever chan
   after(() => t.close());
 
   it('random cases across midnights, then random rejects and category changes: the kept days follow', async () => {
+    // grid 1 and its compound are one unit at grid level.
     const units = [w.units.grid1, w.units.compound, w.units.grid2, w.units.community];
     const categories = [w.categories.elevator, w.categories.heating];
     let round = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ unit: fc.nat(3), category: fc.nat(1), minutes: fc.integer({ min: 0, max: 6 * 24 * 60 }) }), { minLength: 5, maxLength: 36 }),
+        // Bunched: each case within 30 hours after one of the six midnights from the day before the period on.
+        fc.array(fc.record({ unit: fc.nat(3), category: fc.nat(3), day: fc.nat(5), minutes: fc.integer({ min: 0, max: 30 * 60 }) }), { minLength: 8, maxLength: 40 }),
         fc.array(fc.record({ pick: fc.nat(99), change: fc.constantFrom('reject', 'category', 'time') }), { maxLength: 6 }),
         async (cases, changes) => {
           // Each round in weeks of its own, long past (kept days need their window to be over), from local midnight (UTC+8).
@@ -81,8 +83,8 @@ describe('hot spots from the kept days: the same as the cases say, whatever chan
           // From the day before the period to the day after: the edges' windows reach outside it.
           const logged = [];
           for (const c of cases) {
-            const at = start - DAY + c.minutes * 60_000;
-            logged.push(await logCase(t, w, w.admin, { gridUnitId: units[c.unit], categoryId: categories[c.category], receivedAt: new Date(at).toISOString() }));
+            const at = start + (c.day - 1) * DAY + c.minutes * 60_000;
+            logged.push(await logCase(t, w, w.admin, { gridUnitId: units[c.unit], categoryId: categories[c.category === 3 ? 1 : 0], receivedAt: new Date(at).toISOString() }));
           }
           await agree('as logged', start, 5);
           for (const { pick, change } of changes) {

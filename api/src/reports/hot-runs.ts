@@ -12,14 +12,13 @@ export interface Day {
  * a hot spot cut at the day's edges. `ids` in order of time (then id), comma-separated as stored.
  */
 export interface HotRun {
-  /** The stored row's id, when read from the cache. */
-  id?: number;
   day: string;
   unitId: number;
   categoryId: number;
   firstAt: number;
   lastAt: number;
   count: number;
+  /** Empty until read, for runs read from the kept days (hot-spot-days.ts). */
   ids: string;
   /** Requests of its kind on its day in no hot spot: since the day's previous run (or start), between its first and last, until the next run (or the day's end). */
   before: number;
@@ -36,7 +35,12 @@ export interface Spot {
   count: number;
   /** Requests of its kind within firstAt..lastAt that are in no hot spot (HotSpotFinder's `strays`). */
   strays: number;
-  runs: HotRun[];
+  /** Its last run's `after`: the strays up to a run that may join it. */
+  lastAfter: number;
+  /** The ids of its runs whose ids are known, by day (runs read from the cases). */
+  parts: { day: string; ids: string }[];
+  /** The kept days whose runs it holds, whose ids are read when it is answered (consecutive: one run a day). */
+  kept?: { from: string; to: string };
 }
 
 /**
@@ -90,24 +94,80 @@ export function hotRuns(sightings: readonly Sighting[], days: readonly Day[], k:
 }
 
 /**
- * Hot spots from runs: by unit, then category, then time, a run joins the spot before it when it is of its
- * kind and begins at most the window after its end. Runs within one day are already whole, so a join is
- * across a day's edge: the requests between are the earlier run's `after` and the later one's `before`.
+ * Hot spots from runs given day by day in order of time (a kind's runs within a day in order too): a run joins
+ * the open spot of its kind when it begins at most the window after that spot's end, else it opens the kind's
+ * next spot. Runs within one day are already whole, so a join is across a day's edge: the requests between are
+ * the earlier run's `after` and the later one's `before`. No sort, and kept days are read straight from their
+ * stored integers: a year is some 140,000 runs.
  */
-export function stitch(runs: HotRun[], windowMs: number): Spot[] {
-  runs.sort((a, b) => a.unitId - b.unitId || a.categoryId - b.categoryId || a.firstAt - b.firstAt);
-  const spots: Spot[] = [];
-  for (const r of runs) {
-    const last = spots[spots.length - 1];
-    if (last && last.unitId === r.unitId && last.categoryId === r.categoryId && r.firstAt - last.lastAt <= windowMs) {
-      last.strays += last.runs[last.runs.length - 1].after + r.before + r.inside;
-      last.lastAt = r.lastAt;
-      last.count += r.count;
-      last.runs.push(r);
-    } else spots.push({ unitId: r.unitId, categoryId: r.categoryId, firstAt: r.firstAt, lastAt: r.lastAt, count: r.count, strays: r.inside, runs: [r] });
+export class Stitcher {
+  readonly spots: Spot[] = [];
+  private readonly open = new Map<number, Map<number, Spot>>();
+
+  /** `allowed`: the units whose runs count (a scope), or null for all. */
+  constructor(
+    private readonly windowMs: number,
+    private readonly allowed: ReadonlySet<number> | null = null,
+  ) {}
+
+  /** A run read from the cases, its ids known. */
+  addRun(r: HotRun): void {
+    this.add(r.day, r.unitId, r.categoryId, r.firstAt, r.lastAt, r.count, r.before, r.inside, r.after, r.ids);
   }
-  return spots;
+
+  /** A kept day's runs as stored (`encodeRuns`), their ids to be read. */
+  addKeptDay(day: Day, stored: Buffer): void {
+    // Little-endian, as encodeRuns writes them; copied to be aligned for the view.
+    const v = new Int32Array(Uint8Array.from(stored).buffer);
+    for (let o = 0; o + FIELDS <= v.length; o += FIELDS) {
+      this.add(day.day, v[o], v[o + 1], day.start + v[o + 2], day.start + v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], null);
+    }
+  }
+
+  private add(day: string, unitId: number, categoryId: number, firstAt: number, lastAt: number, count: number, before: number, inside: number, after: number, ids: string | null): void {
+    if (this.allowed && !this.allowed.has(unitId)) return;
+    let unit = this.open.get(unitId);
+    if (!unit) this.open.set(unitId, (unit = new Map()));
+    let spot = unit.get(categoryId);
+    if (spot && firstAt - spot.lastAt <= this.windowMs) {
+      spot.strays += spot.lastAfter + before + inside;
+      spot.lastAt = lastAt;
+      spot.count += count;
+    } else {
+      spot = { unitId, categoryId, firstAt, lastAt, count, strays: inside, lastAfter: 0, parts: [] };
+      unit.set(categoryId, spot);
+      this.spots.push(spot);
+    }
+    spot.lastAfter = after;
+    if (ids !== null) spot.parts.push({ day, ids });
+    else if (spot.kept) spot.kept.to = day;
+    else spot.kept = { from: day, to: day };
+  }
 }
 
-/** A spot's request ids, in order of time. */
-export const spotIds = (s: Spot): number[] => s.runs.flatMap((r) => r.ids.split(',').map(Number));
+/** `Stitcher` over runs given day by day. */
+export function stitch(days: Iterable<readonly HotRun[]>, windowMs: number): Spot[] {
+  const s = new Stitcher(windowMs);
+  for (const runs of days) for (const r of runs) s.addRun(r);
+  return s.spots;
+}
+
+/** Biggest first, then the latest; then by unit, category and time, as the finder lists them. */
+export const biggestFirst = (a: Spot, b: Spot) => b.count - a.count || b.lastAt - a.lastAt || a.unitId - b.unitId || a.categoryId - b.categoryId || a.firstAt - b.firstAt;
+
+/** Runs as stored per day: eight 32-bit integers each (little-endian), times in ms from the day's start (a day is at most 25 hours). */
+const FIELDS = 8;
+export function encodeRuns(runs: readonly HotRun[], dayStart: number): Buffer {
+  const buf = Buffer.alloc(runs.length * FIELDS * 4);
+  runs.forEach((r, i) => {
+    const values = [r.unitId, r.categoryId, r.firstAt - dayStart, r.lastAt - dayStart, r.count, r.before, r.inside, r.after];
+    values.forEach((v, j) => buf.writeInt32LE(v, (i * FIELDS + j) * 4));
+  });
+  return buf;
+}
+
+/** A spot's request ids, in order of time (its kept runs' ids read first: `HotSpotDays.withIds`). */
+export const spotIds = (s: Spot): number[] =>
+  [...s.parts]
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
+    .flatMap((p) => (p.ids ? p.ids.split(',').map(Number) : []));

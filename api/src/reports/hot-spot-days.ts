@@ -7,7 +7,7 @@ import { instantMs } from '../common/time.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ADVISORY_LOCK, LOCKS, type AdvisoryLock } from '../database/advisory-lock.js';
-import { hotRuns, type Day, type HotRun } from './hot-runs.js';
+import { encodeRuns, hotRuns, type Day, type HotRun, type Spot, type Stitcher } from './hot-runs.js';
 import type { Sighting } from './hotspots.js';
 import { ROLLUP_CLOCK, type RollupClock } from './rollups/rollup-store.js';
 
@@ -21,6 +21,8 @@ export const UNIT_AT = { grid: 'COALESCE(c.gridId, c.gridUnitId)', community: 'C
 const SPAN_DAYS = 31;
 /** Rows to a statement when storing, and ids to a lookup. */
 const BATCH = 500;
+/** Spots whose ids one read fetches. */
+const SPOTS_TO_A_READ = 50;
 /** How often the keeper recomputes the days changed since (the year before today). */
 const WARM_EVERY_MS = 10 * 60_000;
 const WARM_DAYS = 400;
@@ -85,54 +87,61 @@ export class HotSpotDays implements OnApplicationBootstrap, OnModuleDestroy {
     return d.end + DEFAULT_WINDOW_MS <= now;
   }
 
-  /** The kept runs of these consecutive keepable days, without their ids (`withIds`), recomputing the days missing or marked first. */
-  async runs(days: Day[]): Promise<HotRun[]> {
-    if (!days.length) return [];
+  /** Gives the kept runs of these keepable days, in order, to `stitcher`, recomputing the days missing or marked first. */
+  async feed(days: Day[], stitcher: Stitcher): Promise<void> {
+    if (!days.length) return;
     await this.refresh(days);
-    const rows: Record<string, unknown>[] = await this.ds
+    const rows: { day: string; runs: Buffer }[] = await this.ds
       .createQueryBuilder()
-      .select(['r.id AS id', 'r.day AS day', 'r.unit_id AS unit', 'r.category_id AS category', 'r.first_at AS first', 'r.last_at AS last', 'r.n AS n'])
-      .addSelect(['r.strays_before AS before', 'r.strays_inside AS inside', 'r.strays_after AS after'])
-      .from('hot_spot_runs', 'r')
-      .where('r.day >= :first AND r.day <= :last', { first: days[0].day, last: days[days.length - 1].day })
+      .select('d.day', 'day')
+      .addSelect('d.runs', 'runs')
+      .from('hot_spot_days', 'd')
+      .where('d.day >= :first AND d.day <= :last', { first: days[0].day, last: days[days.length - 1].day })
+      .orderBy('d.day')
       .getRawMany();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      day: String(r.day),
-      unitId: Number(r.unit),
-      categoryId: Number(r.category),
-      firstAt: Number(r.first),
-      lastAt: Number(r.last),
-      count: Number(r.n),
-      ids: '',
-      before: Number(r.before),
-      inside: Number(r.inside),
-      after: Number(r.after),
-    }));
-  }
-
-  /** Fills in the ids of kept runs (those of the spots answered: a year holds most cases in some hot spot). */
-  async withIds(runs: HotRun[]): Promise<void> {
-    const kept = runs.filter((r) => r.id !== undefined && !r.ids);
-    for (let i = 0; i < kept.length; i += BATCH) {
-      const part = kept.slice(i, i + BATCH);
-      const rows: { id: unknown; ids: string }[] = await this.ds.createQueryBuilder().select('r.id', 'id').addSelect('r.case_ids', 'ids').from('hot_spot_runs', 'r').where('r.id IN (:...ids)', { ids: part.map((r) => r.id) }).getRawMany();
-      const byId = new Map(rows.map((r) => [Number(r.id), r.ids]));
-      for (const r of part) r.ids = byId.get(r.id!) ?? '';
+    const byDay = new Map(days.map((d) => [d.day, d]));
+    for (const r of rows) {
+      const day = byDay.get(String(r.day));
+      if (day) stitcher.addKeptDay(day, r.runs);
     }
   }
 
-  /** Recomputes the days among these that are missing or marked. */
-  async refresh(days: Day[]): Promise<void> {
-    if (!(await this.stale(days)).length) return;
+  /** Reads the ids of the kept runs of these spots (those answered: a year holds most cases in some hot spot). */
+  async withIds(spots: Spot[]): Promise<void> {
+    const wanted = spots.filter((s) => s.kept);
+    for (let i = 0; i < wanted.length; i += SPOTS_TO_A_READ) {
+      const part = wanted.slice(i, i + SPOTS_TO_A_READ);
+      const qb = this.ds.createQueryBuilder().select(['r.unit_id AS unit', 'r.category_id AS category', 'r.day AS day', 'r.case_ids AS ids']).from('hot_spot_runs', 'r');
+      // A spot's kept runs are its kind's over a range of days (one run a day under the default rule): a range of the key.
+      const each = part.map((s, j) => {
+        qb.setParameters({ [`u${j}`]: s.unitId, [`c${j}`]: s.categoryId, [`a${j}`]: s.kept!.from, [`b${j}`]: s.kept!.to });
+        return `(r.unit_id = :u${j} AND r.category_id = :c${j} AND r.day >= :a${j} AND r.day <= :b${j})`;
+      });
+      const rows: { unit: unknown; category: unknown; day: string; ids: string }[] = await qb.where(each.join(' OR ')).getRawMany();
+      // A kind may have several spots among these (a year holds many of a busy kind): each takes its days.
+      const byKind = new Map<string, Spot[]>();
+      for (const s of part) byKind.set(`${s.unitId}/${s.categoryId}`, [...(byKind.get(`${s.unitId}/${s.categoryId}`) ?? []), s]);
+      for (const r of rows) {
+        const day = String(r.day);
+        const s = byKind.get(`${r.unit}/${r.category}`)?.find((x) => day >= x.kept!.from && day <= x.kept!.to);
+        if (s) s.parts.push({ day, ids: r.ids });
+      }
+      for (const s of part) delete s.kept;
+    }
+  }
+
+  /** Recomputes the days among these that are missing or marked; how many it did. */
+  async refresh(days: Day[]): Promise<number> {
+    if (!(await this.stale(days)).length) return 0;
     const job = () =>
       this.lock.hold(LOCKS.hotSpotDays, async () => {
         const stale = await this.stale(days);
         if (stale.length) await this.recompute(stale);
+        return stale.length;
       });
     const run = this.queue.then(job, job);
     this.queue = run.catch(() => undefined);
-    await run;
+    return run;
   }
 
   async onApplicationBootstrap() {
@@ -157,7 +166,9 @@ export class HotSpotDays implements OnApplicationBootstrap, OnModuleDestroy {
     const now = Date.now();
     const today = DateTime.fromMillis(now, { zone: this.config.timeZone });
     const days = this.days(today.minus({ days: WARM_DAYS }).toISODate()!, today.toISODate()!).filter((d) => this.keepable(d, now));
-    await this.refresh(days);
+    const started = performance.now();
+    const done = await this.refresh(days);
+    if (done) this.log.log(`${done} days of hot spots kept in ${Math.round(performance.now() - started)} ms`);
   }
 
   private async stale(days: Day[]): Promise<Day[]> {
@@ -183,21 +194,11 @@ export class HotSpotDays implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async store(m: EntityManager, span: Day[], runs: HotRun[]): Promise<void> {
     const days = span.map((d) => d.day);
-    await m.createQueryBuilder().delete().from('hot_spot_runs').where('day IN (:...days)', { days }).execute();
-    const rows = runs.map((r) => ({
-      day: r.day,
-      unit_id: r.unitId,
-      category_id: r.categoryId,
-      first_at: r.firstAt,
-      last_at: r.lastAt,
-      n: r.count,
-      case_ids: r.ids,
-      strays_before: r.before,
-      strays_inside: r.inside,
-      strays_after: r.after,
-    }));
-    for (let i = 0; i < rows.length; i += BATCH) await m.createQueryBuilder().insert().into('hot_spot_runs', Object.keys(rows[0])).values(rows.slice(i, i + BATCH)).execute();
-    await m.createQueryBuilder().insert().into('hot_spot_days', ['day']).values(days.map((day) => ({ day }))).orIgnore().execute();
+    for (const table of ['hot_spot_runs', 'hot_spot_days']) await m.createQueryBuilder().delete().from(table).where('day IN (:...days)', { days }).execute();
+    const ids = runs.map((r) => ({ unit_id: r.unitId, category_id: r.categoryId, day: r.day, case_ids: r.ids }));
+    for (let i = 0; i < ids.length; i += BATCH) await m.createQueryBuilder().insert().into('hot_spot_runs', Object.keys(ids[0])).values(ids.slice(i, i + BATCH)).execute();
+    const byDay = span.map((d) => ({ day: d.day, runs: encodeRuns(runs.filter((r) => r.day === d.day), d.start) }));
+    for (let i = 0; i < byDay.length; i += BATCH) await m.createQueryBuilder().insert().into('hot_spot_days', ['day', 'runs']).values(byDay.slice(i, i + BATCH)).execute();
   }
 }
 

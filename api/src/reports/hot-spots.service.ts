@@ -10,7 +10,7 @@ import { pathIds, subtreeUpperBound } from '../common/tree.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { placeName, type PlaceUnit } from './daily-places.js';
 import { byName } from './groups.js';
-import { hotRuns, spotIds, stitch, type Day, type HotRun, type Spot } from './hot-runs.js';
+import { biggestFirst, hotRuns, spotIds, Stitcher, type Day, type HotRun, type Spot } from './hot-runs.js';
 import { DEFAULT_RULE, DEFAULT_WINDOW_MS, HotSpotDays, readSightings, UNIT_AT } from './hot-spot-days.js';
 import { HotSpotFinder } from './hotspots.js';
 import type { ReportParams } from './report-params.js';
@@ -65,9 +65,9 @@ export class HotSpotsService {
     if (level !== 'grid' && level !== 'community') throw fieldError('level', 'oneOf', { values: words('level', ['grid', 'community']) });
     const byDefault = k === DEFAULT_RULE.k && windowHours === DEFAULT_RULE.windowHours && level === DEFAULT_RULE.level;
     const spots = (byDefault && (await this.fromDays(user, p))) || (await this.fromCases(user, p, k, windowHours * 3_600_000, level));
-    spots.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
+    spots.sort(biggestFirst);
     const shown = limit === null ? spots : spots.slice(0, limit);
-    await this.days.withIds(shown.flatMap((s) => s.runs));
+    await this.days.withIds(shown);
     return { total: spots.length, spots: await this.present(shown, level as 'grid' | 'community') };
   }
 
@@ -93,10 +93,14 @@ export class HotSpotsService {
     const inside = all.slice(1, -1);
     const kept = inside.filter((d) => this.days.keepable(d, now));
     if (!kept.length) return null;
-    const live = all.filter((d) => !kept.includes(d));
-    const runs = [...(await this.days.runs(kept)), ...(await this.liveRuns(live, p))];
+    // In order of time: the live days before the kept ones (the period's first), the kept, the live after.
     const allowed = await this.unitsIn(subtrees);
-    return stitch(allowed ? runs.filter((r) => allowed.has(r.unitId)) : runs, DEFAULT_WINDOW_MS);
+    const stitcher = new Stitcher(DEFAULT_WINDOW_MS, allowed);
+    const live = await this.liveRuns(all.filter((d) => !kept.includes(d)), p);
+    for (const r of live) if (r.day < kept[0].day) stitcher.addRun(r);
+    await this.days.feed(kept, stitcher);
+    for (const r of live) if (r.day > kept[kept.length - 1].day) stitcher.addRun(r);
+    return stitcher.spots;
   }
 
   /** Runs of days not kept, from the period's cases (every scope: spots are filtered by unit after). */
@@ -129,7 +133,7 @@ export class HotSpotsService {
       const to = Math.min(from + SLICE_MS, p.end.getTime());
       for (const s of await readSightings(this.reports.inPeriod(user, p), from, to, UNIT_AT[level as 'grid' | 'community'])) finder.add(s);
     }
-    return finder.clusters().map((c) => ({ ...c, count: c.caseIds.length, runs: [{ day: '', unitId: c.unitId, categoryId: c.categoryId, firstAt: c.firstAt, lastAt: c.lastAt, count: c.caseIds.length, ids: c.caseIds.join(','), before: 0, inside: c.strays, after: 0 }] }));
+    return finder.clusters().map((c) => ({ unitId: c.unitId, categoryId: c.categoryId, firstAt: c.firstAt, lastAt: c.lastAt, count: c.caseIds.length, strays: c.strays, lastAfter: 0, parts: [{ day: '', ids: c.caseIds.join(',') }] }));
   }
 
   /** The spots as answered: names, times, ids, and the filter of their cases. */
