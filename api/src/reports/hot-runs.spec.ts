@@ -22,7 +22,7 @@ function daySpots(all: Sighting[], days: Day[], k: number, w: number) {
   // Under the kept rule (a 24-hour window: one run a kind a day), odd days as kept (stored as integers, ids read
   // after), even ones as read from the cases.
   const stitcher = new Stitcher(w);
-  const kept = new Map<string, string>();
+  const kept = new Map<string, number[]>();
   days.forEach((d, i) => {
     const context = all.filter((s) => s.at >= Math.max(lo, d.start - w) && s.at < Math.min(hi, d.end + w)).sort(byTime);
     const runs = hotRuns(context, [d], k, w);
@@ -33,7 +33,7 @@ function daySpots(all: Sighting[], days: Day[], k: number, w: number) {
   });
   for (const s of stitcher.spots) {
     if (!s.kept) continue;
-    for (const d of days) if (d.day >= s.kept.from && d.day <= s.kept.to) s.parts.push({ day: d.day, ids: kept.get(`${s.unitId}/${s.categoryId}/${d.day}`) ?? '' });
+    for (const d of days) if (d.day >= s.kept.from && d.day <= s.kept.to) s.parts.push({ day: d.day, ids: kept.get(`${s.unitId}/${s.categoryId}/${d.day}`) ?? [] });
   }
   return stitcher.spots.map((s) => ({ unitId: s.unitId, categoryId: s.categoryId, ids: spotIds(s), firstAt: s.firstAt, lastAt: s.lastAt, strays: s.strays }));
 }

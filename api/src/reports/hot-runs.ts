@@ -9,7 +9,7 @@ export interface Day {
 
 /**
  * The hot requests of one kind (unit, category) within one day, consecutive ones at most the window apart:
- * a hot spot cut at the day's edges. `ids` in order of time (then id), comma-separated as stored.
+ * a hot spot cut at the day's edges. `ids` in order of time (then id).
  */
 export interface HotRun {
   day: string;
@@ -18,8 +18,7 @@ export interface HotRun {
   firstAt: number;
   lastAt: number;
   count: number;
-  /** Empty until read, for runs read from the kept days (hot-spot-days.ts). */
-  ids: string;
+  ids: number[];
   /** Requests of its kind on its day in no hot spot: since the day's previous run (or start), between its first and last, until the next run (or the day's end). */
   before: number;
   inside: number;
@@ -38,7 +37,7 @@ export interface Spot {
   /** Its last run's `after`: the strays up to a run that may join it. */
   lastAfter: number;
   /** The ids of its runs whose ids are known, by day (runs read from the cases). */
-  parts: { day: string; ids: string }[];
+  parts: { day: string; ids: number[] }[];
   /** The kept days whose runs it holds, whose ids are read when it is answered (consecutive: one run a day). */
   kept?: { from: string; to: string };
 }
@@ -82,13 +81,13 @@ export function hotRuns(sightings: readonly Sighting[], days: readonly Day[], k:
         run.count++;
         ids.push(s.id);
       } else {
-        if (run) out.push({ ...run, after: cold, ids: ids.join(',') });
-        run = { day: kind.day, unitId: kind.unitId, categoryId: kind.categoryId, firstAt: s.at, lastAt: s.at, count: 1, ids: '', before: cold, inside: 0, after: 0 };
+        if (run) out.push({ ...run, after: cold, ids });
+        run = { day: kind.day, unitId: kind.unitId, categoryId: kind.categoryId, firstAt: s.at, lastAt: s.at, count: 1, ids: [], before: cold, inside: 0, after: 0 };
         ids = [s.id];
       }
       cold = 0;
     }
-    if (run) out.push({ ...run, after: cold, ids: ids.join(',') });
+    if (run) out.push({ ...run, after: cold, ids });
   }
   return out;
 }
@@ -124,7 +123,7 @@ export class Stitcher {
     }
   }
 
-  private add(day: string, unitId: number, categoryId: number, firstAt: number, lastAt: number, count: number, before: number, inside: number, after: number, ids: string | null): void {
+  private add(day: string, unitId: number, categoryId: number, firstAt: number, lastAt: number, count: number, before: number, inside: number, after: number, ids: number[] | null): void {
     if (this.allowed && !this.allowed.has(unitId)) return;
     let unit = this.open.get(unitId);
     if (!unit) this.open.set(unitId, (unit = new Map()));
@@ -170,4 +169,8 @@ export function encodeRuns(runs: readonly HotRun[], dayStart: number): Buffer {
 export const spotIds = (s: Spot): number[] =>
   [...s.parts]
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
-    .flatMap((p) => (p.ids ? p.ids.split(',').map(Number) : []));
+    .flatMap((p) => p.ids);
+
+/** Case ids as stored: 32-bit integers, little-endian. */
+export const encodeIds = (ids: readonly number[]): Buffer => Buffer.from(Int32Array.from(ids).buffer);
+export const decodeIds = (stored: Buffer): number[] => Array.from(new Int32Array(Uint8Array.from(stored).buffer));

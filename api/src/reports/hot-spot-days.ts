@@ -7,7 +7,7 @@ import { instantMs } from '../common/time.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ADVISORY_LOCK, LOCKS, type AdvisoryLock } from '../database/advisory-lock.js';
-import { encodeRuns, hotRuns, type Day, type HotRun, type Spot, type Stitcher } from './hot-runs.js';
+import { decodeIds, encodeIds, encodeRuns, hotRuns, type Day, type HotRun, type Spot, type Stitcher } from './hot-runs.js';
 import type { Sighting } from './hotspots.js';
 import { ROLLUP_CLOCK, type RollupClock } from './rollups/rollup-store.js';
 
@@ -117,14 +117,14 @@ export class HotSpotDays implements OnApplicationBootstrap, OnModuleDestroy {
         qb.setParameters({ [`u${j}`]: s.unitId, [`c${j}`]: s.categoryId, [`a${j}`]: s.kept!.from, [`b${j}`]: s.kept!.to });
         return `(r.unit_id = :u${j} AND r.category_id = :c${j} AND r.day >= :a${j} AND r.day <= :b${j})`;
       });
-      const rows: { unit: unknown; category: unknown; day: string; ids: string }[] = await qb.where(each.join(' OR ')).getRawMany();
+      const rows: { unit: unknown; category: unknown; day: string; ids: Buffer }[] = await qb.where(each.join(' OR ')).getRawMany();
       // A kind may have several spots among these (a year holds many of a busy kind): each takes its days.
       const byKind = new Map<string, Spot[]>();
       for (const s of part) byKind.set(`${s.unitId}/${s.categoryId}`, [...(byKind.get(`${s.unitId}/${s.categoryId}`) ?? []), s]);
       for (const r of rows) {
         const day = String(r.day);
         const s = byKind.get(`${r.unit}/${r.category}`)?.find((x) => day >= x.kept!.from && day <= x.kept!.to);
-        if (s) s.parts.push({ day, ids: r.ids });
+        if (s) s.parts.push({ day, ids: decodeIds(r.ids) });
       }
       for (const s of part) delete s.kept;
     }
@@ -195,7 +195,7 @@ export class HotSpotDays implements OnApplicationBootstrap, OnModuleDestroy {
   private async store(m: EntityManager, span: Day[], runs: HotRun[]): Promise<void> {
     const days = span.map((d) => d.day);
     for (const table of ['hot_spot_runs', 'hot_spot_days']) await m.createQueryBuilder().delete().from(table).where('day IN (:...days)', { days }).execute();
-    const ids = runs.map((r) => ({ unit_id: r.unitId, category_id: r.categoryId, day: r.day, case_ids: r.ids }));
+    const ids = runs.map((r) => ({ unit_id: r.unitId, category_id: r.categoryId, day: r.day, case_ids: encodeIds(r.ids) }));
     for (let i = 0; i < ids.length; i += BATCH) await m.createQueryBuilder().insert().into('hot_spot_runs', Object.keys(ids[0])).values(ids.slice(i, i + BATCH)).execute();
     const byDay = span.map((d) => ({ day: d.day, runs: encodeRuns(runs.filter((r) => r.day === d.day), d.start) }));
     for (let i = 0; i < byDay.length; i += BATCH) await m.createQueryBuilder().insert().into('hot_spot_days', ['day', 'runs']).values(byDay.slice(i, i + BATCH)).execute();

@@ -133,7 +133,7 @@ export class HotSpotsService {
       const to = Math.min(from + SLICE_MS, p.end.getTime());
       for (const s of await readSightings(this.reports.inPeriod(user, p), from, to, UNIT_AT[level as 'grid' | 'community'])) finder.add(s);
     }
-    return finder.clusters().map((c) => ({ unitId: c.unitId, categoryId: c.categoryId, firstAt: c.firstAt, lastAt: c.lastAt, count: c.caseIds.length, strays: c.strays, lastAfter: 0, parts: [{ day: '', ids: c.caseIds.join(',') }] }));
+    return finder.clusters().map((c) => ({ unitId: c.unitId, categoryId: c.categoryId, firstAt: c.firstAt, lastAt: c.lastAt, count: c.caseIds.length, strays: c.strays, lastAfter: 0, parts: [{ day: '', ids: c.caseIds }] }));
   }
 
   /** The spots as answered: names, times, ids, and the filter of their cases. */

@@ -31,7 +31,7 @@ export class HotSpotDays1796675000000 implements MigrationInterface {
     await q.query(`CREATE TABLE "hot_spot_days" ("day" varchar(10) PRIMARY KEY, "runs" bytea NOT NULL)`);
     await q.query(`CREATE TABLE "hot_spot_dirty" ("day" varchar(10) PRIMARY KEY)`);
     // The runs' case ids, read for the spots answered: a spot's are its kind's over a range of days.
-    await q.query(`CREATE TABLE "hot_spot_runs" ("unit_id" integer NOT NULL, "category_id" integer NOT NULL, "day" varchar(10) NOT NULL, "case_ids" text NOT NULL, PRIMARY KEY ("unit_id", "category_id", "day"))`);
+    await q.query(`CREATE TABLE "hot_spot_runs" ("unit_id" integer NOT NULL, "category_id" integer NOT NULL, "day" varchar(10) NOT NULL, "case_ids" bytea NOT NULL, PRIMARY KEY ("unit_id", "category_id", "day"))`);
     await q.query(`CREATE INDEX "idx_hot_spot_runs_day" ON "hot_spot_runs" ("day")`);
     const moved = (side: 'o' | 'n') => `(SELECT ${side}."received_at" FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE ${CHANGED})`;
     const bodies: [string, string, string][] = [

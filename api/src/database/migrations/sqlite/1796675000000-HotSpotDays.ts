@@ -26,7 +26,7 @@ export class HotSpotDays1796675000000 implements MigrationInterface {
     await q.query(`CREATE TABLE "hot_spot_days" ("day" varchar PRIMARY KEY NOT NULL, "runs" blob NOT NULL) WITHOUT ROWID`);
     await q.query(`CREATE TABLE "hot_spot_dirty" ("day" varchar PRIMARY KEY NOT NULL) WITHOUT ROWID`);
     // The runs' case ids, read for the spots answered: a spot's are its kind's over a range of days.
-    await q.query(`CREATE TABLE "hot_spot_runs" ("unit_id" integer NOT NULL, "category_id" integer NOT NULL, "day" varchar NOT NULL, "case_ids" text NOT NULL, PRIMARY KEY ("unit_id", "category_id", "day")) WITHOUT ROWID`);
+    await q.query(`CREATE TABLE "hot_spot_runs" ("unit_id" integer NOT NULL, "category_id" integer NOT NULL, "day" varchar NOT NULL, "case_ids" blob NOT NULL, PRIMARY KEY ("unit_id", "category_id", "day")) WITHOUT ROWID`);
     await q.query(`CREATE INDEX "idx_hot_spot_runs_day" ON "hot_spot_runs" ("day")`);
     await q.query(`CREATE TRIGGER "hot_spot_dirty_insert" AFTER INSERT ON "cases" BEGIN ${mark('NEW')} END`);
     const changed = [
