@@ -18,8 +18,8 @@ const mark = (r: string) =>
  * of its kind in no hot spot around and inside it), their case ids in `hot_spot_runs`. Triggers mark the days a
  * change of a case can affect in `hot_spot_dirty`; a report recomputes those (and the missing) itself.
  */
-export class HotSpotDays1796675000000 implements MigrationInterface {
-  name = 'HotSpotDays1796675000000';
+export class HotSpotDays1796690000000 implements MigrationInterface {
+  name = 'HotSpotDays1796690000000';
 
   async up(q: QueryRunner): Promise<void> {
     // Each day's runs in one row (eight integers a run, hot-runs.ts): a year is 365 rows to read, not 140,000.
