@@ -195,7 +195,10 @@ export class HotSpotDays implements OnApplicationBootstrap, OnModuleDestroy {
   private async store(m: EntityManager, span: Day[], runs: HotRun[]): Promise<void> {
     const days = span.map((d) => d.day);
     for (const table of ['hot_spot_runs', 'hot_spot_days']) await m.createQueryBuilder().delete().from(table).where('day IN (:...days)', { days }).execute();
-    const ids = runs.map((r) => ({ unit_id: r.unitId, category_id: r.categoryId, day: r.day, case_ids: encodeIds(r.ids) }));
+    // By kind, then day: a spot's ids are its kind's over consecutive days, read together (PostgreSQL keeps rows in
+    // the order written; SQLite's rows are in key order anyway).
+    const byKind = [...runs].sort((a, b) => a.unitId - b.unitId || a.categoryId - b.categoryId || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const ids = byKind.map((r) => ({ unit_id: r.unitId, category_id: r.categoryId, day: r.day, case_ids: encodeIds(r.ids) }));
     for (let i = 0; i < ids.length; i += BATCH) await m.createQueryBuilder().insert().into('hot_spot_runs', Object.keys(ids[0])).values(ids.slice(i, i + BATCH)).execute();
     const byDay = span.map((d) => ({ day: d.day, runs: encodeRuns(runs.filter((r) => r.day === d.day), d.start) }));
     for (let i = 0; i < byDay.length; i += BATCH) await m.createQueryBuilder().insert().into('hot_spot_days', ['day', 'runs']).values(byDay.slice(i, i + BATCH)).execute();
