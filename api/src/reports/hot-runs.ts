@@ -116,8 +116,7 @@ export class Stitcher {
 
   /** A kept day's runs as stored (`encodeRuns`), their ids to be read. */
   addKeptDay(day: Day, stored: Buffer): void {
-    // Little-endian, as encodeRuns writes them; copied to be aligned for the view.
-    const v = new Int32Array(Uint8Array.from(stored).buffer);
+    const v = int32s(stored);
     for (let o = 0; o + FIELDS <= v.length; o += FIELDS) {
       this.add(day.day, v[o], v[o + 1], day.start + v[o + 2], day.start + v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], null);
     }
@@ -173,4 +172,7 @@ export const spotIds = (s: Spot): number[] =>
 
 /** Case ids as stored: 32-bit integers, little-endian. */
 export const encodeIds = (ids: readonly number[]): Buffer => Buffer.from(Int32Array.from(ids).buffer);
-export const decodeIds = (stored: Buffer): number[] => Array.from(new Int32Array(Uint8Array.from(stored).buffer));
+export const decodeIds = (stored: Buffer): number[] => Array.from(int32s(stored));
+
+/** Stored little-endian 32-bit integers as a view (copied natively: a driver's Buffer need not be aligned). */
+const int32s = (stored: Buffer): Int32Array => new Int32Array(stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength));
