@@ -74,7 +74,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   await serveConsole(fastify, config.consoleDir);
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   // Same origin only, unless CORS_ORIGINS names the sites whose pages may call the API from a browser.
-  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Content-Range'] });
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Content-Range', 'X-Total-Count'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

@@ -2,7 +2,7 @@ import { List, ListItemButton, ListItemText, Chip, Typography } from '@mui/mater
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { useReport, type HotSpot } from '../reports/api';
-import { casesPath, idsFilter } from '../reports/drill';
+import { casesPath } from '../reports/drill';
 import { addDays } from '../reports/period';
 import { PanelCard } from './FigureCard';
 
@@ -25,7 +25,7 @@ export const HotSpotsCard = ({ today }: { today: string }) => {
       {data && !spots.length && <Typography color="text.secondary">{t('app.dashboard.no_hot_spots')}</Typography>}
       <List dense disablePadding>
         {spots.map((s) => (
-          <ListItemButton key={`${s.unitId}-${s.categoryId}-${s.firstAt}`} component={Link} to={casesPath(idsFilter(s.caseIds))} data-testid="hot-spot">
+          <ListItemButton key={`${s.unitId}-${s.categoryId}-${s.firstAt}`} component={Link} to={casesPath(s.filter)} data-testid="hot-spot">
             <ListItemText primary={`${s.unitName} · ${s.categoryName}`} secondary={`${time(s.firstAt)} – ${time(s.lastAt)}`} />
             <Chip size="small" color="error" label={t('app.dashboard.cases_count', { smart_count: s.count })} />
           </ListItemButton>

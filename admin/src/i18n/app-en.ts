@@ -41,6 +41,7 @@ export const appEn: typeof appZh = {
       hot_spots: {
         rule: 'A hot spot is 5 or more requests of one category in one grid within 24 hours; click a count to see them',
         empty: 'No hot spots in this period',
+        capped: 'The first %{shown} of %{total}',
         place: 'Place',
         category: 'Category',
         count: 'Count',

@@ -39,6 +39,7 @@ export const appZh = {
       hot_spots: {
         rule: '同一网格、同一分类 24 小时内 5 件及以上为集中反映；点击件数查看这些诉求',
         empty: '该期间内没有集中反映问题',
+        capped: '前 %{shown} 个，共 %{total} 个',
         place: '地点',
         category: '分类',
         count: '件数',

@@ -72,7 +72,7 @@ const Concentration = ({ topic }: { topic: HotTopic }) => {
     <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
       <Chip size="small" color="error" label={t('app.daily.concentrated')} />
       {topic.spots.map((s) => (
-        <Chip key={s.caseIds.join()} size="small" variant="outlined" color="error" clickable component={Link} to={casesPath(idsFilter(s.caseIds))} label={t('app.daily.spot', { unit: s.unitName, category: s.categoryName, smart_count: s.count })} />
+        <Chip key={s.caseIds.join()} size="small" variant="outlined" color="error" clickable component={Link} to={casesPath(s.filter ?? idsFilter(s.caseIds))} label={t('app.daily.spot', { unit: s.unitName, category: s.categoryName, smart_count: s.count })} />
       ))}
     </Stack>
   );

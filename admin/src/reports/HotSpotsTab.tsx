@@ -2,12 +2,15 @@ import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typograph
 import { useTranslate } from 'react-admin';
 import type { HotSpot } from './api';
 import { CaseCountLink } from './CaseCountLink';
-import { idsFilter } from './drill';
 
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
-/** 集中反映 in the period: each cluster of one category in one grid within a day, its count opening its cases. */
-export const HotSpotsTab = ({ spots }: { spots: HotSpot[] }) => {
+/**
+ * 集中反映 in the period: each cluster of one category in one grid within a day, its count opening its cases (by
+ * the spot's filter: a year's spots hold hundreds of thousands of cases). The biggest come first; when the API
+ * answered only those, the tab says how many there are in all.
+ */
+export const HotSpotsTab = ({ spots, total }: { spots: HotSpot[]; total: number }) => {
   const t = useTranslate();
   if (!spots.length) return <Alert severity="info">{t('app.reports.hot_spots.empty')}</Alert>;
   return (
@@ -15,6 +18,11 @@ export const HotSpotsTab = ({ spots }: { spots: HotSpot[] }) => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('app.reports.hot_spots.rule')}
       </Typography>
+      {total > spots.length && (
+        <Typography variant="body2" sx={{ mb: 1 }} data-testid="hot-spots-capped">
+          {t('app.reports.hot_spots.capped', { shown: spots.length, total })}
+        </Typography>
+      )}
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small" data-testid="hot-spots-table">
           <TableHead>
@@ -32,7 +40,7 @@ export const HotSpotsTab = ({ spots }: { spots: HotSpot[] }) => {
                 <TableCell>{s.unitName}</TableCell>
                 <TableCell>{s.categoryName}</TableCell>
                 <TableCell align="right">
-                  <CaseCountLink filter={idsFilter(s.caseIds)} count={s.count} testId="hot-spot-cases" />
+                  <CaseCountLink filter={s.filter} count={s.count} testId="hot-spot-cases" />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{time(s.firstAt)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{time(s.lastAt)}</TableCell>

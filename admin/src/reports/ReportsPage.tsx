@@ -1,7 +1,7 @@
 import { Alert, Box, Card, CardContent, LinearProgress, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useMemo } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { useReport, type ClosureReport, type HotSpot, type RatesReport, type TrendWeek } from './api';
+import { useHotSpots, useReport, type ClosureReport, type RatesReport, type TrendWeek } from './api';
 import { ClosureTab } from './ClosureTab';
 import { reportQuery } from './drill';
 import { ExportButtons } from './ExportButtons';
@@ -29,7 +29,7 @@ export const ReportsPage = () => {
   const path = PATHS[tab];
   const closure = useReport<ClosureReport>(PATHS.closure, params, { enabled: tab === 'closure' });
   const rates = useReport<RatesReport>(PATHS.rates, params, { enabled: tab === 'rates' });
-  const hotspots = useReport<HotSpot[]>(PATHS.hotspots, params, { enabled: tab === 'hotspots' });
+  const hotspots = useHotSpots(params, { enabled: tab === 'hotspots' });
   const trend = useReport<{ weeks: TrendWeek[] }>(PATHS.trend, params, { enabled: tab === 'trend' });
   const current = { closure, rates, hotspots, trend }[tab];
   const summary = tab === 'closure' ? closure.data : rates.data;
@@ -65,7 +65,7 @@ export const ReportsPage = () => {
           )}
           {tab === 'closure' && closure.data && <ClosureTab rows={closureRows} total={closure.data.total} hoursRelativeError={closure.data.hoursRelativeError} />}
           {tab === 'rates' && ratesReport && <RatesTab report={ratesReport} />}
-          {tab === 'hotspots' && hotspots.data && <HotSpotsTab spots={hotspots.data} />}
+          {tab === 'hotspots' && hotspots.data && <HotSpotsTab spots={hotspots.data.spots} total={hotspots.data.total} />}
           {tab === 'trend' && trend.data && <TrendTab weeks={trend.data.weeks} unitId={unitId} />}
         </CardContent>
       </Card>

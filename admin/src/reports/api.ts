@@ -108,6 +108,14 @@ export interface HotSpot {
   firstAt: string;
   lastAt: string;
   caseIds: number[];
+  /** The case-list filter that lists exactly its cases (its unit, category and time range, or its ids). */
+  filter: CaseFilter;
+}
+
+/** The biggest hot spots answered (at most the API's `limit`, 200 by default) and how many the period holds. */
+export interface HotSpots {
+  spots: HotSpot[];
+  total: number;
 }
 
 export interface HotTopic {
@@ -117,7 +125,7 @@ export interface HotTopic {
   count: number;
   concentrated: boolean;
   /** The hot spots that make it concentrated. */
-  spots: { unitName: string; categoryName: string; count: number; caseIds: number[] }[];
+  spots: { unitName: string; categoryName: string; count: number; caseIds: number[]; filter?: CaseFilter }[];
 }
 
 export interface DailyReport {
@@ -140,6 +148,21 @@ export function useReport<T>(path: string, params: ReportParams, options: { enab
   return useQuery({
     queryKey: ['report', path, query],
     queryFn: async () => (await httpClient(`${API_URL}/reports/${path}${query ? `?${query}` : ''}`)).json as T,
+    placeholderData: (previous) => previous,
+    ...options,
+  });
+}
+
+/** Hot spots with their full number, which the API gives in `X-Total-Count` (the answer holds the biggest). */
+export function useHotSpots(params: ReportParams, options: { enabled?: boolean } = {}) {
+  const query = reportQuery(params);
+  return useQuery({
+    queryKey: ['report', 'hotspots', query],
+    queryFn: async (): Promise<HotSpots> => {
+      const { json, headers } = await httpClient(`${API_URL}/reports/hotspots${query ? `?${query}` : ''}`);
+      const total = Number(headers.get('X-Total-Count'));
+      return { spots: json as HotSpot[], total: Number.isFinite(total) && headers.has('X-Total-Count') ? total : (json as HotSpot[]).length };
+    },
     placeholderData: (previous) => previous,
     ...options,
   });

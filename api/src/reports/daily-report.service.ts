@@ -6,16 +6,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Category } from '../categories/category.entity.js';
 import { Channel } from '../channels/channel.entity.js';
 import { fieldError } from '../common/errors.js';
-import { words } from '../common/localize.js';
-import { instantMs } from '../common/time.js';
 import { pathIds } from '../common/tree.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { GridUnit } from '../grid/grid-unit.entity.js';
-import { defaultDailyDate, placeName, type PlaceUnit } from './daily-places.js';
+import { defaultDailyDate } from './daily-places.js';
 import { dailyText } from './daily-text.js';
-import { byName } from './groups.js';
-import { HotSpotFinder } from './hotspots.js';
+import { HotSpotsService } from './hot-spots.service.js';
 import { periodFilter, type ReportParams } from './report-params.js';
 import { ReportsService } from './reports.service.js';
 
@@ -23,65 +19,15 @@ import { ReportsService } from './reports.service.js';
 const SAFETY = { code: 'safety', name: '安全隐患' };
 const TOP_TOPICS = 3;
 
-/** The hot-spot report reads the period this much at a time. */
-const HOTSPOT_SLICE_MS = 24 * 3_600_000;
-
-/** Hot spots (集中反映), the day's intake by channel, and the daily report (日报) built from them. */
+/** The day's intake by channel, and the daily report (日报) built from it and the day's hot spots (集中反映). */
 @Injectable()
 export class DailyReportService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reports: ReportsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hotSpots: HotSpotsService,
   ) {}
-
-  /** Hot spots among the period's requests (rejected ones aside): K of one category in one unit within the window. */
-  async hotspots(q: Record<string, unknown>, user: AuthUser, given?: ReportParams) {
-    const p = given ?? (await this.reports.params(q, user));
-    const k = q.k === undefined ? 5 : Number(q.k);
-    const windowHours = q.windowHours === undefined ? 24 : Number(q.windowHours);
-    const level = (q.level ?? 'grid') as string;
-    if (!Number.isInteger(k) || k < 2 || k > 1000) throw fieldError('k', 'wholeBetween', { min: 2, max: 1000 });
-    if (!Number.isFinite(windowHours) || windowHours <= 0 || windowHours > 24 * 90) throw fieldError('windowHours', 'hoursBetween', { min: 1, max: 2160 });
-    if (level !== 'grid' && level !== 'community') throw fieldError('level', 'oneOf', { values: words('level', ['grid', 'community']) });
-    const unit = level === 'grid' ? 'COALESCE(c.gridId, c.gridUnitId)' : 'COALESCE(c.communityId, c.gridUnitId)';
-    // The period's requests in order of time, as its index reads them, a day at a time: the finder keeps
-    // only what a hot spot can still need, so a year of a city's cases is never held at once (read in one
-    // go, a few hundred thousand rows ran the server out of memory).
-    const finder = new HotSpotFinder(k, windowHours * 3_600_000);
-    for (let from = p.start.getTime(); from < p.end.getTime(); from += HOTSPOT_SLICE_MS) {
-      const to = Math.min(from + HOTSPOT_SLICE_MS, p.end.getTime());
-      const rows: { id: number; unit: number; category: number; at: Date | string }[] = await this.reports
-        .inPeriod(user, { ...p, start: new Date(from), end: new Date(to) })
-        .select('c.id', 'id')
-        .addSelect(unit, 'unit')
-        .addSelect('c.categoryId', 'category')
-        .addSelect('c.receivedAt', 'at')
-        .andWhere(`c.status <> 'rejected'`)
-        // Only by time, which the reports' covering index gives without a sort (a sort by unit and
-        // category here was most of the report's time; by time and id, the table was read row by row).
-        .orderBy('c.receivedAt')
-        .getRawMany();
-      for (const r of rows) finder.add({ id: Number(r.id), unitId: Number(r.unit), categoryId: Number(r.category), at: instantMs(r.at) });
-    }
-    const spots = finder.clusters();
-    const [units, categories] = await Promise.all([this.placeNames(spots.map((s) => s.unitId)), byName(Category, 'name')(this.ds.manager, spots.map((s) => s.categoryId))]);
-    return spots
-      .map((s) => ({ unitId: s.unitId, unitName: units.get(s.unitId) ?? null, categoryId: s.categoryId, categoryName: categories.get(s.categoryId) ?? null, count: s.caseIds.length, firstAt: new Date(s.firstAt), lastAt: new Date(s.lastAt), caseIds: s.caseIds }))
-      .sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime());
-  }
-
-  /** The units' names with their community (`黄河路社区 2号网格`): the units and their ancestors, read in two queries. */
-  private async placeNames(ids: number[]): Promise<Map<number, string>> {
-    if (!ids.length) return new Map();
-    const repo = this.ds.getRepository(GridUnit);
-    const fields = ['u.id', 'u.name', 'u.level', 'u.path'];
-    const own: PlaceUnit[] = await repo.createQueryBuilder('u').select(fields).where('u.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
-    const above = [...new Set(own.flatMap((u) => pathIds(u.path)))];
-    const all: PlaceUnit[] = above.length ? await repo.createQueryBuilder('u').select(fields).where('u.id IN (:...ids)', { ids: above }).getMany() : [];
-    const byId = new Map(all.map((u) => [u.id, u]));
-    return new Map(own.map((u) => [u.id, placeName(u, byId)]));
-  }
 
   /** The period's intake by channel, every active channel listed. */
   async intake(q: Record<string, unknown>, user: AuthUser, given?: ReportParams) {
@@ -99,7 +45,7 @@ export class DailyReportService {
     const p = await this.reports.params({ from: date, to: date, unitId: q.unitId }, user);
     const [intake, spots, categories, rows] = await Promise.all([
       this.intake(q, user, p),
-      this.hotspots({}, user, p),
+      this.hotSpots.find({}, user, p, null).then((a) => a.spots),
       this.ds.getRepository(Category).find(),
       this.reports
         .inPeriod(user, p)
@@ -131,7 +77,7 @@ export class DailyReportService {
       .slice(0, TOP_TOPICS)
       .map(([id, count]) => {
         const mine = spots.filter((s) => top(s.categoryId)?.id === id);
-        return { categoryId: id, categoryName: catById.get(id)!.name, count, concentrated: mine.length > 0, spots: mine.map((s) => ({ unitName: s.unitName ?? '', categoryName: s.categoryName ?? '', count: s.count, caseIds: s.caseIds })) };
+        return { categoryId: id, categoryName: catById.get(id)!.name, count, concentrated: mine.length > 0, spots: mine.map((s) => ({ unitName: s.unitName ?? '', categoryName: s.categoryName ?? '', count: s.count, caseIds: s.caseIds, filter: s.filter })) };
       });
     const figures = {
       date,

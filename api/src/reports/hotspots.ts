@@ -12,6 +12,11 @@ export interface Cluster {
   caseIds: number[];
   firstAt: number;
   lastAt: number;
+  /**
+   * Requests of its kind between its first and last that are in no hot spot (a window may hold k around each
+   * end and not around the middle): the range firstAt..lastAt of its kind holds exactly its requests when 0.
+   */
+  strays: number;
 }
 
 /**
@@ -37,7 +42,7 @@ export class HotSpotFinder {
     let unit = this.groups.get(s.unitId);
     if (!unit) this.groups.set(s.unitId, (unit = new Map()));
     let g = unit.get(s.categoryId);
-    if (!g) unit.set(s.categoryId, (g = { times: [], head: 0, waiting: [], clusters: [] }));
+    if (!g) unit.set(s.categoryId, (g = { times: [], head: 0, waiting: [], cold: 0, clusters: [] }));
     // The window ending at this request: the times of its kind no older than `windowMs`.
     g.times.push(s.at);
     while (s.at - g.times[g.head] > this.windowMs) g.head++;
@@ -48,7 +53,10 @@ export class HotSpotFinder {
     // A request older than the window can no longer be in one with k of its kind: it is let go.
     let drop = 0;
     while (drop < g.waiting.length && s.at - g.waiting[drop].at > this.windowMs) drop++;
-    if (drop) g.waiting.splice(0, drop);
+    if (drop) {
+      g.waiting.splice(0, drop);
+      g.cold += drop;
+    }
     g.waiting.push(s);
     if (g.times.length - g.head < this.k) return;
     // k in the window: every request in it is in a hot spot, joined to the last one while they overlap.
@@ -57,7 +65,10 @@ export class HotSpotFinder {
       if (current && w.at - current.lastAt <= this.windowMs) {
         current.caseIds.push(w.id);
         current.lastAt = w.at;
-      } else g.clusters.push({ unitId: w.unitId, categoryId: w.categoryId, caseIds: [w.id], firstAt: w.at, lastAt: w.at });
+        // The requests let go since its last one lie between it and this one.
+        current.strays += g.cold;
+      } else g.clusters.push({ unitId: w.unitId, categoryId: w.categoryId, caseIds: [w.id], firstAt: w.at, lastAt: w.at, strays: 0 });
+      g.cold = 0;
     }
     g.waiting.length = 0;
   }
@@ -79,5 +90,7 @@ interface Group {
   head: number;
   /** Requests in the window not (yet) in a hot spot. */
   waiting: Sighting[];
+  /** Requests let go (in no hot spot) since the last hot spot's last request. */
+  cold: number;
   clusters: Cluster[];
 }

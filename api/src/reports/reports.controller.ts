@@ -9,7 +9,9 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { writeTable, type ExportFormat } from '../exports/table-export.js';
 import { ClosureTimesService } from './closure-times.js';
+import { contentRange } from '../common/list-query.js';
 import { DailyReportService } from './daily-report.service.js';
+import { HotSpotsService } from './hot-spots.service.js';
 import { closureTable, dailyTable, hotspotsTable, intakeTable, ratesTable, type ReportTable } from './report-exports.js';
 import { REPORT_READER, type ReportReader } from './report-reader.js';
 import { ReportsService } from './reports.service.js';
@@ -23,6 +25,7 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly daily: DailyReportService,
     private readonly closures: ClosureTimesService,
+    private readonly hotSpots: HotSpotsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REPORT_READER) private readonly reader: ReportReader,
   ) {}
@@ -42,8 +45,9 @@ export class ReportsController {
       case 'rates':
         return ratesTable(await this.reports.rates(q, user));
       case 'hotspots': {
+        // Every spot, however many: a file has no page to stop at.
         const p = await this.reports.params(q, user);
-        return hotspotsTable(await this.daily.hotspots(q, user, p), p.from, p.to);
+        return hotspotsTable((await this.hotSpots.find(q, user, p, null)).spots, p.from, p.to);
       }
       case 'intake':
         return intakeTable(await this.daily.intake(q, user));
@@ -69,9 +73,14 @@ export class ReportsController {
     return this.reader.read(gone, () => this.reports.trend(q, user));
   }
 
+  /** The biggest `limit` spots; the number of all in `Content-Range` and `X-Total-Count`, as lists say theirs. */
   @Get('hotspots')
-  hotspots(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
-    return this.reader.read(gone, () => this.daily.hotspots(q, user));
+  async hotspots(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal, @Res({ passthrough: true }) res: FastifyReply) {
+    const limit = HotSpotsService.limit(q.limit);
+    const { spots, total } = await this.reader.read(gone, async () => this.hotSpots.find(q, user, await this.reports.params(q, user), limit));
+    res.header('Content-Range', contentRange('hotspots', 0, spots.length, total));
+    res.header('X-Total-Count', String(total));
+    return spots;
   }
 
   @Get('intake')

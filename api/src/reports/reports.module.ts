@@ -4,6 +4,8 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ClosureTimesService } from './closure-times.js';
 import { DailyReportService } from './daily-report.service.js';
+import { HotSpotDays } from './hot-spot-days.js';
+import { HotSpotsService } from './hot-spots.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 import { RollupReader } from './rollups/rollup-reader.js';
@@ -16,6 +18,8 @@ import { POSTGRES_ROLLUPS, ROLLUP_CLOCK, ROLLUP_ENGINE, RollupKeeper, SQLITE_ROL
     ReportsService,
     ClosureTimesService,
     DailyReportService,
+    HotSpotsService,
+    HotSpotDays,
     RollupReader,
     RollupKeeper,
     { provide: ROLLUP_CLOCK, useExisting: RollupKeeper },

@@ -124,7 +124,7 @@ export class RollupReader {
   }
 
   /** Whether no subtree is rooted strictly below the level the rows are placed at. */
-  private async coarseEnough(paths: string[], placedAt: 'grid' | 'community'): Promise<boolean> {
+  async coarseEnough(paths: string[], placedAt: 'grid' | 'community'): Promise<boolean> {
     const roots = paths.map((path) => pathIds(path).at(-1)).filter((id): id is number => id !== undefined);
     if (!roots.length) return true;
     const units: { level: string }[] = await onReportRunner(this.ds.createQueryBuilder().select('g.level', 'level').from('grid_units', 'g').where('g.id IN (:...roots)', { roots })).getRawMany();

@@ -122,6 +122,8 @@ export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModu
     await m.query(`UPDATE "report_rollup_clock" SET "shift_minutes" = ${shift} WHERE "id" = 1`);
     await m.query(`DELETE FROM "case_rollups"`);
     await m.query(`DELETE FROM "case_rollup_deltas"`);
+    // The hot spots' days (reports/hot-spot-days.ts) are named at the clock's offset too: kept ones are recomputed.
+    for (const t of ['hot_spot_days', 'hot_spot_runs', 'hot_spot_dirty']) await m.query(`DELETE FROM "${t}"`);
     const sums = ROLLUP_COLUMNS.map((c) => {
       if (c === 'n') return 'COUNT(*)';
       const tally = Object.values(ROLLUP_TALLIES).includes(c);
