@@ -4,9 +4,9 @@
  * (a sorted build is many times cheaper than a million insertions into each), their foreign keys are
  * dropped and added back (checked by one join each instead of a lookup per row), and the cases' insert
  * triggers are off meanwhile: their effect is computed once at the end, in one statement per table, over
- * the cases loaded (the tallies counted again; the report rollups and closure rollups given the new
- * cases' contributions, as the triggers would have appended them per COPY, a twentieth of the load's
- * server CPU, and as the application's fold would then have added them). PostgreSQL's DDL is transactional,
+ * the cases loaded (the tallies counted again; the new cases' changes to the report rollups and closure
+ * rollups appended in one statement each, where the triggers appended them per COPY with each COPY's rows
+ * held for them, for the application's fold to move). PostgreSQL's DDL is transactional,
  * so a load that fails or is killed leaves the database as it was, indexes and triggers included: there is
  * nothing to record and restore; one that is stopped (Ctrl-C) commits what it wrote, with the same catch-up.
  * The tables stay locked for the load: intake waits for it (it would wait for each batch's index writes
@@ -116,6 +116,10 @@ export class PgBulkSession {
     if (!this.start || (!rollups && !closures)) return;
     const clock = await this.client.query(`SELECT shift_minutes FROM report_rollup_clock WHERE id = 1 FOR SHARE`);
     const [rollupSql, closureSql] = rollupCatchUpSql(Number(clock.rows[0].shift_minutes));
+    // Six rows a case to group: sorted in memory rather than on disk, and without compiling the
+    // expressions first (JIT took a third of this step's CPU at 200,000 cases).
+    await this.client.query(`SET LOCAL work_mem = '256MB'`);
+    await this.client.query('SET LOCAL jit = off');
     const range = [this.start.firstId, this.start.lastId];
     if (rollups) await this.client.query(rollupSql, range);
     if (closures) await this.client.query(closureSql, range);
