@@ -80,7 +80,8 @@ async function assertAsIfTriggersRan(ds: DataSource, cases: number) {
 }
 
 describe('PostgreSQL bulk load', { skip: !BASE.startsWith('postgres') && 'PostgreSQL only (DATABASE_URL)' }, () => {
-  const name = `seedbulk_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+  // Named after DATABASE_URL's database, whose owner may create only names that start with it.
+  const name = `${BASE.startsWith('postgres') ? new URL(BASE).pathname.slice(1) || 'postgres' : ''}_bulk_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
   let ds: DataSource;
 
   before(async () => {

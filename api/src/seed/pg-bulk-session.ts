@@ -18,6 +18,8 @@ import { MemoryNumbering, type NumberingStart } from './pg-copy-format.js';
 import type { PgClient } from './postgres-writer.js';
 
 const TABLES = ['cases', 'case_events', 'case_chains', 'case_search'];
+/** Cases whose rollup changes are summed by one statement at the end of a load. */
+const CATCH_UP_CASES = 100_000;
 /** The row trigger of the tallies and the statement triggers of the rollups (migrations CaseTallies, CaseRollups, ClosureRollups). */
 const SUSPENDED = { tallies: 'cases_tally', rollups: 'case_rollups_insert', closures: 'case_closure_rollups_insert' };
 
@@ -119,11 +121,13 @@ export class PgBulkSession {
     if (!this.start || (!rollups && !closures)) return;
     const clock = await this.client.query(`SELECT shift_minutes FROM report_rollup_clock WHERE id = 1 FOR SHARE`);
     const [rollupSql, closureSql] = rollupCatchUpSql(Number(clock.rows[0].shift_minutes));
-    // Six rows a case to group: sorted in memory rather than on disk.
     await this.client.query(`SET LOCAL work_mem = '256MB'`);
-    const range = [this.start.firstId, this.start.lastId];
-    if (rollups) await this.client.query(rollupSql, range);
-    if (closures) await this.client.query(closureSql, range);
+    // A part of the load at a time: six rows a case sort in memory (a million cases at once spilled to disk).
+    for (let from = this.start.firstId; from <= this.start.lastId; from += CATCH_UP_CASES) {
+      const range = [from, Math.min(from + CATCH_UP_CASES - 1, this.start.lastId)];
+      if (rollups) await this.client.query(rollupSql, range);
+      if (closures) await this.client.query(closureSql, range);
+    }
   }
 
   async rollback(): Promise<void> {
