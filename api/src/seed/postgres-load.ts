@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { perCaseTables, type RowBatch } from './case-rows.js';
 import { GenerationStopped, type StreamOptions } from './case-stream.js';
+import { serverCpu } from './pg-backend-cpu.js';
 import { PgBulkSession } from './pg-bulk-session.js';
 import { PostgresCaseWriter, type PgClient } from './postgres-writer.js';
 import { CopyFormatter, type CopyBatch } from './pg-copy-format.js';
@@ -33,7 +34,9 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
   const stats: LoadStats = { cases: 0, events: 0, phases: [] };
   const { rows } = await client.query('SELECT count(*)::int AS n FROM cases');
   // As on SQLite: rebuilding the indexes costs less than keeping them up to date once the load is as big as what is there.
-  const session = opts.count >= Number(rows[0].n) ? new PgBulkSession(client) : null;
+  const cpuOfServer = await serverCpu(client, (ds.options as { url?: string }).url);
+  const session = opts.count >= Number(rows[0].n) ? new PgBulkSession(client, cpuOfServer) : null;
+  const copyCpu0 = cpuOfServer();
   try {
     const start = await session?.begin(opts.count);
     const writer = new PostgresCaseWriter(client);
@@ -74,6 +77,8 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
     const cpu = threadCpuMs();
     if (useWorker) stats.phases.push({ name: 'simulation (worker)', wallMs: simulation.wallMs, cpuMs: simulation.cpuMs });
     stats.phases.push({ name: useWorker ? 'writing (COPY)' : 'simulation and writing (COPY)', wallMs, cpuMs: cpu0 === null || cpu === null ? null : cpu - cpu0 });
+    const copyCpu = cpuOfServer();
+    stats.phases.push({ name: 'COPY (server)', wallMs, cpuMs: copyCpu === null || copyCpu0 === null ? null : copyCpu - copyCpu0 });
     if (session) stats.phases.push(...(await session.commit()));
   } catch (err) {
     if (session && !(err instanceof GenerationStopped)) await session.rollback().catch(() => undefined);
@@ -84,15 +89,19 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
     // an index-only scan (and a bitmap count) visits the table for every row, until autovacuum gets to it
     // in the middle of the day's work.
     const analyzing = performance.now();
+    const analyzeCpu0 = cpuOfServer();
+    let analyzeCpu: number | null = null;
     try {
       await client.query('VACUUM cases, case_search, case_tallies');
       // Every table: the reference data a fresh database was seeded with before the load has none yet
       // (a subtree's tallies were summed by a nested loop over 96 units estimated as one).
       await client.query('ANALYZE');
+      analyzeCpu = cpuOfServer();
     } finally {
       client.release();
     }
-    stats.phases.push({ name: 'statistics (VACUUM ANALYZE)', wallMs: performance.now() - analyzing, cpuMs: null });
+    const cpuMs = analyzeCpu === null || analyzeCpu0 === null ? null : analyzeCpu - analyzeCpu0;
+    stats.phases.push({ name: 'statistics (VACUUM ANALYZE, server)', wallMs: performance.now() - analyzing, cpuMs });
   }
   return stats;
 }

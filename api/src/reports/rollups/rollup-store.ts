@@ -20,8 +20,8 @@ export interface RollupEngine {
 }
 
 const KEY = ['day', 'dim', 'place_id', 'value'];
-const CLOSURE_KEY = ['dim', 'month', 'place_id', 'value', 'hours_bucket', 'workdays'];
-const CLOSURE_SUMS = ['n', 'on_time', 'hours_sum'];
+export const CLOSURE_KEY = ['dim', 'month', 'place_id', 'value', 'hours_bucket', 'workdays'];
+export const CLOSURE_SUMS = ['n', 'on_time', 'hours_sum'];
 const quoted = (cs: string[]) => cs.map((c) => `"${c}"`).join(', ');
 
 /** Moves the appended changes of `deltas` into `table` in one statement (no change seen twice or not at all). */
@@ -52,8 +52,8 @@ export interface RollupClock {
   ready(): boolean;
 }
 
-/** Each grouping's rows: dim, place, value, as the migration's triggers write them. */
-const KEYS: [number, string, string][] = [
+/** Each grouping's rows: dim, place, value, as the migration's triggers write them (a case is `c`). */
+export const KEYS: [number, string, string][] = [
   [0, 'COALESCE(c.grid_id, c.grid_unit_id)', 'COALESCE(c.grid_id, 0)'],
   [5, 'COALESCE(c.grid_id, c.grid_unit_id)', 'COALESCE(c.community_id, 0)'],
   [1, 'COALESCE(c.community_id, c.grid_unit_id)', 'COALESCE(c.department_id, 0)'],
