@@ -7,7 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { coldStart, firstList, initialJs } from './console.mjs';
 import { benchEngine } from './engines.mjs';
-import { load, medianRound } from './load.mjs';
+import { load, medianRound, timedOneByOne } from './load.mjs';
 import { parseOptions } from './options.mjs';
 import { formatTable, tableRows, writeResults } from './report.mjs';
 import { actionRequest, BUDGETS, scenarios } from './scenarios.mjs';
@@ -126,7 +126,9 @@ export async function runBench(root, argv) {
     for (const fig of sc.reads) {
       const request = { ...fig.request, headers: as[fig.user].headers };
       const matched = await check(api.baseUrl, request);
-      const http = mustSucceed(fig.label, await load(api.baseUrl, request, { connections: 1, duration: opts.duration }));
+      const loaded = await load(api.baseUrl, request, { connections: 1, duration: opts.duration });
+      // Slower than the window (a year's report on PostgreSQL): timed one request at a time rather than stopping the run.
+      const http = mustSucceed(fig.label, loaded.requests === 0 && !loaded.failed ? await timedOneByOne(api.baseUrl, request) : loaded);
       api.assertAlive();
       const queries = await recordSql(api.baseUrl, as.admin, as[fig.user], request.path ?? request.paths[0]);
       const sql = await engine.replay(work, queries, Math.min(2, opts.duration));
