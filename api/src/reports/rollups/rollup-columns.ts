@@ -1,4 +1,5 @@
 import type { GroupBy } from '../groups.js';
+import { hoursBucketSql } from './closure-sketch.js';
 import { bitOf, MEASURE_NAMES, type Measure, type Tally } from '../../cases/case-measures.js';
 
 /**
@@ -31,3 +32,33 @@ export const ROLLUP_DIMS: Record<GroupBy, { dim: number; placedAt: 'grid' | 'com
   channel: { dim: 3, placedAt: 'community' },
   worker: { dim: 4, placedAt: 'community' },
 };
+
+/** A list of column names, quoted for either engine. */
+export const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
+
+/** The sums of ROLLUP_COLUMNS over cases `c`, in their order: what the CaseRollups migration's triggers add per case. */
+export function rollupSumsSql(): string {
+  const tallies = Object.values(ROLLUP_TALLIES);
+  return ROLLUP_COLUMNS.map((c) => {
+    if (c === 'n') return 'COUNT(*)';
+    if (tallies.includes(c)) return `SUM(c."${c}")`;
+    return `SUM(CASE WHEN (c."measure_bits" & ${ROLLUP_MASKS[c]}) = ${ROLLUP_MASKS[c]} THEN 1 ELSE 0 END)`;
+  }).join(', ');
+}
+
+/** A closure rollup row's key past (dim, month, place, value), and its sums. */
+export const CLOSURE_KEY = ['dim', 'month', 'place_id', 'value', 'hours_bucket', 'workdays'];
+export const CLOSURE_SUMS = ['n', 'on_time', 'hours_sum'];
+
+/**
+ * The closure rollups' rows of cases `c` (`from` names them), grouped by CLOSURE_KEY with their sums, over the
+ * cases the ClosureRollups migration's triggers count: closed, with their hours known. `where` narrows them.
+ */
+export function closureRowsSql(key: { dim: string; month: string; place: string; value: string }, from: string, where = '1 = 1'): string {
+  const onTime = ROLLUP_MASKS.closed_on_time;
+  return (
+    `SELECT ${key.dim}, ${key.month}, ${key.place}, ${key.value}, ${hoursBucketSql('c."close_hours"')}, COALESCE(c."close_workdays", -1), ` +
+    `COUNT(*), SUM(CASE WHEN (c."measure_bits" & ${onTime}) = ${onTime} THEN 1 ELSE 0 END), SUM(c."close_hours") ` +
+    `FROM ${from} WHERE (c."measure_bits" & ${ROLLUP_MASKS.closed}) <> 0 AND c."close_hours" IS NOT NULL AND ${where} GROUP BY 1, 2, 3, 4, 5, 6`
+  );
+}

@@ -4,8 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { hoursBucketSql } from './closure-sketch.js';
-import { ROLLUP_COLUMNS, ROLLUP_MASKS, ROLLUP_TALLIES } from './rollup-columns.js';
+import { CLOSURE_KEY, CLOSURE_SUMS, closureRowsSql, quoted, ROLLUP_COLUMNS, rollupSumsSql } from './rollup-columns.js';
 
 /** What differs between the engines in keeping rollups. */
 export interface RollupEngine {
@@ -20,9 +19,6 @@ export interface RollupEngine {
 }
 
 const KEY = ['day', 'dim', 'place_id', 'value'];
-export const CLOSURE_KEY = ['dim', 'month', 'place_id', 'value', 'hours_bucket', 'workdays'];
-export const CLOSURE_SUMS = ['n', 'on_time', 'hours_sum'];
-const quoted = (cs: string[]) => cs.map((c) => `"${c}"`).join(', ');
 
 /** Moves the appended changes of `deltas` into `table` in one statement (no change seen twice or not at all). */
 const foldInto = (table: string, deltas: string, key: string[], sums: string[]) =>
@@ -124,14 +120,9 @@ export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModu
     await m.query(`DELETE FROM "case_rollup_deltas"`);
     // The hot spots' days (reports/hot-spot-days.ts) are named at the clock's offset too: kept ones are recomputed.
     for (const t of ['hot_spot_days', 'hot_spot_runs', 'hot_spot_dirty']) await m.query(`DELETE FROM "${t}"`);
-    const sums = ROLLUP_COLUMNS.map((c) => {
-      if (c === 'n') return 'COUNT(*)';
-      const tally = Object.values(ROLLUP_TALLIES).includes(c);
-      return tally ? `SUM(c.${c})` : `SUM(CASE WHEN (c.measure_bits & ${ROLLUP_MASKS[c]}) = ${ROLLUP_MASKS[c]} THEN 1 ELSE 0 END)`;
-    });
     const columns = quoted([...KEY, ...ROLLUP_COLUMNS]);
     for (const [dim, place, value] of KEYS) {
-      await m.query(`INSERT INTO "case_rollups" (${columns}) SELECT ${this.engine.dayOf('c.received_at', shift)} AS d, ${dim}, ${place} AS p, ${value} AS v, ${sums.join(', ')} FROM "cases" c GROUP BY 1, 3, 4`);
+      await m.query(`INSERT INTO "case_rollups" (${columns}) SELECT ${this.engine.dayOf('c.received_at', shift)} AS d, ${dim}, ${place} AS p, ${value} AS v, ${rollupSumsSql()} FROM "cases" c GROUP BY 1, 3, 4`);
     }
     await this.rebuildClosures(m, shift);
     return true;
@@ -141,12 +132,10 @@ export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModu
   private async rebuildClosures(m: EntityManager, shift: number) {
     await m.query(`DELETE FROM "case_closure_rollups"`);
     await m.query(`DELETE FROM "case_closure_rollup_deltas"`);
-    const onTime = ROLLUP_MASKS.closed_on_time;
+    const month = this.engine.monthOf('c.received_at', shift);
     for (const [dim, place, value] of KEYS) {
-      await m.query(
-        `INSERT INTO "case_closure_rollups" (${quoted([...CLOSURE_KEY, ...CLOSURE_SUMS])}) SELECT ${dim}, ${this.engine.monthOf('c.received_at', shift)}, ${place}, ${value}, ${hoursBucketSql('c.close_hours')}, COALESCE(c.close_workdays, -1), ` +
-          `COUNT(*), SUM(CASE WHEN (c.measure_bits & ${onTime}) = ${onTime} THEN 1 ELSE 0 END), SUM(c.close_hours) FROM "cases" c WHERE (c.measure_bits & ${ROLLUP_MASKS.closed}) <> 0 AND c.close_hours IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
-      );
+      const rows = closureRowsSql({ dim: String(dim), month, place, value }, '"cases" c');
+      await m.query(`INSERT INTO "case_closure_rollups" (${quoted([...CLOSURE_KEY, ...CLOSURE_SUMS])}) ${rows}`);
     }
   }
 }
