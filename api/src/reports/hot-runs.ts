@@ -36,8 +36,8 @@ export interface Spot {
   strays: number;
   /** Its last run's `after`: the strays up to a run that may join it. */
   lastAfter: number;
-  /** The ids of its runs whose ids are known, by day (runs read from the cases). */
-  parts: { day: string; ids: number[] }[];
+  /** The ids of its runs whose ids are known, by day (runs read from the cases, or kept runs' stored ids). */
+  parts: { day: string; ids: ArrayLike<number> }[];
   /** The kept days whose runs it holds, whose ids are read when it is answered (consecutive: one run a day). */
   kept?: { from: string; to: string };
 }
@@ -164,15 +164,25 @@ export function encodeRuns(runs: readonly HotRun[], dayStart: number): Buffer {
   return buf;
 }
 
-/** A spot's request ids, in order of time (its kept runs' ids read first: `HotSpotDays.withIds`). */
-export const spotIds = (s: Spot): number[] =>
-  [...s.parts]
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
-    .flatMap((p) => p.ids);
+/**
+ * A spot's request ids, in order of time (its kept runs' ids read first: `HotSpotDays.withIds`): copied into
+ * one array made at its size (a year's 200 biggest spots hold some 300,000 ids in ~70,000 parts; spreading and
+ * flattening them was a fifth of the report's time).
+ */
+export function spotIds(s: Spot): number[] {
+  const parts = s.parts.length > 1 ? [...s.parts].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)) : s.parts;
+  let size = 0;
+  for (const p of parts) size += p.ids.length;
+  const out = new Array<number>(size);
+  let at = 0;
+  for (const p of parts) for (let i = 0; i < p.ids.length; i++) out[at++] = p.ids[i];
+  return out;
+}
 
 /** Case ids as stored: 32-bit integers, little-endian. */
 export const encodeIds = (ids: readonly number[]): Buffer => Buffer.from(Int32Array.from(ids).buffer);
-export const decodeIds = (stored: Buffer): number[] => Array.from(int32s(stored));
+export const decodeIds = (stored: Buffer): Int32Array => int32s(stored);
 
-/** Stored little-endian 32-bit integers as a view (copied natively: a driver's Buffer need not be aligned). */
-const int32s = (stored: Buffer): Int32Array => new Int32Array(stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength));
+/** Stored little-endian 32-bit integers as a view: over the Buffer's own memory when aligned, else of a native copy (a driver's Buffer need not be aligned). */
+const int32s = (stored: Buffer): Int32Array =>
+  stored.byteOffset % 4 === 0 ? new Int32Array(stored.buffer, stored.byteOffset, stored.byteLength >> 2) : new Int32Array(stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength));
