@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../src/auth/auth-user.js';
 import { createApp } from '../src/app.factory.js';
@@ -45,23 +46,28 @@ describe('report rollups: the same counts as the cases, whatever moves', () => {
   async function closuresAgree(app: App, label: string, expectServed?: boolean) {
     const closures = app.get(ClosureTimesService);
     let served = 0;
-    for (const unitId of [undefined, ...Object.values(w.units)]) {
-      for (const groupBy of GROUP_BYS) {
-        const q = { from: day(-190), to: day(0), unitId, groupBy };
-        const got = await closures.report(q, admin);
-        const exact = await closures['exact'](admin, await app.get(ReportsService).params(q, admin));
-        const where = `${label}: unit ${unitId ?? 'all'} by ${groupBy}`;
-        if (got.hoursRelativeError === null) continue;
-        served++;
-        for (const r of [...got.rows, got.total]) {
-          const e = r.key === null && r === got.total ? exact.total : exact.groups.get(r.key)!;
-          assert.ok(e, `${where}: group ${r.key} has closed cases`);
-          assert.deepEqual([r.closed, r.onTime, r.medianWorkdays, r.p90Workdays, r.maxWorkdays], [e.closed, e.onTime, e.medianWorkdays, e.p90Workdays, e.maxWorkdays], `${where}: group ${r.key}`);
-          assert.ok(Math.abs(r.meanHours! - e.meanHours!) < 1e-6 && Math.abs(r.meanWorkdays! - e.meanWorkdays!) < 1e-9, `${where}: means`);
-          for (const f of ['medianHours', 'p90Hours', 'maxHours'] as const) assert.ok(Math.abs(r[f]! - e[f]!) <= got.hoursRelativeError * e[f]! + 1e-9, `${where}: ${f} ${r[f]} vs ${e[f]}`);
-        }
-        assert.equal(got.rows.length, exact.groups.size, `${where}: the groups`);
+    // Half a year to today, and one whose partial months are each mostly inside it (their rest taken away).
+    const month = DateTime.now().setZone(t.config.timeZone).startOf('month');
+    const periods = [
+      { from: day(-190), to: day(0) },
+      { from: month.minus({ months: 7 }).set({ day: 3 }).toISODate()!, to: month.minus({ months: 1 }).set({ day: 27 }).toISODate()! },
+    ];
+    const queries = periods.flatMap((period) => [undefined, ...Object.values(w.units)].flatMap((unitId) => GROUP_BYS.map((groupBy) => ({ ...period, unitId, groupBy }))));
+    for (const q of queries) {
+      const { unitId, groupBy } = q;
+      const got = await closures.report(q, admin);
+      const exact = await closures['exact'](admin, await app.get(ReportsService).params(q, admin));
+      const where = `${label}: unit ${unitId ?? 'all'} by ${groupBy}`;
+      if (got.hoursRelativeError === null) continue;
+      served++;
+      for (const r of [...got.rows, got.total]) {
+        const e = r.key === null && r === got.total ? exact.total : exact.groups.get(r.key)!;
+        assert.ok(e, `${where}: group ${r.key} has closed cases`);
+        assert.deepEqual([r.closed, r.onTime, r.medianWorkdays, r.p90Workdays, r.maxWorkdays], [e.closed, e.onTime, e.medianWorkdays, e.p90Workdays, e.maxWorkdays], `${where}: group ${r.key}`);
+        assert.ok(Math.abs(r.meanHours! - e.meanHours!) < 1e-6 && Math.abs(r.meanWorkdays! - e.meanWorkdays!) < 1e-9, `${where}: means`);
+        for (const f of ['medianHours', 'p90Hours', 'maxHours'] as const) assert.ok(Math.abs(r[f]! - e[f]!) <= got.hoursRelativeError * e[f]! + 1e-9, `${where}: ${f} ${r[f]} vs ${e[f]}`);
       }
+      assert.equal(got.rows.length, exact.groups.size, `${where}: the groups`);
     }
     if (expectServed !== undefined) assert.equal(served > 0, expectServed, `${label}: ${served} closure reports from the rollups`);
   }

@@ -56,14 +56,14 @@ export class ClosureTimesService {
     return { from: p.from, to: p.to, unitId: p.unitId, groupBy: p.groupBy, hoursRelativeError: sketched ? HOURS_RELATIVE_ERROR : null, rows, total: row(null, total, base) };
   }
 
-  /** Whole months from the rollups, the days before the first and after the last from the cases; null when they cannot serve. */
+  /** Months from the rollups, the spans at the ends from the cases (`monthsOf`); null when the rollups cannot serve. */
   private async fromRollups(user: AuthUser, p: ReportParams): Promise<{ groups: Map<number | null, Summary>; total: Summary } | null> {
     const split = monthsOf(p.start, p.end, this.config.timeZone);
     const sketches = split && (await this.rollups.closures(user, p, p.groupBy, split.months));
     if (!sketches) return null;
     for (const edge of split.edges) {
       const rows: Record<string, unknown>[] = await this.reports
-        .inPeriod(user, { ...p, ...edge })
+        .inPeriod(user, { ...p, start: edge.start, end: edge.end })
         .select(`c.${GROUPS[p.groupBy].field}`, 'key')
         .addSelect(hoursBucketSql('c.closeHours'), 'hoursBucket')
         .addSelect('COALESCE(c.closeWorkdays, -1)', 'workdays')
@@ -78,7 +78,8 @@ export class ClosureTimesService {
       for (const r of rows) {
         const key = keyOf(r.key);
         if (!sketches.has(key)) sketches.set(key, new ClosureSketch());
-        sketches.get(key)!.add({ hoursBucket: Number(r.hoursBucket), workdays: Number(r.workdays), n: Number(r.n), onTime: Number(r.onTime), hoursSum: Number(r.hoursSum) });
+        const sign = edge.sign;
+        sketches.get(key)!.add({ hoursBucket: Number(r.hoursBucket), workdays: Number(r.workdays), n: sign * Number(r.n), onTime: sign * Number(r.onTime), hoursSum: sign * Number(r.hoursSum) });
       }
     }
     const all = new ClosureSketch();
@@ -118,19 +119,40 @@ const FIGURES = ['meanHours', 'medianHours', 'p90Hours', 'maxHours', 'meanWorkda
 const figures = (r: Record<string, unknown>): Summary =>
   ({ closed: Number(r.closed ?? 0), onTime: Number(r.onTime ?? 0), ...Object.fromEntries(FIGURES.map((f) => [f, num(r[f])])) }) as Summary;
 
+/** A span of the period read from the cases: added to the months' sketches, or taken from them (`sign` −1). */
+export interface EdgeSpan {
+  start: Date;
+  end: Date;
+  sign: 1 | -1;
+}
+
 /**
- * A long period as its whole local months (first days, inclusive) and the spans before the first and after
- * the last; null for a period under ROLLUPS_FROM_DAYS days or without a whole month.
+ * A long period as local months (first days, inclusive) and the spans at its ends read from the cases; null
+ * for a period under ROLLUPS_FROM_DAYS days or without a whole month. A partial month at either end is its
+ * days added to the whole months, or, when the rest of that month is shorter, the month itself with the rest
+ * taken away (sketches are counts: exactly). "The last 365 days" then reads some 3 days of cases, not 31.
  */
-export function monthsOf(start: Date, end: Date, zone: string): { months: { from: string; to: string }; edges: { start: Date; end: Date }[] } | null {
+export function monthsOf(start: Date, end: Date, zone: string): { months: { from: string; to: string }; edges: EdgeSpan[] } | null {
   const [a, b] = [DateTime.fromJSDate(start, { zone }), DateTime.fromJSDate(end, { zone })];
   if (b.diff(a, 'days').days < ROLLUPS_FROM_DAYS) return null;
-  const first = +a === +a.startOf('month') ? a : a.startOf('month').plus({ months: 1 });
+  const whole = +a === +a.startOf('month') ? a : a.startOf('month').plus({ months: 1 });
   const after = b.startOf('month');
-  if (after <= first) return null;
-  const edges = [
-    { start: a, end: first },
-    { start: after, end: b },
-  ].filter((e) => e.end > e.start);
-  return { months: { from: first.toISODate()!, to: after.minus({ months: 1 }).toISODate()! }, edges: edges.map((e) => ({ start: e.start.toJSDate(), end: e.end.toJSDate() })) };
+  if (after <= whole) return null;
+  let [from, to] = [whole, after.minus({ months: 1 })];
+  const edges: { start: DateTime; end: DateTime; sign: 1 | -1 }[] = [];
+  if (a < whole) {
+    const monthStart = a.startOf('month');
+    if (+a - +monthStart < +whole - +a) {
+      from = monthStart;
+      edges.push({ start: monthStart, end: a, sign: -1 });
+    } else edges.push({ start: a, end: whole, sign: 1 });
+  }
+  if (after < b) {
+    const monthEnd = after.plus({ months: 1 });
+    if (+monthEnd - +b < +b - +after) {
+      to = after;
+      edges.push({ start: b, end: monthEnd, sign: -1 });
+    } else edges.push({ start: after, end: b, sign: 1 });
+  }
+  return { months: { from: from.toISODate()!, to: to.toISODate()! }, edges: edges.map((e) => ({ start: e.start.toJSDate(), end: e.end.toJSDate(), sign: e.sign })) };
 }

@@ -25,7 +25,7 @@ export class ClosureSketch {
   /** Working days → cases; cases closed without a working-day figure are not in it. */
   readonly workdays = new Map<number, number>();
 
-  /** Adds `n` closed cases of one hours bucket and one working-day count (−1: none). */
+  /** Adds `n` closed cases of one hours bucket and one working-day count (−1: none); negative figures take away cases added before. */
   add(row: { hoursBucket: number; workdays: number; n: number; onTime: number; hoursSum: number }): void {
     if (!row.n) return;
     this.closed += row.n;

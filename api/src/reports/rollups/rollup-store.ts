@@ -16,15 +16,26 @@ export interface RollupEngine {
   rebuildIsolation?: 'REPEATABLE READ';
   /** Moves the changes triggers appended into the rollups; absent where the triggers add to the rows themselves. */
   fold?(ds: DataSource): Promise<void>;
+  /** After many rows changed at once (a rebuild, a big fold): the space of deleted rows reclaimed, statistics gathered. */
+  settle?(ds: DataSource): Promise<unknown>;
 }
 
 const KEY = ['day', 'dim', 'place_id', 'value'];
 
-/** Moves the appended changes of `deltas` into `table` in one statement (no change seen twice or not at all). */
+/** Moves the appended changes of `deltas` into `table` in one statement (no change seen twice or not at all); answers how many it moved. */
 const foldInto = (table: string, deltas: string, key: string[], sums: string[]) =>
-  `WITH moved AS (DELETE FROM "${deltas}" RETURNING *) INSERT INTO "${table}" (${quoted([...key, ...sums])}) ` +
+  `WITH moved AS (DELETE FROM "${deltas}" RETURNING *), folded AS (INSERT INTO "${table}" (${quoted([...key, ...sums])}) ` +
   `SELECT ${quoted(key)}, ${sums.map((c) => `SUM("${c}")`).join(', ')} FROM moved GROUP BY ${quoted(key)} ORDER BY ${quoted(key)} ` +
-  `ON CONFLICT (${quoted(key)}) DO UPDATE SET ${sums.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(', ')}`;
+  `ON CONFLICT (${quoted(key)}) DO UPDATE SET ${sums.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(', ')} RETURNING 1) ` +
+  `SELECT (SELECT count(*) FROM moved)::integer AS "moved"`;
+
+/**
+ * Changes folded at once beyond which the tables are vacuumed and their statistics gathered: a bulk load's
+ * catch-up appends a million rows, whose deleted husks every fold's scan then read (54 MB of them), and
+ * rollups without statistics were read by the wrong plan (16 rows estimated, 197,721 found).
+ */
+const SETTLE_AFTER_ROWS = 20_000;
+const settlePostgres = (ds: DataSource) => ds.query(`VACUUM (ANALYZE) "case_rollup_deltas", "case_closure_rollup_deltas", "case_rollups", "case_closure_rollups"`);
 
 export const SQLITE_ROLLUPS: RollupEngine = {
   dayOf: (column, shift) => `date(${column}, '${Number(shift)} minutes')`,
@@ -36,9 +47,13 @@ export const POSTGRES_ROLLUPS: RollupEngine = {
   monthOf: (column, shift) => `date_trunc('month', (${column} AT TIME ZONE 'UTC') + interval '${Number(shift)} minutes')::date`,
   rebuildIsolation: 'REPEATABLE READ',
   async fold(ds) {
-    await ds.query(foldInto('case_rollups', 'case_rollup_deltas', ['dim', 'day', 'place_id', 'value'], ROLLUP_COLUMNS));
-    await ds.query(foldInto('case_closure_rollups', 'case_closure_rollup_deltas', CLOSURE_KEY, CLOSURE_SUMS));
+    const [[a], [b]]: { moved: number }[][] = [
+      await ds.query(foldInto('case_rollups', 'case_rollup_deltas', ['dim', 'day', 'place_id', 'value'], ROLLUP_COLUMNS)),
+      await ds.query(foldInto('case_closure_rollups', 'case_closure_rollup_deltas', CLOSURE_KEY, CLOSURE_SUMS)),
+    ];
+    if (a.moved + b.moved >= SETTLE_AFTER_ROWS) await settlePostgres(ds);
   },
+  settle: settlePostgres,
 };
 
 export const ROLLUP_ENGINE = Symbol('RollupEngine');
@@ -94,6 +109,7 @@ export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModu
       if (Number(row?.shift_minutes) !== offsets[0]) throw e;
       return false;
     });
+    if (rebuilt) await this.engine.settle?.(this.ds);
     if (rebuilt) this.log.log(`rollups rebuilt for ${this.config.timeZone} (UTC${offsets[0] >= 0 ? '+' : ''}${offsets[0] / 60})`);
     this.offset = offsets[0];
     const fold = this.engine.fold;
