@@ -15,7 +15,7 @@ const MAX_POSITION = 16_383;
 /** A lexeme as a tsvector or tsquery literal quotes it (tokens are letters and digits; quote anyway). */
 const lexeme = (token: string) => (/['\\]/.test(token) ? `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${token}'`);
 
-/** A case's tokens in order, each with its position: a word is then found as a phrase (`<->`). */
+/** A case's tokens in order, each with its position (a longer word is found as a phrase, `<->`), and its 3- and 4-character words. */
 export const tsvectorOf = (c: SearchableCase): string => tsvectorOfDocument(searchDocument(c));
 
 /**
@@ -46,7 +46,7 @@ function singleToken(term: string): string | null {
 /**
  * PostgreSQL: each case's tokens with their positions as a `tsvector` in `case_search`, under a GIN index.
  * A word of two to four characters is one lexeme (pg-words.ts), whose cases the GIN index gives without
- * reading an entry, and whose count within any subtree is read from `case_search_counts` (kept by
+ * rechecking positions, and whose count within any subtree is read from `case_search_counts` (kept by
  * triggers on this table: a count over the index fetched a row per match); a longer word is the phrase
  * of its pairs, which the positions confirm. Several instances share the queue: a flush
  * takes its batch with a row lock, so two never write the same entries, and one that waited sees the
