@@ -72,9 +72,10 @@ describe('keyword search for Chinese words', () => {
     );
   });
 
-  it('PostgreSQL: the same tokens with their positions, a word the phrase of its pairs, a lone character a prefix', () => {
-    assert.equal(tsvectorOf({ title: '路灯不亮', unitPath: '/1/7/' }), `'路灯':1 '灯不':2 '不亮':3 '亮':4 'unit1':5 'unit7':6`);
-    assert.equal(tsqueryOf('路灯不亮 灯', ['/1/7/']), `('路灯' <-> '灯不' <-> '不亮') & ('灯':*) & ('unit7')`);
+  it('PostgreSQL: the same tokens with their positions and the words of 3-4 characters without, a word of 2-4 one lexeme, a longer one the phrase of its pairs, a lone character a prefix', () => {
+    assert.equal(tsvectorOf({ title: '路灯不亮', unitPath: '/1/7/' }), `'路灯':1 '灯不':2 '不亮':3 '亮':4 'unit1':5 'unit7':6 '路灯不' '路灯不亮' '灯不亮'`);
+    assert.equal(tsqueryOf('路灯不亮 灯', ['/1/7/']), `('路灯不亮') & ('灯':*) & ('unit7')`);
+    assert.equal(tsqueryOf('路灯不亮了'), `('路灯不亮' & '灯不亮了' & ('路灯' <-> '灯不' <-> '不亮' <-> '亮了'))`);
     assert.equal(tsqueryOf('——'), null);
     assert.equal(ftsQuery('——'), null);
   });

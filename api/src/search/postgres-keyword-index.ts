@@ -3,6 +3,7 @@ import type { ParamNamer } from '../common/list-query.js';
 import { SEARCHABLE_COLUMNS, searchDocument, termParts, unitToken, type SearchableCase } from '../cases/case-search.js';
 import { pathIds, subtreeUpperBound } from '../common/tree.js';
 import type { KeywordIndex } from './keyword-index.js';
+import { singleLexeme, wordQuery, wordsOf } from './pg-words.js';
 
 /** Entries written per transaction when flushing. */
 const FLUSH_BATCH = 1_000;
@@ -12,40 +13,42 @@ const FLUSH_EVERY_MS = 500;
 const MAX_POSITION = 16_383;
 
 /** A lexeme as a tsvector or tsquery literal quotes it (tokens are letters and digits; quote anyway). */
-const lexeme = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const lexeme = (token: string) => (/['\\]/.test(token) ? `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${token}'`);
 
-/** A case's tokens in order, each with its position: a word is then found as a phrase (`<->`). */
+/** A case's tokens in order, each with its position (a longer word is found as a phrase, `<->`), and its 3- and 4-character words. */
 export const tsvectorOf = (c: SearchableCase): string => tsvectorOfDocument(searchDocument(c));
 
-/** The same from the document (`searchDocument`, tokens separated by spaces), as the generator makes it. */
+/**
+ * The same from the document (`searchDocument`, tokens separated by spaces), as the generator makes it;
+ * with its three- and four-character words, without positions (pg-words.ts).
+ */
 export function tsvectorOfDocument(document: string): string {
-  return document
-    .split(' ')
-    .filter(Boolean)
-    .map((t, i) => `${lexeme(t)}:${Math.min(i + 1, MAX_POSITION)}`)
-    .join(' ');
+  const tokens = document.split(' ').filter(Boolean);
+  const positioned = tokens.map((t, i) => `${lexeme(t)}:${Math.min(i + 1, MAX_POSITION)}`);
+  return [...positioned, ...[...wordsOf(tokens)].map(lexeme)].join(' ');
 }
 
 /** The tsquery of a term (case-search.ts: `termParts`) within these subtrees; null without a letter or digit. */
 export function tsqueryOf(term: string, within: readonly string[] = []): string | null {
-  const parts = termParts(term).map((p) => ('prefix' in p ? `${lexeme(p.prefix)}:*` : p.phrase.map(lexeme).join(' <-> ')));
+  const parts = termParts(term).map((p) => ('prefix' in p ? `${lexeme(p.prefix)}:*` : wordQuery(p.phrase, lexeme)));
   return parts.length ? [...parts, ...within.map((path) => lexeme(unitToken(path)))].map((p) => `(${p})`).join(' & ') : null;
 }
 
 /** The case's own unit, the last of its path (0 for none): its keyword counts' row (case_search_counts). */
 export const ownUnit = (path: string | null | undefined): number => pathIds(path ?? '').pop() ?? 0;
 
-/** The one lexeme a term is, when it is a single two-character word (a phrase of one pair); else null. */
+/** The one lexeme a term is, when it is a single word of two to four characters; else null. */
 function singleToken(term: string): string | null {
   const parts = termParts(term);
-  return parts.length === 1 && 'phrase' in parts[0] && parts[0].phrase.length === 1 ? parts[0].phrase[0] : null;
+  return parts.length === 1 && 'phrase' in parts[0] ? singleLexeme(parts[0].phrase) : null;
 }
 
 /**
  * PostgreSQL: each case's tokens with their positions as a `tsvector` in `case_search`, under a GIN index.
- * A two-character word is one lexeme, whose count within any subtree is read from `case_search_counts`
- * (kept by triggers on this table: a count over the index fetched a row per match); a longer word is the
- * phrase of its pairs, which the GIN index narrows to the cases having every pair and the positions confirm. Several instances share the queue: a flush
+ * A word of two to four characters is one lexeme (pg-words.ts), whose cases the GIN index gives without
+ * rechecking positions, and whose count within any subtree is read from `case_search_counts` (kept by
+ * triggers on this table: a count over the index fetched a row per match); a longer word is the phrase
+ * of its pairs, which the positions confirm. Several instances share the queue: a flush
  * takes its batch with a row lock, so two never write the same entries, and one that waited sees the
  * other's entries once it has them.
  */
@@ -115,7 +118,7 @@ export class PostgresKeywordIndex implements KeywordIndex {
   }
 
   /**
-   * A two-character word's count from `case_search_counts`: the sum over the units of the innermost subtree
+   * A word's count from `case_search_counts`: the sum over the units of the innermost subtree
    * (the subtrees of `within` nest, or share no case), each unit's row read from the primary key.
    */
   private async countToken(token: string, within: readonly string[]): Promise<number> {

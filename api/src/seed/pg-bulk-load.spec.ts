@@ -63,7 +63,7 @@ async function assertAsIfTriggersRan(ds: DataSource, cases: number) {
   assert.deepEqual(entries, { n: cases, wrong: 0 });
   const timeline = await verifyTimelines(ds.manager);
   assert.deepEqual({ cases: timeline.cases, problems: timeline.problems }, { cases, problems: 0 });
-  // The rollups hold exactly the cases as the triggers count them: deleting every case through the
+  // The rollups and the keyword counts hold exactly the cases as the triggers count them: deleting every case through the
   // triggers (which subtract each one's rows) leaves every key at zero.
   const runner = ds.createQueryRunner();
   await runner.startTransaction();
@@ -73,6 +73,8 @@ async function assertAsIfTriggersRan(ds: DataSource, cases: number) {
     await runner.query('DELETE FROM cases');
     assert.deepEqual(await runner.query(unbalanced('case_rollups', 'dim, day, place_id, value', ROLLUP_COLUMNS)), []);
     assert.deepEqual(await runner.query(unbalanced('case_closure_rollups', 'dim, month, place_id, value, hours_bucket, workdays', ['n', 'on_time', 'hours_sum'])), []);
+    // The keyword counts too (the entries go with their cases; their delete trigger subtracts every counted lexeme).
+    assert.deepEqual(await runner.query(`SELECT token, unit_id, n FROM case_search_counts WHERE n <> 0 LIMIT 5`), []);
   } finally {
     await runner.rollbackTransaction();
     await runner.release();

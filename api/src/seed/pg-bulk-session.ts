@@ -14,6 +14,7 @@
  * at once, and the days' serials continue the counters, which are locked too and moved past them at the end.
  */
 import { rollupCatchUpSql } from '../reports/rollups/rollup-catch-up.js';
+import { LONGEST_WORD } from '../search/pg-words.js';
 import { MemoryNumbering, type NumberingStart } from './pg-copy-format.js';
 import type { PgClient } from './postgres-writer.js';
 
@@ -115,7 +116,7 @@ export class PgBulkSession {
       await this.client.query('DELETE FROM case_search_counts');
       await this.client.query(`SET LOCAL work_mem = '256MB'`);
       await this.client.query(
-        `INSERT INTO case_search_counts (token, unit_id, n) SELECT l.lexeme, s.unit_id, COUNT(*) FROM case_search s CROSS JOIN LATERAL unnest(s.doc) l WHERE char_length(l.lexeme) = 2 GROUP BY 1, 2 ORDER BY 1, 2`,
+        `INSERT INTO case_search_counts (token, unit_id, n) SELECT l.lexeme, s.unit_id, COUNT(*) FROM case_search s CROSS JOIN LATERAL unnest(s.doc) l WHERE char_length(l.lexeme) BETWEEN 2 AND ${LONGEST_WORD} GROUP BY 1, 2 ORDER BY 1, 2`,
       );
       await this.client.query('ALTER TABLE case_search ENABLE TRIGGER USER');
     });
