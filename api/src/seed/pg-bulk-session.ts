@@ -6,7 +6,8 @@
  * triggers are off meanwhile: their effect is computed once at the end, in one statement per table, over
  * the cases loaded (the tallies and the keyword counts, case_search_counts, counted again; the new cases' changes to the report rollups and closure
  * rollups appended in one statement each, where the triggers appended them per COPY with each COPY's rows
- * held for them, for the application's fold to move). PostgreSQL's DDL is transactional,
+ * held for them, for the application's fold to move), after ANALYZE of the loaded tables and with the
+ * server's parallel workers (pg-parallel-append.ts), which share the transaction. PostgreSQL's DDL is transactional,
  * so a load that fails or is killed leaves the database as it was, indexes and triggers included: there is
  * nothing to record and restore; one that is stopped (Ctrl-C) commits what it wrote, with the same catch-up.
  * The tables stay locked for the load: intake waits for it (it would wait for each batch's index writes

@@ -4,8 +4,8 @@
  * transaction with the indexes built at the end (pg-bulk-session.ts); a smaller one, into a database that
  * holds more, one transaction per batch, with ids from the tables' sequences and serials from the day's
  * counter taken before each (intake running meanwhile continues after them). The worker makes the keyword
- * entries as tsvector literals and, in a bulk load, the COPY text itself (pg-copy-format.ts): this thread
- * then only sends it. Then VACUUM and ANALYZE: the
+ * entries as tsvector literals and, in a bulk load, the COPY text itself (pg-copy-format.ts), the keyword
+ * entries then by a second worker (keyword-worker.ts): this thread only sends it. Then VACUUM and ANALYZE: the
  * planner must know the tables' new size and spread (without statistics, a year of hot spots took a minute).
  */
 import type { DataSource } from 'typeorm';
