@@ -119,13 +119,16 @@ function tokensOfText(text: string): string {
   return tokens;
 }
 
+/** What a case's keyword entry is made of (keyword-worker.ts receives only these). */
+export type SearchParts = Pick<CaseSim['fields'], 'title' | 'description' | 'address' | 'reporterName' | 'unitPath'>;
+
 /**
  * `searchDocument` of a case, made of the tokens of its parts, each cut once: the title, the sentences of
  * the description (a '。' always ends a run of letters, so the tokens of a text are those of its
  * sentences in turn), the address, the reporter's name and the units. The spec checks it equals
  * `searchDocument` on generated cases.
  */
-export function searchDocumentOf(f: CaseSim['fields']): string {
+export function searchDocumentOf(f: SearchParts): string {
   const parts: string[] = [];
   const add = (text: string | null | undefined) => {
     if (!text) return;

@@ -4,8 +4,8 @@
  * transaction with the indexes built at the end (pg-bulk-session.ts); a smaller one, into a database that
  * holds more, one transaction per batch, with ids from the tables' sequences and serials from the day's
  * counter taken before each (intake running meanwhile continues after them). The worker makes the keyword
- * entries as tsvector literals and, in a bulk load, the COPY text itself (pg-copy-format.ts): this thread
- * then only sends it. Then VACUUM and ANALYZE: the
+ * entries as tsvector literals and, in a bulk load, the COPY text itself (pg-copy-format.ts), the keyword
+ * entries then by a second worker (keyword-worker.ts): this thread only sends it. Then VACUUM and ANALYZE: the
  * planner must know the tables' new size and spread (without statistics, a year of hot spots took a minute).
  */
 import type { DataSource } from 'typeorm';
@@ -49,7 +49,7 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
     const source: Source<RowBatch | CopyBatch> = useWorker
       ? fromWorker<RowBatch | CopyBatch>({ reference, options: opts, tables, search: 'tsvector', control: new SharedArrayBuffer(4), copy: start })
       : inline(ref, opts, tables, 'tsvector');
-    let simulation: { cpuMs: number | null; wallMs: number } | null = null;
+    let simulation: { cpuMs: number | null; wallMs: number; keywordsCpuMs?: number | null } | null = null;
     for (;;) {
       if (hooks.signal?.aborted) {
         // Between batches: what is written is whole cases, and stays.
@@ -76,6 +76,7 @@ export async function loadPostgres(ds: DataSource, ref: Reference, opts: StreamO
     const wallMs = performance.now() - started;
     const cpu = threadCpuMs();
     if (useWorker) stats.phases.push({ name: 'simulation (worker)', wallMs: simulation.wallMs, cpuMs: simulation.cpuMs });
+    if (simulation.keywordsCpuMs !== undefined) stats.phases.push({ name: 'keyword entries (second worker)', wallMs: simulation.wallMs, cpuMs: simulation.keywordsCpuMs });
     stats.phases.push({ name: useWorker ? 'writing (COPY)' : 'simulation and writing (COPY)', wallMs, cpuMs: cpu0 === null || cpu === null ? null : cpu - cpu0 });
     const copyCpu = cpuOfServer();
     stats.phases.push({ name: 'COPY (server)', wallMs, cpuMs: copyCpu === null || copyCpu0 === null ? null : copyCpu - copyCpu0 });

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import { refreshStatistics } from '../database/database.module.js';
@@ -15,6 +15,8 @@ import { perCaseTables, toRows, type RowBatch, type SearchForm } from './case-ro
 import { caseBatches, GenerationStopped, type StreamOptions } from './case-stream.js';
 import { MeasureBits } from './measure-bits.js';
 import type { Reference } from './reference.js';
+import type { KeywordMessage } from './keyword-worker.js';
+import type { CopyBatch } from './pg-copy-format.js';
 import type { WorkerInput, WorkerMessage } from './seed-worker.js';
 import { SqliteCaseWriter } from './sqlite-writer.js';
 import { threadCpuMs } from './thread-cpu.js';
@@ -114,7 +116,8 @@ export async function loadSqlite(ds: DataSource, ref: Reference, opts: StreamOpt
   return stats;
 }
 
-export type Source<T = RowBatch> = AsyncGenerator<{ rows: T; written: () => void }, { cpuMs: number | null; wallMs: number }>;
+/** Returns the simulation's CPU and wall time (and the keyword worker's CPU, when there was one). */
+export type Source<T = RowBatch> = AsyncGenerator<{ rows: T; written: () => void }, { cpuMs: number | null; wallMs: number; keywordsCpuMs?: number | null }>;
 
 export async function* inline(ref: Reference, opts: StreamOptions, tables: ReturnType<typeof perCaseTables>, search: SearchForm | null): Source {
   const started = performance.now();
@@ -135,30 +138,54 @@ export async function* fromWorker<T = RowBatch>(input: WorkerInput): Source<T> {
     Atomics.add(control, 0, 1);
     Atomics.notify(control, 0);
   };
+  // A PostgreSQL bulk load's keyword entries are made by a second worker (keyword-worker.ts), sent to it by the first.
+  const channel = input.copy && input.search === 'tsvector' ? new MessageChannel() : null;
+  const keywordWorker = channel ? new Worker(new URL('./keyword-worker.js', import.meta.url), { workerData: { keywords: channel.port2 }, transferList: [channel.port2] }) : null;
   // A large young generation: the simulation makes millions of short-lived objects, and with the default
   // one the collector copied the batch in hand again and again (a quarter of the worker's time).
-  const worker = new Worker(new URL('./seed-worker.js', import.meta.url), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 128 } });
+  const worker = new Worker(new URL('./seed-worker.js', import.meta.url), {
+    workerData: channel ? { ...input, keywords: channel.port1 } : input,
+    transferList: channel ? [channel.port1] : [],
+    resourceLimits: { maxYoungGenerationSizeMb: 128 },
+  });
   const queue: WorkerMessage[] = [];
+  const pieces: KeywordMessage[] = [];
   let failure: unknown = null;
-  let exited = false;
+  /** The queues whose worker has exited (its messages all arrived before). */
+  const exited = new Set<unknown[]>();
   let wake: (() => void) | null = null;
   worker.on('message', (m: WorkerMessage) => (queue.push(m), wake?.()));
-  worker.on('error', (err) => ((failure = err), wake?.()));
-  worker.on('exit', () => ((exited = true), wake?.()));
+  keywordWorker?.on('message', (m: KeywordMessage) => (pieces.push(m), wake?.()));
+  for (const [w, q] of [[worker, queue], [keywordWorker, pieces]] as const) {
+    w?.on('error', (err) => ((failure = err), wake?.()));
+    w?.on('exit', () => (exited.add(q), wake?.()));
+  }
+  const next = async <M>(from: M[]): Promise<M> => {
+    while (from.length === 0) {
+      if (failure) throw failure;
+      if (exited.has(from)) throw new Error('the generator’s worker stopped before it was done');
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+    return from.shift()!;
+  };
   try {
     for (;;) {
-      while (queue.length === 0) {
-        if (failure) throw failure;
-        if (exited) throw new Error('the generator’s worker stopped before it was done');
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
+      const m = await next(queue);
+      if ('done' in m) {
+        const keywords = keywordWorker ? await next(pieces) : null;
+        const keywordsCpuMs = keywords && 'done' in keywords ? keywords.cpuMs : undefined;
+        return { cpuMs: m.cpuMs, wallMs: performance.now() - started - m.waitMs, ...(keywordWorker ? { keywordsCpuMs } : {}) };
       }
-      const m = queue.shift()!;
-      if ('done' in m) return { cpuMs: m.cpuMs, wallMs: performance.now() - started - m.waitMs };
+      if (keywordWorker) {
+        const k = await next(pieces);
+        if ('done' in k) throw new Error('the keyword worker ended before the cases did');
+        (m.rows as CopyBatch).pieces.push(k.piece);
+      }
       yield { rows: m.rows as T, written };
     }
   } finally {
-    await worker.terminate();
+    await Promise.all([worker.terminate(), keywordWorker?.terminate()]);
   }
 }
 
