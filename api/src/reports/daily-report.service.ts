@@ -52,13 +52,19 @@ export class DailyReportService {
         .select('c.categoryId', 'category')
         .addSelect('c.channelId', 'channel')
         .addSelect('c.handledDirectly', 'direct')
-        .addSelect('c.dispatchedAt', 'dispatchedAt')
-        .getRawMany() as Promise<{ category: number; channel: number; direct: unknown; dispatchedAt: unknown }[]>,
+        // Whether, not when: a day's thousands of timestamps are not read for it.
+        .addSelect('CASE WHEN c.dispatchedAt IS NULL THEN 0 ELSE 1 END', 'dispatched')
+        .getRawMany() as Promise<{ category: number; channel: number; direct: unknown; dispatched: unknown }[]>,
     ]);
     const groupOf = new Map(intake.byChannel.map((c) => [c.channelId, c.group]));
     const nameOfChannel = new Map(intake.byChannel.map((c) => [c.channelId, c.name]));
     const catById = new Map(categories.map((c) => [c.id, c]));
-    const top = (id: number) => catById.get(pathIds(catById.get(id)?.path ?? '')[0] ?? id);
+    // Each category's top once, not once per case of the day.
+    const tops = new Map<number, Category | undefined>();
+    const top = (id: number) => {
+      if (!tops.has(id)) tops.set(id, catById.get(pathIds(catById.get(id)?.path ?? '')[0] ?? id));
+      return tops.get(id);
+    };
     const safetyRoot = categories.find((c) => c.parentId === null && (c.code === SAFETY.code || c.name === SAFETY.name));
     const base = periodFilter(p);
 
@@ -84,7 +90,7 @@ export class DailyReportService {
       calls: intake.byChannel.filter((c) => c.group === 'hotline').reduce((a, c) => a + c.count, 0),
       online: { total: online.reduce((a, c) => a + c.count, 0), byChannel: online.map((c) => ({ channelId: c.channelId, name: c.name, count: c.count })) },
       handledDirectly: rows.filter((r) => r.direct === true || Number(r.direct) === 1).length,
-      transferred: rows.filter((r) => r.dispatchedAt !== null).length,
+      transferred: rows.filter((r) => Number(r.dispatched) === 1).length,
       hotTopics,
       safety: { total: [...safety.values()].reduce((a, b) => a + b, 0), byChannel: [...safety].map(([channelId, count]) => ({ channelId, name: nameOfChannel.get(channelId) ?? '', count })).sort((a, b) => b.count - a.count || a.channelId - b.channelId) },
     };
