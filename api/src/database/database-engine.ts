@@ -6,6 +6,7 @@
 import type { DataSource } from 'typeorm';
 import type { DatabaseKind } from '../config/config.js';
 import { LocalAdvisoryLock, PostgresAdvisoryLock, type AdvisoryLock } from './advisory-lock.js';
+import { parseTimestamptz } from './pg-timestamps.js';
 import { immediateTransactions, refreshSqliteStatistics, serializeTransactions } from './sqlite-tuning.js';
 
 export interface DatabaseEngine {
@@ -28,10 +29,27 @@ const SQLITE: DatabaseEngine = {
   lock: () => new LocalAdvisoryLock(),
 };
 
-/** PostgreSQL: TypeORM's pool as it is; autovacuum gathers statistics by itself (a bulk load runs ANALYZE). */
+/** The driver's own reader of `timestamptz` (OID 1184), kept for the shapes the fast one leaves to it. */
+let generalTimestamptz: ((s: string) => unknown) | undefined;
+interface PgTypes {
+  getTypeParser(oid: number): (s: string) => unknown;
+  setTypeParser(oid: number, parse: (s: string) => unknown): void;
+}
+
+/**
+ * PostgreSQL: TypeORM's pool as it is, with `timestamptz` read by a parser made for the one shape the server
+ * sends (pg-timestamps.ts; the driver's type parsers are process-wide, set once); autovacuum gathers
+ * statistics by itself (a bulk load runs ANALYZE).
+ */
 const POSTGRES: DatabaseEngine = {
   kind: 'postgres',
-  adapt: () => undefined,
+  adapt: (ds) => {
+    if (generalTimestamptz) return;
+    // The driver module TypeORM loaded (its `postgres`), whose parsers its pool's clients use.
+    const { types } = (ds.driver as unknown as { postgres: { types: PgTypes } }).postgres;
+    const general = (generalTimestamptz = types.getTypeParser(1184));
+    types.setTypeParser(1184, (s: string) => parseTimestamptz(s, general));
+  },
   refreshStatistics: async () => false,
   lock: (ds) => new PostgresAdvisoryLock(ds),
 };

@@ -10,7 +10,7 @@ import { GRID_LEVELS, type GridLevel } from '../../grid/grid-unit.entity.js';
 import type { GroupBy } from '../groups.js';
 import { keyOf } from '../groups.js';
 import type { ReportParams } from '../report-params.js';
-import { onReportRunner } from '../report-reader.js';
+import { onReportRunner, reportMemo } from '../report-reader.js';
 import { ROLLUP_CLOCK, type RollupClock } from './rollup-store.js';
 import { ROLLUP_COLUMNS, ROLLUP_DIMS } from './rollup-columns.js';
 import { ClosureSketch } from './closure-sketch.js';
@@ -127,7 +127,9 @@ export class RollupReader {
   async coarseEnough(paths: string[], placedAt: 'grid' | 'community'): Promise<boolean> {
     const roots = paths.map((path) => pathIds(path).at(-1)).filter((id): id is number => id !== undefined);
     if (!roots.length) return true;
-    const units: { level: string }[] = await onReportRunner(this.ds.createQueryBuilder().select('g.level', 'level').from('grid_units', 'g').where('g.id IN (:...roots)', { roots })).getRawMany();
+    const units: { level: string }[] = await reportMemo(`levels:${roots.join(',')}`, () =>
+      onReportRunner(this.ds.createQueryBuilder().select('g.level', 'level').from('grid_units', 'g').where('g.id IN (:...roots)', { roots })).getRawMany(),
+    );
     return units.length === new Set(roots).size && units.every((u) => !finerThan(u.level, placedAt));
   }
 }
