@@ -16,6 +16,7 @@
  * for one another on a unit's row.
  */
 import { LOCKS } from '../database/advisory-lock.js';
+import { quotedNames } from '../database/sql-dialect.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
@@ -85,11 +86,11 @@ export class PostgresIntake implements IntakeEngine {
   ) {
     this.columns = ds.getMetadata(Case).columns.filter((c) => c.isInsert && !c.generatedType && c.propertyName !== 'id');
     const columns = ['id', ...this.columns.map((c) => c.databaseName)];
-    const names = columns.map((n) => `"${n}"`).join(', ');
+    const names = quotedNames(columns);
     // The unit's place in the tree as it is when the statement writes, not as this instance read it a moment
     // before: another instance may be moving the unit meanwhile (migration IntakeUnitPlacement).
     const values = columns.map((n) => (n in PLACED ? `p.${PLACED[n]}` : `r."${n}"`)).join(', ');
-    const events = EVENT_COLUMNS.map((n) => `"${n}"`).join(', ');
+    const events = quotedNames(EVENT_COLUMNS);
     this.writeSql = `WITH r AS (SELECT * FROM json_populate_recordset(NULL::cases, $1::json)),
 p AS (SELECT * FROM grid_unit_placements(ARRAY(SELECT DISTINCT grid_unit_id FROM r))),
 c AS (INSERT INTO cases (${names}) SELECT ${values} FROM r LEFT JOIN p ON p.unit_id = r.grid_unit_id RETURNING id, unit_path, community_id, grid_id),

@@ -4,6 +4,9 @@
  */
 export const SQL_DIALECT = Symbol('SqlDialect');
 
+/** Column or table names as a quoted list (`"a", "b"`), spelled alike on both engines. */
+export const quotedNames = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
 export interface SqlDialect {
   /** The continuous percentile `fraction` (0..1, linear interpolation) of a column, as an aggregate. */
   percentile(column: string, fraction: number): string;

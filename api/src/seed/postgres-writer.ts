@@ -8,6 +8,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
+import { quotedNames } from '../database/sql-dialect.js';
 import type { RowBatch } from './case-rows.js';
 import { CopyFormatter, type CopyBatch } from './pg-copy-format.js';
 
@@ -73,7 +74,7 @@ export class PostgresCaseWriter {
   /** A COPY per table of what was held (tables in the order first given: cases first). */
   private async send(held: Held): Promise<void> {
     for (const [table, { columns, pieces }] of held) {
-      const stream = this.client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+      const stream = this.client.query(copyFrom(`COPY "${table}" (${quotedNames(columns)}) FROM STDIN`));
       await pipeline(Readable.from(pieces), stream);
     }
   }

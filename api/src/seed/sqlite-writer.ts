@@ -6,6 +6,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { caseNumber } from '../cases/case-numbers.js';
+import { quotedNames } from '../database/sql-dialect.js';
 import type { RowBatch } from './case-rows.js';
 import { RECENT } from './case-stream.js';
 import { fillCaseRows } from './event-chainer.js';
@@ -100,7 +101,7 @@ export class SqliteCaseWriter {
 
   private statement(table: string, columns: string[], rows: number): BetterSqlite3.Statement {
     const tuple = `(${columns.map(() => '?').join(',')})`;
-    return this.cached(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`);
+    return this.cached(`INSERT INTO "${table}" (${quotedNames(columns)}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`);
   }
 
   private cached(sql: string): BetterSqlite3.Statement {

@@ -33,9 +33,6 @@ export const ROLLUP_DIMS: Record<GroupBy, { dim: number; placedAt: 'grid' | 'com
   worker: { dim: 4, placedAt: 'community' },
 };
 
-/** A list of column names, quoted for either engine. */
-export const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
-
 /** The sums of ROLLUP_COLUMNS over cases `c`, in their order: what the CaseRollups migration's triggers add per case. */
 export function rollupSumsSql(): string {
   const tallies = Object.values(ROLLUP_TALLIES);

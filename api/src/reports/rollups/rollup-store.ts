@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { CLOSURE_KEY, CLOSURE_SUMS, closureRowsSql, quoted, ROLLUP_COLUMNS, rollupSumsSql } from './rollup-columns.js';
+import { quotedNames } from '../../database/sql-dialect.js';
+import { CLOSURE_KEY, CLOSURE_SUMS, closureRowsSql, ROLLUP_COLUMNS, rollupSumsSql } from './rollup-columns.js';
 
 /** What differs between the engines in keeping rollups. */
 export interface RollupEngine {
@@ -27,9 +28,9 @@ const KEY = ['day', 'dim', 'place_id', 'value'];
  * answers `[{n}]`, how many changes it moved.
  */
 const foldInto = (table: string, deltas: string, key: string[], sums: string[]) =>
-  `WITH moved AS (DELETE FROM "${deltas}" RETURNING *), folded AS (INSERT INTO "${table}" (${quoted([...key, ...sums])}) ` +
-  `SELECT ${quoted(key)}, ${sums.map((c) => `SUM("${c}")`).join(', ')} FROM moved GROUP BY ${quoted(key)} ORDER BY ${quoted(key)} ` +
-  `ON CONFLICT (${quoted(key)}) DO UPDATE SET ${sums.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(', ')}) ` +
+  `WITH moved AS (DELETE FROM "${deltas}" RETURNING *), folded AS (INSERT INTO "${table}" (${quotedNames([...key, ...sums])}) ` +
+  `SELECT ${quotedNames(key)}, ${sums.map((c) => `SUM("${c}")`).join(', ')} FROM moved GROUP BY ${quotedNames(key)} ORDER BY ${quotedNames(key)} ` +
+  `ON CONFLICT (${quotedNames(key)}) DO UPDATE SET ${sums.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(', ')}) ` +
   `SELECT COUNT(*) AS n FROM moved`;
 
 /**
@@ -166,7 +167,7 @@ export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModu
     await m.query(`DELETE FROM "case_rollup_deltas"`);
     // The hot spots' days (reports/hot-spot-days.ts) are named at the clock's offset too: kept ones are recomputed.
     for (const t of ['hot_spot_days', 'hot_spot_runs', 'hot_spot_dirty']) await m.query(`DELETE FROM "${t}"`);
-    const columns = quoted([...KEY, ...ROLLUP_COLUMNS]);
+    const columns = quotedNames([...KEY, ...ROLLUP_COLUMNS]);
     for (const [dim, place, value] of KEYS) {
       await m.query(`INSERT INTO "case_rollups" (${columns}) SELECT ${this.engine.dayOf('c.received_at', shift)} AS d, ${dim}, ${place} AS p, ${value} AS v, ${rollupSumsSql()} FROM "cases" c GROUP BY 1, 3, 4`);
     }
@@ -181,7 +182,7 @@ export class RollupKeeper implements RollupClock, OnApplicationBootstrap, OnModu
     const month = this.engine.monthOf('c.received_at', shift);
     for (const [dim, place, value] of KEYS) {
       const rows = closureRowsSql({ dim: String(dim), month, place, value }, '"cases" c');
-      await m.query(`INSERT INTO "case_closure_rollups" (${quoted([...CLOSURE_KEY, ...CLOSURE_SUMS])}) ${rows}`);
+      await m.query(`INSERT INTO "case_closure_rollups" (${quotedNames([...CLOSURE_KEY, ...CLOSURE_SUMS])}) ${rows}`);
     }
   }
 }
