@@ -44,6 +44,17 @@ export function localDate(at: Date, timeZone: string): string {
   return new Date(t + known.offsetMs).toISOString().slice(0, 10);
 }
 
+/** The decimal number written in `s` from `from` to `to` (digits only, else NaN): dates read field by field. */
+export function digitsAt(s: string, from: number, to: number): number {
+  let x = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    x = x * 10 + d;
+  }
+  return x;
+}
+
 /**
  * Milliseconds since the epoch of a time as the database answers it in raw rows: a Date (PostgreSQL), or
  * SQLite's UTC text `2026-10-15 01:02:03.456` (read field by field: a report reads tens of thousands,
@@ -53,15 +64,7 @@ export function instantMs(v: Date | string): number {
   if (v instanceof Date) return v.getTime();
   const fraction = v.length >= 21 && v.length <= 23 && v[19] === '.';
   if ((v.length === 19 || fraction) && v[4] === '-' && v[7] === '-' && v[10] === ' ' && v[13] === ':' && v[16] === ':') {
-    const n = (from: number, to: number) => {
-      let x = 0;
-      for (let i = from; i < to; i++) {
-        const d = v.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) return NaN;
-        x = x * 10 + d;
-      }
-      return x;
-    };
+    const n = (from: number, to: number) => digitsAt(v, from, to);
     const ms = fraction ? n(20, v.length) * 10 ** (23 - v.length) : 0;
     const t = Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19), ms);
     if (!Number.isNaN(t)) return t;

@@ -5,15 +5,7 @@
  * general parser was 7–8 ms of the daily report's Node time (1M cases, a day's 3,500 cases, loaded machine).
  * Anything not in that exact shape (BC, infinity, years past 9999, another DateStyle) goes to the general parser.
  */
-const digits = (s: string, from: number, to: number): number => {
-  let x = 0;
-  for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    x = x * 10 + d;
-  }
-  return x;
-};
+import { digitsAt } from '../common/time.js';
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), without a Date made for it. */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -37,12 +29,12 @@ export function parseTimestamptz(s: string, general: (s: string) => unknown): un
   // The offset: +HH, +HH:MM or +HH:MM:SS, and nothing after it.
   const rest = s.length - i - 1;
   if (!sign || (rest !== 2 && rest !== 5 && rest !== 8)) return general(s);
-  const oh = digits(s, i + 1, i + 3);
-  const om = rest >= 5 && s[i + 3] === ':' ? digits(s, i + 4, i + 6) : rest >= 5 ? NaN : 0;
-  const os = rest === 8 && s[i + 6] === ':' ? digits(s, i + 7, i + 9) : rest === 8 ? NaN : 0;
-  const year = digits(s, 0, 4);
+  const oh = digitsAt(s, i + 1, i + 3);
+  const om = rest >= 5 && s[i + 3] === ':' ? digitsAt(s, i + 4, i + 6) : rest >= 5 ? NaN : 0;
+  const os = rest === 8 && s[i + 6] === ':' ? digitsAt(s, i + 7, i + 9) : rest === 8 ? NaN : 0;
+  const year = digitsAt(s, 0, 4);
   // Years 0–99 would be read as 1900–1999 by Date.UTC: the general parser handles them.
   if (year < 100) return general(s);
-  const t = (daysFromCivil(year, digits(s, 5, 7), digits(s, 8, 10)) * 86400 + digits(s, 11, 13) * 3600 + digits(s, 14, 16) * 60 + digits(s, 17, 19) - sign * ((oh * 60 + om) * 60 + os)) * 1000 + ms;
+  const t = (daysFromCivil(year, digitsAt(s, 5, 7), digitsAt(s, 8, 10)) * 86400 + digitsAt(s, 11, 13) * 3600 + digitsAt(s, 14, 16) * 60 + digitsAt(s, 17, 19) - sign * ((oh * 60 + om) * 60 + os)) * 1000 + ms;
   return Number.isNaN(t) ? general(s) : new Date(t);
 }
