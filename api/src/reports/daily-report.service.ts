@@ -64,12 +64,7 @@ export class DailyReportService {
     const groupOf = new Map(intake.byChannel.map((c) => [c.channelId, c.group]));
     const nameOfChannel = new Map(intake.byChannel.map((c) => [c.channelId, c.name]));
     const catById = new Map(categories.map((c) => [c.id, c]));
-    // Each category's top once, not once per case of the day.
-    const tops = new Map<number, Category | undefined>();
-    const top = (id: number) => {
-      if (!tops.has(id)) tops.set(id, catById.get(pathIds(catById.get(id)?.path ?? '')[0] ?? id));
-      return tops.get(id);
-    };
+    const top = (id: number) => catById.get(pathIds(catById.get(id)?.path ?? '')[0] ?? id);
     const safetyRoot = categories.find((c) => c.parentId === null && (c.code === SAFETY.code || c.name === SAFETY.name));
     const base = periodFilter(p);
 
