@@ -1,12 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { CreatedAtColumn, JsonColumn, RealColumn, TimestampColumn, UpdatedAtColumn } from '../common/columns.js';
+import { ComputedIntegerColumn, CreatedAtColumn, JsonColumn, RealColumn, TimestampColumn, UpdatedAtColumn } from '../common/columns.js';
 import { Category } from '../categories/category.entity.js';
 import { Channel } from '../channels/channel.entity.js';
 import { Department } from '../departments/department.entity.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { User } from '../users/user.entity.js';
-import { DB_KIND } from '../config/config.js';
 import { measureBitsSql, RECEIVED_BITS } from './case-measures.js';
 import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from './case.constants.js';
 
@@ -264,11 +263,7 @@ export class Case {
    * SQLite by triggers (MeasureBits migration), since it reads a generated column from the table even
    * when an index holds it, and the reports' index must answer alone. Never written here, never shown.
    */
-  @Column(
-    DB_KIND === 'postgres'
-      ? { type: 'integer', generatedType: 'STORED', asExpression: measureBitsSql('postgres'), insert: false, update: false, select: false, nullable: true }
-      : { type: 'integer', default: RECEIVED_BITS, insert: false, update: false, select: false },
-  )
+  @ComputedIntegerColumn(measureBitsSql('postgres'), RECEIVED_BITS)
   measureBits?: number;
 
   /**

@@ -26,6 +26,19 @@ export function RealColumn(options: ColumnOptions = {}) {
   return Column({ type: DB_KIND === 'postgres' ? 'double precision' : 'real', nullable: true, ...options });
 }
 
+/**
+ * An integer the database computes and the application never writes nor reads unasked: on PostgreSQL a stored
+ * generated column of `postgresExpression`; on SQLite kept by triggers (a migration's), `sqliteDefault` until
+ * they run.
+ */
+export function ComputedIntegerColumn(postgresExpression: string, sqliteDefault: number) {
+  return Column(
+    DB_KIND === 'postgres'
+      ? { type: 'integer', generatedType: 'STORED', asExpression: postgresExpression, insert: false, update: false, select: false, nullable: true }
+      : { type: 'integer', default: sqliteDefault, insert: false, update: false, select: false },
+  );
+}
+
 /** PostgreSQL returns bigint/numeric as strings; these are small enough to be numbers. */
 export const numberTransformer: ValueTransformer = {
   to: (v: unknown) => v,
