@@ -44,6 +44,14 @@ export class CaseEvent {
   @TimestampColumn({ nullable: false })
   createdAt: Date;
 
+  /**
+   * Whether the resident sees this entry on the public page: `public`, `internal`, or null for its action's
+   * default (public-timeline.ts). Set by staff afterwards with an event of its own; not part of the hash, which
+   * seals what happened, not who may read it.
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  visibility: 'public' | 'internal' | null;
+
   /** Its place in the case's timeline (1, 2, …): a gap shows an event removed (timeline/event-chain.ts). */
   @Column({ type: 'integer', nullable: true })
   seq: number | null;

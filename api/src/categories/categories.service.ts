@@ -36,6 +36,7 @@ export class CategoriesService extends CrudService<Category, CreateCategoryDto, 
       resolveUnit: { type: 'string', values: RESOLVE_UNITS },
       sort: { type: 'int' },
       active: { type: 'boolean' },
+      public: { type: 'boolean' },
     },
     search: (qb, term, param) => qb.andWhere(`(cat.fullName LIKE ${param(`%${term}%`)} OR cat.code LIKE ${param(`%${term}%`)})`),
   };

@@ -72,6 +72,14 @@ export class Category {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Offered to residents on the public page and to integrators through Open311 (services). */
+  @Column({ type: 'boolean', default: true })
+  public: boolean;
+
+  /** Words residents may search it by, comma-separated (Open311's `keywords`). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  keywords: string | null;
+
   /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
   @RecordVersionColumn()
   version: number;

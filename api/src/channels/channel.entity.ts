@@ -26,6 +26,13 @@ export class Channel {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * An entry point of the residents' public page (`/m/?entry=<code>`): requests asked there are logged under
+   * this channel; a channel of the `enterprise` group opens the page's enterprise form.
+   */
+  @Column({ type: 'boolean', default: false })
+  publicEntry: boolean;
+
   /** Moved on by every update; a PUT must name the one it read (409 otherwise). */
   @RecordVersionColumn()
   version: number;

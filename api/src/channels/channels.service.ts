@@ -28,6 +28,7 @@ export class ChannelsService extends CrudService<Channel, CreateChannelDto, Upda
       group: { type: 'string', values: CHANNEL_GROUPS },
       sort: { type: 'int' },
       active: { type: 'boolean' },
+      publicEntry: { type: 'boolean' },
     },
     search: (qb, term, param) => qb.andWhere(`(ch.name LIKE ${param(`%${term}%`)} OR ch.code LIKE ${param(`%${term}%`)})`),
   };

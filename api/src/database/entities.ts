@@ -12,5 +12,10 @@ import { GridUnit } from '../grid/grid-unit.entity.js';
 import { CaseChain, TimelineBackfill } from '../timeline/case-chain.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { User } from '../users/user.entity.js';
+import { ApiKey } from '../api-keys/api-key.entity.js';
+import { CaseSource } from '../public/case-source.entity.js';
+import { Webhook } from '../webhooks/webhook.entity.js';
+import { WebhookCursor } from '../webhooks/webhook-cursor.entity.js';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
 
-export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AttachmentBlob, AccessLogEntry, CaseChain, TimelineBackfill];
+export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AttachmentBlob, AccessLogEntry, CaseChain, TimelineBackfill, ApiKey, CaseSource, Webhook, WebhookDelivery, WebhookCursor];

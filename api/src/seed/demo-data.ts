@@ -135,12 +135,14 @@ export interface ChannelSeed {
   name: string;
   code: string;
   group: ChannelGroup;
+  /** An entry point of the residents' public page (its link: `/m/?entry=<code>`). */
+  publicEntry?: boolean;
 }
 
 /** The channels of DOMAIN.md, in the order the console lists them. */
 export const CHANNELS: ChannelSeed[] = [
   { name: '12345热线', code: 'hotline_12345', group: 'hotline' },
-  { name: '微信公众号', code: 'wechat', group: 'online' },
+  { name: '微信公众号', code: 'wechat', group: 'online', publicEntry: true },
   { name: '市政府网', code: 'gov_website', group: 'online' },
   { name: '码上减负', code: 'mashang', group: 'online' },
   { name: '省12345政务服务网', code: 'province_12345', group: 'online' },
@@ -151,5 +153,5 @@ export const CHANNELS: ChannelSeed[] = [
   { name: '110联动', code: 'police_110', group: 'linkage' },
   { name: '消防救援支队', code: 'fire_brigade', group: 'linkage' },
   { name: '其他部门转办', code: 'other_department', group: 'linkage' },
-  { name: '企业诉求', code: 'enterprise', group: 'enterprise' },
+  { name: '企业诉求', code: 'enterprise', group: 'enterprise', publicEntry: true },
 ];

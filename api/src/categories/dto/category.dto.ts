@@ -53,6 +53,16 @@ export class CreateCategoryDto {
   @OmitOrSet()
   @IsBoolean()
   active?: boolean;
+
+  /** Offered on the public page and through Open311. */
+  @OmitOrSet()
+  @IsBoolean()
+  public?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  keywords?: string | null;
 }
 
 export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}

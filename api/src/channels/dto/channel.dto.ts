@@ -22,6 +22,11 @@ export class CreateChannelDto {
   @OmitOrSet()
   @IsBoolean()
   active?: boolean;
+
+  /** An entry point of the residents' public page. */
+  @OmitOrSet()
+  @IsBoolean()
+  publicEntry?: boolean;
 }
 
 export class UpdateChannelDto extends PartialType(CreateChannelDto) {}
