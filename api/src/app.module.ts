@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { GridModule } from './grid/grid.module.js';
 import { HealthController } from './health/health.controller.js';
+import { PublicModule } from './public/public.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         WorkflowModule,
         AttachmentsModule,
         ReportsModule,
+        PublicModule,
         TimelineModule,
         ...BenchModule.ifEnabled(),
       ],

@@ -21,9 +21,9 @@ export async function detectType(bytes: Uint8Array): Promise<{ mime: string; ext
   return { mime: found.mime, ext: ATTACHMENT_TYPES[found.mime] };
 }
 
-/** A new file's key in the storage, `<caseId>/<uuid>.<ext>` (never reused), and its digest. */
-export function newFileKey(caseId: number, ext: string, bytes: Uint8Array) {
-  return { key: `${caseId}/${randomUUID()}.${ext}`, sha256: createHash('sha256').update(bytes).digest('hex') };
+/** A new file's key in the storage, `<caseId>/<uuid>.<ext>` (`public/…` for photos sent before their case exists; never reused), and its digest. */
+export function newFileKey(folder: number | string, ext: string, bytes: Uint8Array) {
+  return { key: `${folder}/${randomUUID()}.${ext}`, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** A file name as shown: no directories, no control characters, at most 200 characters. */

@@ -4,5 +4,5 @@ import { AttachmentsController, CaseAttachmentsController } from './attachments.
 import { AttachmentsService } from './attachments.service.js';
 import { fileStorageProvider } from './storage/storage.provider.js';
 
-@Module({ imports: [CasesModule], controllers: [AttachmentsController, CaseAttachmentsController], providers: [AttachmentsService, fileStorageProvider] })
+@Module({ imports: [CasesModule], controllers: [AttachmentsController, CaseAttachmentsController], providers: [AttachmentsService, fileStorageProvider], exports: [AttachmentsService] })
 export class AttachmentsModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Case } from '../cases/case.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { appendEvents } from '../timeline/append-events.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -13,6 +14,15 @@ import { cleanFileName, detectType, newFileKey } from './attachment-files.js';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage.js';
 import { Attachment, ATTACHMENT_STAGES, type AttachmentStage } from './attachment.entity.js';
 import type { UploadedFileData } from './upload.interceptor.js';
+
+/** A file checked and stored, not yet named by a row. */
+export interface StagedFile {
+  key: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  fileName: string;
+}
 
 /** Photos and documents on cases: read by whoever sees the case, added by them too, never changed. */
 @Injectable()
@@ -55,24 +65,54 @@ export class AttachmentsService extends CrudService<Attachment> {
     const stage = (body.stage ?? 'document') as AttachmentStage;
     if (!ATTACHMENT_STAGES.includes(stage)) throw fieldError('stage', 'oneOf', { values: words('stage', ATTACHMENT_STAGES) });
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim().slice(0, 1000) : null;
-    const type = await detectType(file.buffer);
-    const fileName = cleanFileName(file.originalname, type.ext);
-    // The bytes first, then the row that names them: a row never names a file that is not there.
-    const stored = newFileKey(caseId, type.ext, file.buffer);
-    await this.storage.put(stored.key, file.buffer);
+    const [staged] = await this.stage([{ bytes: file.buffer, name: file.originalname }], String(caseId));
     try {
-      const id = await this.ds.transaction(async (m) => {
-        const values = { caseId, stage, fileName, mimeType: type.mime, size: file.size, sha256: stored.sha256, storageKey: stored.key, note, uploadedById: user.id };
-        const attachmentId = (await m.insert(Attachment, values)).identifiers[0].id as number;
-        const data = { attachmentId, fileName, stage, mimeType: type.mime, size: file.size };
-        await appendEvents(m, caseId, [{ caseId, action: 'attach', fromStatus: c.status, toStatus: c.status, actorId: user.id, note, data, createdAt: new Date() }]);
-        return attachmentId;
-      });
+      const [id] = await this.ds.transaction((m) => this.record(m, c, staged, stage, note, user.id));
       return this.get(id, user);
     } catch (err) {
-      await this.storage.delete(stored.key);
+      await this.discard(staged);
       throw err;
     }
+  }
+
+  /**
+   * Files checked by their content and stored, before any row names them (a row never names a file that is
+   * not there); `folder` is the case's id, or `public` for photos sent with a request not yet written.
+   * A file of the wrong type is refused (400 naming `field`) before anything is stored.
+   */
+  async stage(files: { bytes: Buffer; name?: string }[], folder: string, field = 'file'): Promise<StagedFile[]> {
+    const typed = [];
+    for (const [i, f] of files.entries()) {
+      const type = await detectType(f.bytes).catch((err) => {
+        throw field === 'file' ? err : fieldError(field, 'publicPhoto', { n: i + 1 });
+      });
+      typed.push({ ...f, type });
+    }
+    const staged: StagedFile[] = [];
+    for (const f of typed) {
+      const stored = newFileKey(folder, f.type.ext, f.bytes);
+      await this.storage.put(stored.key, f.bytes);
+      staged.push({ key: stored.key, sha256: stored.sha256, mime: f.type.mime, size: f.bytes.length, fileName: cleanFileName(f.name, f.type.ext) });
+    }
+    return staged;
+  }
+
+  /** Stored files recorded on a case with their timeline events, inside the caller's transaction. */
+  async record(m: EntityManager, c: Pick<Case, 'id' | 'status'>, staged: StagedFile | StagedFile[], stage: AttachmentStage, note: string | null, actorId: number | null): Promise<number[]> {
+    const ids: number[] = [];
+    for (const f of Array.isArray(staged) ? staged : [staged]) {
+      const values = { caseId: c.id, stage, fileName: f.fileName, mimeType: f.mime, size: f.size, sha256: f.sha256, storageKey: f.key, note, uploadedById: actorId };
+      const attachmentId = (await m.insert(Attachment, values)).identifiers[0].id as number;
+      const data = { attachmentId, fileName: f.fileName, stage, mimeType: f.mime, size: f.size };
+      await appendEvents(m, c.id, [{ caseId: c.id, action: 'attach', fromStatus: c.status, toStatus: c.status, actorId, note, data, createdAt: new Date() }]);
+      ids.push(attachmentId);
+    }
+    return ids;
+  }
+
+  /** Removes stored files whose rows were not saved. */
+  async discard(staged: StagedFile | StagedFile[]) {
+    for (const f of Array.isArray(staged) ? staged : [staged]) await this.storage.delete(f.key);
   }
 
   /** The bytes, to whoever may see the case; a file gone from the storage is a 404 that says so. */

@@ -126,12 +126,15 @@ export class CasesService extends CrudService<Case, CreateCaseDto, UpdateCaseDto
     return this.present(row, this.context(user), 'one');
   }
 
-  /** Intake inside the caller's transaction (a request merged into another case as it is logged). */
-  async createIn(m: EntityManager, dto: CreateCaseDto, user: AuthUser): Promise<Case> {
-    return this.intake.inTransaction(m, this.intakeRequest(dto, user));
+  /**
+   * Intake inside the caller's transaction (a request merged into another case as it is logged; a request
+   * asked from outside, with no staff member: `user` null and its `origin`).
+   */
+  async createIn(m: EntityManager, dto: CreateCaseDto, user: AuthUser | null, origin?: string): Promise<Case> {
+    return this.intake.inTransaction(m, { ...this.intakeRequest(dto, user), origin });
   }
 
-  private intakeRequest(dto: CreateCaseDto, user: AuthUser) {
+  private intakeRequest(dto: CreateCaseDto, user: AuthUser | null) {
     const now = new Date();
     let receivedAt = now;
     if (dto.receivedAt !== undefined) {

@@ -28,7 +28,10 @@ const REPEAT_DAYS = 30;
 
 export interface IntakeRequest {
   dto: CreateCaseDto;
-  user: AuthUser;
+  /** The staff member logging it; null for a request asked from outside (the public page, Open311). */
+  user: AuthUser | null;
+  /** Where an outside request came from, recorded on its first event (`public`, `enterprise`, `open311`). */
+  origin?: string;
   now: Date;
   receivedAt: Date;
   timeZone: string;
@@ -47,13 +50,13 @@ export const REPEAT_SQL = (p: (i: number) => string) =>
   `SELECT 1 AS "hit" FROM "cases" WHERE "reporter_phone" = ${p(1)} AND "category_id" = ${p(2)} AND "received_at" >= ${p(3)} AND "received_at" <= ${p(4)} LIMIT 1`;
 
 /** A referenced record must exist and be in use (the 400s name the field), and the unit be in scope (403). */
-export function references(ref: ReferenceSnapshot, dto: CreateCaseDto, user: AuthUser) {
+export function references(ref: ReferenceSnapshot, dto: CreateCaseDto, user: AuthUser | null) {
   const channel = mustHave(ref.channels, 'channelId', dto.channelId);
   const category = mustHave(ref.categories, 'categoryId', dto.categoryId);
   const unit = mustHave(ref.units, 'gridUnitId', dto.gridUnitId);
   if (!channel.active) throw fieldError('channelId', 'noLongerInUse');
   if (!category.active) throw fieldError('categoryId', 'noLongerInUse');
-  if (!inScope(user, unit.path)) throw forbidden('outOfScope');
+  if (user && !inScope(user, unit.path)) throw forbidden('outOfScope');
   return { channel, category, unit };
 }
 
@@ -147,7 +150,7 @@ export function draft(req: IntakeRequest, ref: ReferenceSnapshot, { channel, cat
     followUpsSatisfied: 0,
     isRepeat,
     extensionDaysPending: null,
-    createdById: user.id,
+    createdById: user?.id ?? null,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -158,16 +161,16 @@ export function draft(req: IntakeRequest, ref: ReferenceSnapshot, { channel, cat
 }
 
 /** The timeline of a new case: its creation, then any clock that had already run out (by the system). */
-export function timeline(row: Case, user: AuthUser, late: Partial<CaseEvent>[]): Partial<CaseEvent>[] {
+export function timeline(row: Case, user: AuthUser | null, late: Partial<CaseEvent>[], origin?: string): Partial<CaseEvent>[] {
   const { number, channelId, categoryId, priority, responseDueAt, resolveDueAt } = row;
   const create: Partial<CaseEvent> = {
     caseId: row.id,
     action: 'create',
     fromStatus: null,
     toStatus: 'received',
-    actorId: user.id,
+    actorId: user?.id ?? null,
     note: null,
-    data: { number, channelId, categoryId, priority, responseDueAt, resolveDueAt },
+    data: { number, channelId, categoryId, priority, responseDueAt, resolveDueAt, ...(origin ? { origin } : {}) },
     createdAt: row.createdAt,
   };
   return [create, ...late.map((e) => ({ ...e, caseId: row.id }))];
@@ -208,7 +211,7 @@ export function intakeRecipe(req: IntakeRequest, ref: ReferenceSnapshot, steps: 
   const isRepeat = k.phone ? steps.repeat(k.phone, refs.category.id, k.since, req.receivedAt) : false;
   const { row, late } = draft(req, ref, refs, resident, k.day, serial, isRepeat);
   row.id = steps.insertCase(row);
-  steps.insertTimeline(row.id, timeline(row, req.user, late));
+  steps.insertTimeline(row.id, timeline(row, req.user, late, req.origin));
   return row;
 }
 

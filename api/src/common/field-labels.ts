@@ -93,6 +93,22 @@ export const FIELD_LABELS: Record<string, string> = {
   category: '诉求分类',
   channel: '来源渠道',
   worker: '网格员',
+  // the residents' public page, API keys, webhooks
+  entry: '入口',
+  challenge: '人机验证',
+  nonce: '人机验证',
+  photos: '照片',
+  company: '企业名称',
+  creditCode: '统一社会信用代码',
+  secret: '查询码',
+  comment: '评价意见',
+  publicEntry: '居民端入口',
+  public: '向公众开放',
+  keywords: '关键词',
+  visibility: '公开范围',
+  url: '接收地址',
+  events: '事件',
+  perMinute: '每分钟请求数',
 };
 
 /** The records `notFound` names, by the English label each service gives itself. */

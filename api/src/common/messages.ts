@@ -1,3 +1,5 @@
+import { PUBLIC_MESSAGES } from '../public/public-messages.js';
+
 /**
  * Every sentence the API answers with, in Chinese (the default) and English, by code. `{name}` is a
  * parameter, rendered by `localize.ts`: a field, a status or a role in Chinese words for zh, as the code for en
@@ -161,6 +163,7 @@ export const MESSAGES = {
     zh: '这是最后一个启用中的系统管理员，不能停用、删除或改为其他角色；请先启用或新建另一个管理员',
     en: 'This is the last active administrator: it cannot be disabled, deleted or given another role; enable or create another administrator first',
   },
+  ...PUBLIC_MESSAGES,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

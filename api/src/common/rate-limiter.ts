@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { namedQuery } from './named-query.js';
 
 /**
  * How many hits a key may take in a window before it is locked, and for how long: the lock doubles with each
@@ -78,9 +79,7 @@ export class RateLimiter {
     this.query(`DELETE FROM "rate_limits" WHERE "window_ends_at" < :before AND "blocked_until" < :before`, { before }).catch(() => undefined);
   }
 
-  /** Named parameters in the engine's own placeholders, so no caller asks which database this is. */
   private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.ds.driver.escapeQueryWithParameters(sql, params);
-    return this.ds.query(text, values);
+    return namedQuery<T>(this.ds, sql, params);
   }
 }

@@ -38,6 +38,8 @@ export interface AppConfig {
   /** The local hour from which the daily report opens on today rather than yesterday. */
   dailyReportHour: number;
   login: LoginConfig;
+  /** The residents' public page and Open311's requests (public/…; README, PUBLIC_…). */
+  publicDoor: PublicDoorConfig;
   /**
    * Whether the client address is read from X-Forwarded-For (Fastify's `trustProxy`): `false` (the default,
    * the socket's address), `true` (any proxy), or the proxies' addresses and CIDR ranges. Behind a reverse proxy,
@@ -55,6 +57,18 @@ export interface LoginConfig {
   /** Password hashes computed at once, and how many more may wait before a sign-in is told to retry. */
   hashConcurrency: number;
   hashQueue: number;
+}
+
+/** Limits of what the public may send without signing in (public/public-guard.ts). */
+export interface PublicDoorConfig {
+  /** Leading zero bits of the proof of work a request asked from the page carries (0: none asked). */
+  challengeBits: number;
+  /** Requests asked from one client address within an hour, and from one phone number within a day. */
+  perAddress: LimitRule;
+  perPhone: LimitRule;
+  /** Wrong follow codes from one address (10 minutes) and against one case number (an hour) before a lock. */
+  guessesPerAddress: LimitRule;
+  guessesPerCase: LimitRule;
 }
 
 export type FileStorageKind = 'local' | 'database';
@@ -120,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consoleDir: resolve(env.CONSOLE_DIR || new URL('../../../../admin/dist', import.meta.url).pathname),
     dailyReportHour: hourOfDay(env, 'DAILY_REPORT_HOUR', 18),
     login: loginConfig(env),
+    publicDoor: publicDoorConfig(env),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
   };
 }
@@ -159,6 +174,19 @@ function loginConfig(env: NodeJS.ProcessEnv): LoginConfig {
     address: rule('ADDRESS', 30, 60, 60),
     hashConcurrency: Math.max(1, count(env, 'LOGIN_HASH_CONCURRENCY', 1)),
     hashQueue: count(env, 'LOGIN_HASH_QUEUE', 16),
+  };
+}
+
+function publicDoorConfig(env: NodeJS.ProcessEnv): PublicDoorConfig {
+  const rule = (limit: number, windowMinutes: number): LimitRule => ({ limit, windowMs: windowMinutes * 60_000, lockMs: windowMinutes * 60_000, maxLockMs: 24 * 3600_000 });
+  const bits = count(env, 'PUBLIC_CHALLENGE_BITS', 14);
+  if (bits > 24) throw new ConfigError(`PUBLIC_CHALLENGE_BITS must be at most 24 (got "${bits}")`);
+  return {
+    challengeBits: bits,
+    perAddress: rule(count(env, 'PUBLIC_ADDRESS_LIMIT', 10), 60),
+    perPhone: rule(count(env, 'PUBLIC_PHONE_LIMIT', 5), 24 * 60),
+    guessesPerAddress: rule(20, 10),
+    guessesPerCase: rule(10, 60),
   };
 }
 

@@ -31,7 +31,7 @@ export interface Effect {
 export interface EffectContext {
   now: Date;
   /** Who acts: the one who signs for a case or takes it on becomes its assignee. */
-  actorId: number;
+  actorId: number | null;
   /** The sign-for due time of a dispatch made now. */
   signDueAt: () => Date;
   /** The resolution due time moved by N working days. */

@@ -12,7 +12,7 @@ import { Case } from '../cases/case.entity.js';
 import { CasesService } from '../cases/cases.service.js';
 import { CategoriesService } from '../categories/categories.service.js';
 import { Department } from '../departments/department.entity.js';
-import { AppError, ErrorCode, fieldError, forbidden } from '../common/errors.js';
+import { AppError, conflict, ErrorCode, fieldError, forbidden } from '../common/errors.js';
 import { text, words } from '../common/localize.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -110,13 +110,33 @@ export class WorkflowService {
     }
     if (why === 'role') throw forbidden('roleMayNot', { action: words('action', action) });
     const target = await this.checkReferences(m, action, body, c, user);
+    await this.write(m, c, action, { ...body, note: note ?? undefined }, user.id, undefined, user);
+    if (target) await appendEvents(m, target.id, [mergedInEvent(c, target, user, new Date())]);
+  }
+
+  /**
+   * The resident's own answer to the follow-up (回访) from the public page, after its code was checked: the same
+   * effects as staff's call (an unsatisfied or unresolved answer reopens the case), recorded as the resident's
+   * (no actor, `by: resident`, their comment). 409 when the case is not (or no longer) waiting for it.
+   */
+  async followUpByResident(caseId: number, rating: { resolved: boolean; satisfaction: string; comment?: string }) {
+    await this.ds.transaction(async (m) => {
+      const c = await m.getRepository(Case).findOne({ where: { id: caseId } });
+      if (!c || !TRANSITIONS.follow_up.from.includes(c.status)) throw conflict('publicNotRateable', { status: words('status', c?.status ?? 'closed') });
+      const note = rating.comment?.slice(0, 500) || undefined;
+      await this.write(m, c, 'follow_up', { version: c.version, resolved: rating.resolved, satisfaction: rating.satisfaction as never, note }, null, { by: 'resident' });
+    });
+  }
+
+  /** The case's UPDATE (conditional on the version read) and its events: one place for every actor. */
+  private async write(m: EntityManager, c: Case, action: Action, body: ActionInput & { version: number }, actorId: number | null, by?: Record<string, unknown>, viewer?: AuthUser) {
     const now = new Date();
     const policy = await this.categories.policyFor(c.categoryId, m);
     const calendar = await this.calendars.calendar(m);
     const tz = this.config.timeZone;
-    const effect = effectOf(action, c, { ...body, note: note ?? undefined }, {
+    const effect = effectOf(action, c, body, {
       now,
-      actorId: user.id,
+      actorId,
       signDueAt: () => dueAt(now, limitsFor(policy, c.priority).signFor, calendar, tz),
       extendedDue: (days) => this.extendedDue(c, days, calendar),
     });
@@ -124,16 +144,17 @@ export class WorkflowService {
     const after = { ...c, ...effect.changes };
     const late = lateness(c, after, now);
     const closure = closureOf(after, calendar, tz);
+    const seen = body.version;
     const res = await m
       .createQueryBuilder()
       .update(Case)
       .set({ ...effect.changes, ...late.flags, ...closure, version: seen + 1, updatedAt: now })
-      .where('id = :id AND version = :seen', { id: caseId, seen })
+      .where('id = :id AND version = :seen', { id: c.id, seen })
       .execute();
-    if (!res.affected) throw await this.cases.stale(m, caseId, user);
-    const event: Partial<CaseEvent> = { caseId, action, fromStatus: c.status, toStatus: effect.changes.status ?? c.status, actorId: user.id, note, data: effect.data, createdAt: now };
-    await appendEvents(m, caseId, [...late.events, event]);
-    if (target) await appendEvents(m, target.id, [mergedInEvent(c, target, user, now)]);
+    if (!res.affected) throw await this.cases.stale(m, c.id, viewer);
+    const note = typeof body.note === 'string' ? body.note : null;
+    const event: Partial<CaseEvent> = { caseId: c.id, action, fromStatus: c.status, toStatus: effect.changes.status ?? c.status, actorId, note, data: { ...effect.data, ...by }, createdAt: now };
+    await appendEvents(m, c.id, [...late.events, event]);
   }
 
   /** The references an action names must exist and fit; a merge answers its surviving case. */
