@@ -18,6 +18,7 @@ import { GridModule } from './grid/grid.module.js';
 import { HealthController } from './health/health.controller.js';
 import { PublicModule } from './public/public.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { SearchModule } from './search/search.module.js';
 import { EngineModule } from './database/engine.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         AttachmentsModule,
         ReportsModule,
         PublicModule,
+        WebhooksModule,
         TimelineModule,
         ...BenchModule.ifEnabled(),
       ],

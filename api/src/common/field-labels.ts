@@ -113,6 +113,8 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** The records `notFound` names, by the English label each service gives itself. */
 export const RECORD_LABELS: Record<string, string> = {
+  Webhook: '事件推送',
+  WebhookDelivery: '推送记录',
   Case: '工单',
   'Case event': '办理记录',
   User: '工作人员',

@@ -159,6 +159,8 @@ export const MESSAGES = {
   refUsers: { zh: ' {count} 个账号', en: '{count} user accounts' },
   refChildren: { zh: ' {count} 个下级', en: '{count} records below it' },
   refCategories: { zh: ' {count} 个诉求分类', en: '{count} categories' },
+  deliveriesBySystem: { zh: '推送记录由系统生成，不能新建、修改或删除；可以重试', en: 'Deliveries are made by the system: they cannot be created, changed or deleted, only retried' },
+  refDeliveries: { zh: ' {count} 条推送记录', en: '{count} deliveries' },
   lastAdmin: {
     zh: '这是最后一个启用中的系统管理员，不能停用、删除或改为其他角色；请先启用或新建另一个管理员',
     en: 'This is the last active administrator: it cannot be disabled, deleted or given another role; enable or create another administrator first',

@@ -33,6 +33,10 @@ export interface AppConfig {
   fileStorage: FileStorageKind;
   /** How often the overdue scan runs (seconds); 0 turns it off. */
   overdueScanSeconds: number;
+  /** How often this instance feeds and sends webhook deliveries (seconds, fractions allowed); 0: it does neither. */
+  webhookPollSeconds: number;
+  /** The first retry of a failed delivery after this many seconds, doubling up to an hour. */
+  webhookRetrySeconds: number;
   /** Directory of the built console, served at `/`. */
   consoleDir: string;
   /** The local hour from which the daily report opens on today rather than yesterday. */
@@ -131,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     fileStorage,
     jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
     overdueScanSeconds: nonNegative(env, 'OVERDUE_SCAN_SECONDS', 60),
+    webhookPollSeconds: nonNegative(env, 'WEBHOOK_POLL_SECONDS', 2),
+    webhookRetrySeconds: nonNegative(env, 'WEBHOOK_RETRY_SECONDS', 10),
     consoleDir: resolve(env.CONSOLE_DIR || new URL('../../../../admin/dist', import.meta.url).pathname),
     dailyReportHour: hourOfDay(env, 'DAILY_REPORT_HOUR', 18),
     login: loginConfig(env),

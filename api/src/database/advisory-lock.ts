@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  * Arbitrary constants, one per piece of work that one of several API instances at a time should do:
  * migrating and seeding (everyone waits their turn), the overdue scan (whoever finds it taken skips a pass).
  */
-export const LOCKS = { migrate: 72_621_001, seed: 72_621_002, overdueScan: 72_621_010, tallyFold: 72_621_011, gridTree: 72_621_020, hotSpotDays: 72_621_030 } as const;
+export const LOCKS = { migrate: 72_621_001, seed: 72_621_002, overdueScan: 72_621_010, tallyFold: 72_621_011, gridTree: 72_621_020, hotSpotDays: 72_621_030, webhookFeed: 72_621_040 } as const;
 
 /**
  * A lock that several API instances on one database share, one implementation per engine (database-engine.ts,

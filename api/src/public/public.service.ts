@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError, ErrorCode, fieldError } from '../common/errors.js';
 import { text, words, type Locale, render } from '../common/localize.js';
 import { namedQuery } from '../common/named-query.js';
+import { instantMs } from '../common/time.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
 import { TRANSITIONS } from '../workflow/transitions.js';
 import type { PublicRatingDto, PublicRequestDto } from './dto/public-request.dto.js';
@@ -74,7 +75,7 @@ export class PublicService {
     );
     const departments: { id: number; name: string }[] = await this.ds.query(`SELECT "id", "name" FROM "departments"`);
     const units = new Map(departments.map((d) => [Number(d.id), d.name]));
-    const entries = events.map((e) => ({ ...e, data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data, createdAt: new Date(e.createdAt) }));
+    const entries = events.map((e) => ({ ...e, data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data, createdAt: new Date(instantMs(e.createdAt)) }));
     const rating = [...entries].reverse().find((e) => e.action === 'follow_up' && (e.data as { by?: string } | null)?.by === 'resident');
     const rated = rating?.data as { resolved: boolean; satisfaction: string } | undefined;
     return {
@@ -82,7 +83,7 @@ export class PublicService {
       status: c.status,
       statusText: render(text('publicStatus', { status: words('status', c.status) }), locale),
       category: c.categoryName,
-      receivedAt: new Date(c.receivedAt),
+      receivedAt: new Date(instantMs(c.receivedAt)),
       timeline: publicSteps(entries, (id) => units.get(id)).map((s) => ({ at: s.at, action: s.action, text: render(s.text, locale) })),
       canRate: TRANSITIONS.follow_up.from.includes(c.status as never),
       rating: rated ? { resolved: rated.resolved, satisfaction: rated.satisfaction, comment: rating?.note ?? null } : null,
