@@ -53,6 +53,7 @@ export const WORDS = {
   resolveUnit: { hours: '小时', workdays: '工作日' },
   stage: { before: '处理前', after: '处理后', document: '材料' },
   accessAction: { read: '查看', export: '导出' },
+  timeline: { create: '登记', attach: '上传附件', edit: '修改', overdue: '超期', merged_in: '被并入', set_visibility: '设置公开范围' },
   accessResource: { cases: '诉求工单', residents: '居民', users: '用户', 'grid-units': '网格单元' },
   accessDetail: { list: '列表', 'by-phone': '按电话号码查找', full: '完整信息', masked: '已脱敏', csv: 'CSV 文件', xlsx: 'Excel 文件' },
 } as const;
