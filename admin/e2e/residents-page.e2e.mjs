@@ -131,9 +131,15 @@ describe("the residents' page (/m/)", () => {
     await phone.close();
   });
 
-  it('an enterprise asks through its entry; a wrong code and a flood are told in words, with when to try again', async () => {
+  it('an enterprise asks through its entry, placed by the device location; a wrong code and a flood are told in words, with when to try again', async () => {
     const base = session.server.baseUrl;
-    const phone = await session.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: PHONE, isMobile: true, hasTouch: true });
+    const admin = await apiAs(base, 'admin');
+    const [park] = (await admin.get(`/grid-units?${q({ q: '康乐园' })}`)).filter((u) => u.level === 'compound');
+    // Standing in 康乐园: the server picks the nearest compound when none is chosen.
+    const phone = await session.browser.newContext({
+      locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: PHONE, isMobile: true, hasTouch: true,
+      geolocation: { latitude: Number(park.lat), longitude: Number(park.lng), accuracy: 30 }, permissions: ['geolocation'],
+    });
     const page = await phone.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${base}/m/?entry=enterprise`);
@@ -141,7 +147,8 @@ describe("the residents' page (/m/)", () => {
     await page.getByLabel('诉求分类').fill('物业收费');
     await page.getByRole('radio', { name: /物业收费/ }).check();
     await page.getByLabel('诉求内容').fill('园区物业收取的停车费与合同约定不符');
-    await page.getByLabel('社区', { exact: true }).selectOption({ label: '黄河路社区' });
+    await page.getByRole('button', { name: '使用当前位置' }).tap();
+    await page.getByText('已获取当前位置（约 30 米内）').waitFor();
     await page.getByLabel('统一社会信用代码（可不填）').fill('9163010');
     await page.getByRole('button', { name: '提交诉求' }).tap();
     await page.getByText('请填写企业名称').waitFor();
@@ -152,9 +159,9 @@ describe("the residents' page (/m/)", () => {
     await page.screenshot({ path: `${SHOTS}residents-6-enterprise.png`, fullPage: true });
     await page.getByRole('button', { name: '提交诉求' }).tap();
     const number = (await page.getByTestId('asked-number').innerText()).trim();
-    const admin = await apiAs(base, 'admin');
     const [c] = await admin.get(`/cases?${q({ number })}`);
     assert.equal(c.reporterName, '青海某某科技有限公司');
+    assert.equal(c.gridUnitId, park.id, 'placed at the compound where the phone stands');
 
     // A wrong code: the API's own words.
     await page.getByRole('link', { name: '查询进度' }).tap();

@@ -26,7 +26,7 @@ export function askView(t: PageWords, api: PublicApi, entry: Entry, onFollow: (a
   const formProblem = h('p', { class: 'problem form-problem', role: 'alert' });
   const progress = h('p', { class: 'hint', 'aria-live': 'polite' });
   const enterpriseFields = entry.enterprise ? [company.wrap, creditCode.wrap] : [];
-  const form = h('form', { novalidate: true, class: 'ask' }, category.wrap, description.wrap, place.wrap, photos.wrap, ...enterpriseFields, name.wrap, phone.wrap, formProblem, submit, progress);
+  const form = h('form', { noValidate: true, class: 'ask' }, category.wrap, description.wrap, place.wrap, photos.wrap, ...enterpriseFields, name.wrap, phone.wrap, formProblem, submit, progress);
   const view = h('section', { class: 'view', 'aria-label': t.tabs.ask }, form);
 
   form.addEventListener('input', () => (formProblem.textContent = ''));

@@ -13,7 +13,7 @@ export function followView(t: PageWords, api: PublicApi, onRate: (asked: Asked) 
   const problem = h('p', { class: 'problem form-problem', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, t.follow.submit);
   const result = h('div', { class: 'followed', 'aria-live': 'polite' });
-  const form = h('form', { novalidate: true }, lastButton, number.wrap, secret.wrap, problem, submit);
+  const form = h('form', { noValidate: true }, lastButton, number.wrap, secret.wrap, problem, submit);
   const view = h('section', { class: 'view', 'aria-label': t.tabs.follow }, form, result);
   const value = (f: typeof number) => (f.control as HTMLInputElement).value.trim();
 

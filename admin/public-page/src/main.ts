@@ -30,7 +30,7 @@ async function start(root: HTMLElement) {
     [entries, categories, places] = await Promise.all([api.entries(), api.categories(), api.places()]);
   } catch (err) {
     problem.textContent = problemText(t, err);
-    root.append(h('button', { type: 'button', class: 'secondary', onclick: () => start(root) }, '↻'));
+    root.firstElementChild?.append(h('button', { type: 'button', class: 'secondary', onclick: () => start(root) }, t.error.retry));
     return;
   }
   // The link's entry when it is open, else the first residents' one (the API does the same for a missing entry).

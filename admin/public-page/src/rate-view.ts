@@ -20,7 +20,7 @@ export function rateView(t: PageWords, api: PublicApi, onRated: (asked: Asked) =
   const comment = field(t.rate.comment, h('textarea', { rows: 3, maxLength: 500 }));
   const problem = h('p', { class: 'problem form-problem', role: 'alert' });
   const submit = h('button', { type: 'submit', class: 'primary' }, t.rate.submit);
-  const form = h('form', { novalidate: true, hidden: true }, h('p', {}, t.rate.intro), resolved.wrap, satisfaction.wrap, comment.wrap, problem, submit);
+  const form = h('form', { noValidate: true, hidden: true }, h('p', {}, t.rate.intro), resolved.wrap, satisfaction.wrap, comment.wrap, problem, submit);
   const notice = h('p', { class: 'notice', 'aria-live': 'polite' });
   const view = h('section', { class: 'view', 'aria-label': t.tabs.rate }, about, notice, form);
 

@@ -93,6 +93,7 @@ const zh = {
     server: '服务暂时不可用（{status}），请稍后再试',
     retryAt: '（{time} 后可再试）',
     form: '请检查标红的内容',
+    retry: '重新加载',
   },
 };
 
@@ -189,6 +190,7 @@ const en: PageWords = {
     server: 'The service is unavailable ({status}); try again later',
     retryAt: ' (try again after {time})',
     form: 'Check the fields marked in red',
+    retry: 'Reload',
   },
 };
 
