@@ -90,6 +90,39 @@ describe("residents' public API: ask, follow, rate, and what keeps a flood out",
     const after = (await follow(number, secret)).body;
     assert.equal(after.timeline.at(-1).text, '未解决，已重新办理');
     assert.deepEqual(after.rating, { resolved: false, satisfaction: 'unsatisfied', comment: '电梯还是经常停' });
+    const source = (await t.http.get(`/api/cases/${c.id}/source`).set('Authorization', `Bearer ${w.admin}`)).body;
+    assert.equal(source.origin, 'public');
+    assert.deepEqual({ ...source.residentRating, at: undefined }, { resolved: false, satisfaction: 'unsatisfied', comment: '电梯还是经常停', at: undefined });
+  });
+
+  it('staff mark entries public or internal, each mark on the timeline; the case page shows where it came from', async () => {
+    const { number, secret } = (await ask({ name: '赵先生' })).body;
+    let c = await staffCase(number);
+    c = await doAction(t, w.users.dispatcher.token, c, 'comment', { note: '已安排网格员上门查看' });
+    const events = async () => (await t.http.get(`/api/case-events?filter=${filter({ caseId: c.id })}`).set('Authorization', `Bearer ${w.admin}`)).body;
+    const comment = (await events()).find((e: { action: string }) => e.action === 'comment');
+    assert.equal(comment.public, false, 'notes are internal by default');
+    const mark = (token: string, id: number, visibility: string) => t.http.put(`/api/case-events/${id}/visibility`).set('Authorization', `Bearer ${token}`).send({ visibility });
+    assert.equal((await mark(w.users.handler.token, comment.id, 'public')).status, 403);
+    assert.equal((await mark(w.users.dispatcher.token, comment.id, 'everyone')).status, 400);
+    const marked = await mark(w.users.dispatcher.token, comment.id, 'public');
+    assert.equal(marked.status, 200, JSON.stringify(marked.body));
+    assert.equal(marked.body.public, true);
+    const seen = (await follow(number, secret)).body;
+    assert.equal(seen.timeline.at(-1).text, '备注说明：已安排网格员上门查看');
+    const all = await events();
+    const record = all.at(-1);
+    assert.equal(record.action, 'set_visibility');
+    assert.deepEqual(record.data, { eventId: comment.id, action: 'comment', from: 'internal', to: 'public' });
+    assert.equal((await mark(w.users.dispatcher.token, record.id, 'public')).status, 400, 'a mark is never public');
+    const created = all.find((e: { action: string }) => e.action === 'create');
+    assert.equal((await mark(w.users.supervisor.token, created.id, 'internal')).status, 200);
+    assert.deepEqual((await follow(number, secret)).body.timeline.map((s: { action: string }) => s.action), ['comment']);
+
+    const source = await t.http.get(`/api/cases/${c.id}/source`).set('Authorization', `Bearer ${w.users.dispatcher.token}`);
+    assert.equal(source.status, 200);
+    assert.deepEqual(source.body, { origin: 'public', company: null, creditCode: null, apiKey: null, residentRating: null });
+    assert.equal((await t.http.get(`/api/cases/${c.id}/source`).set('Authorization', `Bearer ${w.users.handler.token}`)).status, 404, 'not the handler’s case');
   });
 
   it('a wrong code, or another case’s number, is a 404; guessing is locked', async () => {

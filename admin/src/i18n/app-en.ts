@@ -305,6 +305,7 @@ export const appEn: typeof appZh = {
       comment: 'Comment',
       overdue: 'Overdue',
       attach: 'Attachment',
+      set_visibility: 'Visibility set',
     },
   },
   resources: {

@@ -303,6 +303,7 @@ export const appZh = {
       comment: '备注',
       overdue: '超期',
       attach: '附件',
+      set_visibility: '设置公开范围',
     },
   },
   resources: {

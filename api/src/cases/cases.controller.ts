@@ -1,8 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
-import { CrudController } from '../common/crud.controller.js';
+import { CrudController, IdPipe } from '../common/crud.controller.js';
 import { CaseEventsService } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
 import { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
@@ -44,5 +44,11 @@ class NoWrite {}
 export class CaseEventsController extends CrudController({ resource: 'case-events', createDto: NoWrite, updateDto: NoWrite, write: ['admin'], deletable: false }) {
   constructor(readonly service: CaseEventsService) {
     super();
+  }
+
+  /** Marks an entry public or internal for the residents' page: `{visibility: "public" | "internal"}`. */
+  @Put(':id/visibility')
+  setVisibility(@Param('id', IdPipe) id: number, @Body() body: { visibility?: unknown } | undefined, @CurrentUser() user: AuthUser) {
+    return this.service.setVisibility(id, body?.visibility, user);
   }
 }

@@ -160,6 +160,7 @@ export const MESSAGES = {
   refChildren: { zh: ' {count} 个下级', en: '{count} records below it' },
   refCategories: { zh: ' {count} 个诉求分类', en: '{count} categories' },
   deliveriesBySystem: { zh: '推送记录由系统生成，不能新建、修改或删除；可以重试', en: 'Deliveries are made by the system: they cannot be created, changed or deleted, only retried' },
+  visibilityOfMark: { zh: '公开范围的变更记录本身不对公众公开', en: 'a change of visibility is itself never public' },
   refDeliveries: { zh: ' {count} 条推送记录', en: '{count} deliveries' },
   lastAdmin: {
     zh: '这是最后一个启用中的系统管理员，不能停用、删除或改为其他角色；请先启用或新建另一个管理员',

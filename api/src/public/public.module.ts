@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
 import { OutsideIntake } from './outside-intake.js';
+import { CaseSourceController } from './case-source.controller.js';
 import { PublicController } from './public.controller.js';
 import { PublicDirectory } from './public-directory.js';
 import { PublicGuard } from './public-guard.js';
@@ -12,7 +13,7 @@ import { PublicService } from './public.service.js';
 /** Residents' and enterprises' own door (issue 17): ask, follow, rate; OutsideIntake is shared with Open311. */
 @Module({
   imports: [AuthModule, CasesModule, AttachmentsModule, WorkflowModule],
-  controllers: [PublicController],
+  controllers: [PublicController, CaseSourceController],
   providers: [PublicDirectory, PublicGuard, OutsideIntake, PublicService],
   exports: [PublicDirectory, OutsideIntake],
 })

@@ -46,8 +46,10 @@ export class WebhookFeeder {
     const from = Number(last);
     const hooks = (await namedQuery<{ id: number; events: string }>(this.ds, `SELECT "id", "events" FROM "webhooks" WHERE "active" = TRUE`)).map((h) => ({ id: Number(h.id), hears: new Set<string>(JSON.parse(h.events ?? '[]')) }));
     if (!hooks.length) {
-      // Nobody listens: what happens now is owed to no one.
-      await namedQuery(this.ds, `UPDATE "webhook_cursor" SET "last_event_id" = (SELECT COALESCE(MAX("id"), :from) FROM "case_events") WHERE "id" = 1`, { from });
+      // Nobody listens: what happens now is owed to no one. Written only when it moved (a write every pass
+      // would take SQLite's write lock from intake for nothing).
+      const [{ max }] = await namedQuery<{ max: number | string | null }>(this.ds, `SELECT MAX("id") AS "max" FROM "case_events"`);
+      if (max !== null && Number(max) !== from) await namedQuery(this.ds, `UPDATE "webhook_cursor" SET "last_event_id" = :max WHERE "id" = 1`, { max: Number(max) });
       return 0;
     }
     const rows = await namedQuery<EventRow>(this.ds, `SELECT "id", "case_id" AS "caseId", "action", "created_at" AS "createdAt" FROM "case_events" WHERE "id" > :from ORDER BY "id" LIMIT ${BATCH}`, { from });
