@@ -33,7 +33,7 @@ export interface Followed {
   rating: { resolved: boolean; satisfaction: Satisfaction; comment: string | null } | null;
 }
 
-export type Satisfaction = 'satisfied' | 'basically' | 'unsatisfied';
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
 
 /** The residents' public API (CONTRACT.md "Residents' public API"), in the page's language. */
 export function publicApi(lang: string, words: { network: string; server: string }) {

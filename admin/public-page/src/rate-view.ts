@@ -14,7 +14,7 @@ export function rateView(t: PageWords, api: PublicApi, onRated: (asked: Asked) =
   ]);
   const satisfaction = choices<Satisfaction>(t.rate.satisfaction, 'satisfaction', [
     ['satisfied', t.rate.satisfied],
-    ['basically', t.rate.basically],
+    ['basically_satisfied', t.rate.basically_satisfied],
     ['unsatisfied', t.rate.unsatisfied],
   ]);
   const comment = field(t.rate.comment, h('textarea', { rows: 3, maxLength: 500 }));
