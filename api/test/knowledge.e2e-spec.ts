@@ -57,7 +57,17 @@ describe('knowledge base and reply templates: answers at intake, texts filled fr
     assert.equal((await sup.get(`/articles/${fee.id}`)).body.uses, 1);
     assert.equal((await t.http.delete(`/api/articles/${fee.id}`).set('Authorization', `Bearer ${w.users.supervisor.token}`)).status, 409, 'used: disabled, never deleted');
 
+    const desk = await t.http.post('/api/cases/answer-intake').set('Authorization', `Bearer ${w.users.dispatcher.token}`).send({ title: '供暖费怎么交', type: 'consult', channelId: w.channels.hotline, categoryId: w.categories.heating, gridUnitId: w.units.compound, articleId: fee.id });
+    assert.equal(desk.status, 201, JSON.stringify(desk.body));
+    assert.equal(desk.body.status, 'closed');
+    assert.equal(desk.body.handledDirectly, true);
+    assert.equal((await sup.get(`/articles/${fee.id}`)).body.uses, 2);
+
     const [old] = (await sup.get(`/articles?filter=${filter({ q: '2025-2026' })}`)).body;
+    const before = Number((await sup.get('/cases?range=[0,0]')).headers['content-range'].split('/')[1]);
+    const notLogged = await t.http.post('/api/cases/answer-intake').set('Authorization', `Bearer ${w.users.dispatcher.token}`).send({ title: '供暖费怎么交', type: 'consult', channelId: w.channels.hotline, categoryId: w.categories.heating, gridUnitId: w.units.compound, articleId: old.id });
+    assert.equal(notLogged.status, 400, 'an article out of force is refused, and nothing is logged');
+    assert.equal(Number((await sup.get('/cases?range=[0,0]')).headers['content-range'].split('/')[1]), before);
     const other = await logCase(t, w, w.users.dispatcher.token, { type: 'consult', categoryId: w.categories.heating });
     const refused = await tryAction(t, w.users.dispatcher.token, other, 'close_directly', { articleId: old.id });
     assert.equal(refused.status, 400);

@@ -91,9 +91,18 @@ export class WorkflowService {
    * through the same intake and the same merge as ever, so both timelines tell it.
    */
   async intakeAndMerge(dto: CreateCaseDto, intoCaseId: number, user: AuthUser) {
+    return this.intakeAnd(dto, 'merge', { intoCaseId }, user);
+  }
+
+  /** 用此答复 at intake: a consultation logged and closed on the spot with a knowledge-base article, in one transaction. */
+  async intakeAndAnswer(dto: CreateCaseDto, articleId: number, user: AuthUser) {
+    return this.intakeAnd(dto, 'close_directly', { articleId }, user);
+  }
+
+  private async intakeAnd(dto: CreateCaseDto, action: Action, body: ActionInput, user: AuthUser) {
     const id = await this.ds.transaction(async (m) => {
       const row = await this.cases.createIn(m, dto, user);
-      await this.apply(m, row.id, 'merge', { version: row.version, intoCaseId }, user);
+      await this.apply(m, row.id, action, { ...body, version: row.version }, user);
       return row.id;
     });
     return this.cases.shown(id, user);
