@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller.js';
 import { PublicModule } from './public/public.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { VisitsModule } from './visits/visits.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         PublicModule,
         WebhooksModule,
         KnowledgeModule,
+        VisitsModule,
         TimelineModule,
         ...BenchModule.ifEnabled(),
       ],

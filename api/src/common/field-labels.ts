@@ -110,6 +110,7 @@ export const FIELD_LABELS: Record<string, string> = {
   events: '事件',
   perMinute: '每分钟请求数',
   articleId: '知识条目',
+  visitedAt: '走访时间',
   validFrom: '生效日期',
   validUntil: '失效日期',
 };
@@ -118,6 +119,7 @@ export const FIELD_LABELS: Record<string, string> = {
 export const RECORD_LABELS: Record<string, string> = {
   Webhook: '事件推送',
   Article: '知识条目',
+  Visit: '走访记录',
   ReplyTemplate: '回复模板',
   WebhookDelivery: '推送记录',
   Case: '工单',

@@ -155,6 +155,7 @@ export const MESSAGES = {
     zh: '还有{things}使用该{what}，不能删除；不再使用请改为停用',
     en: '{things} still refer to this {what}; it cannot be deleted: disable it instead',
   },
+  refVisits: { zh: ' {count} 条走访记录', en: '{count} visits' },
   refCases: { zh: ' {count} 件诉求', en: '{count} cases' },
   refResidents: { zh: ' {count} 位居民', en: '{count} residents' },
   refUsers: { zh: ' {count} 个账号', en: '{count} user accounts' },
@@ -163,6 +164,7 @@ export const MESSAGES = {
   deliveriesBySystem: { zh: '推送记录由系统生成，不能新建、修改或删除；可以重试', en: 'Deliveries are made by the system: they cannot be created, changed or deleted, only retried' },
   visibilityOfMark: { zh: '公开范围的变更记录本身不对公众公开', en: 'a change of visibility is itself never public' },
   articleNotInForce: { zh: '该知识条目已停用或不在有效期内', en: 'is disabled or not in force today' },
+  visitsStay: { zh: '走访记录不能修改或删除；如有补充请新增一条', en: 'Visits are kept as recorded: add another instead' },
   refDeliveries: { zh: ' {count} 条推送记录', en: '{count} deliveries' },
   lastAdmin: {
     zh: '这是最后一个启用中的系统管理员，不能停用、删除或改为其他角色；请先启用或新建另一个管理员',

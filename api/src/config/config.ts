@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { LimitRule } from '../common/rate-limiter.js';
+import { visitDaysOf } from '../visits/visit-intervals.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -37,6 +38,8 @@ export interface AppConfig {
   webhookPollSeconds: number;
   /** The first retry of a failed delivery after this many seconds, doubling up to an hour. */
   webhookRetrySeconds: number;
+  /** Days between visits to a key-population household, by resident tag (visits/visit-intervals.ts; VISIT_DAYS). */
+  visitDays: Record<string, number>;
   /** Directory of the built console, served at `/`. */
   consoleDir: string;
   /** The local hour from which the daily report opens on today rather than yesterday. */
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     overdueScanSeconds: nonNegative(env, 'OVERDUE_SCAN_SECONDS', 60),
     webhookPollSeconds: nonNegative(env, 'WEBHOOK_POLL_SECONDS', 2),
     webhookRetrySeconds: nonNegative(env, 'WEBHOOK_RETRY_SECONDS', 10),
+    visitDays: configured(() => visitDaysOf(env.VISIT_DAYS)),
     consoleDir: resolve(env.CONSOLE_DIR || new URL('../../../../admin/dist', import.meta.url).pathname),
     dailyReportHour: hourOfDay(env, 'DAILY_REPORT_HOUR', 18),
     login: loginConfig(env),
@@ -181,6 +185,15 @@ function loginConfig(env: NodeJS.ProcessEnv): LoginConfig {
     hashConcurrency: Math.max(1, count(env, 'LOGIN_HASH_CONCURRENCY', 1)),
     hashQueue: count(env, 'LOGIN_HASH_QUEUE', 16),
   };
+}
+
+/** A setting read by its own module, its complaint as the configuration's. */
+function configured<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 function publicDoorConfig(env: NodeJS.ProcessEnv): PublicDoorConfig {

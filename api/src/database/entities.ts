@@ -19,5 +19,6 @@ import { WebhookCursor } from '../webhooks/webhook-cursor.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
 import { Article } from '../knowledge/article.entity.js';
 import { ReplyTemplate } from '../knowledge/reply-template.entity.js';
+import { Visit } from '../visits/visit.entity.js';
 
-export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AttachmentBlob, AccessLogEntry, CaseChain, TimelineBackfill, ApiKey, CaseSource, Webhook, WebhookDelivery, WebhookCursor, Article, ReplyTemplate];
+export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AttachmentBlob, AccessLogEntry, CaseChain, TimelineBackfill, ApiKey, CaseSource, Webhook, WebhookDelivery, WebhookCursor, Article, ReplyTemplate, Visit];

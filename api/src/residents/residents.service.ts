@@ -15,6 +15,7 @@ import { GridService } from '../grid/grid.service.js';
 import type { CreateResidentDto, UpdateResidentDto } from './dto/resident.dto.js';
 import { Resident } from './resident.entity.js';
 import { Case } from '../cases/case.entity.js';
+import { Visit } from '../visits/visit.entity.js';
 import type { Reference } from '../common/references.js';
 
 /** Roles that call residents and so see their full phone number on the resident's page. */
@@ -25,7 +26,10 @@ const PHONE_MASKED = maskedFields(['phone']);
 @Injectable()
 export class ResidentsService extends CrudService<Resident, CreateResidentDto, UpdateResidentDto> {
   protected readonly label = 'Resident';
-  protected override readonly references: Reference[] = [{ from: Case, by: 'residentId', things: 'refCases' }];
+  protected override readonly references: Reference[] = [
+    { from: Case, by: 'residentId', things: 'refCases' },
+    { from: Visit, by: 'residentId', things: 'refVisits' },
+  ];
   protected readonly spec: ListSpec<RequestContext> = {
     alias: 'r',
     defaultSort: ['id', 'DESC'],
