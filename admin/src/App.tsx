@@ -22,6 +22,7 @@ import users from './users';
 /** The report pages are their own chunks: most sessions are case work and never load them. */
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const DailyReportPage = lazy(() => import('./reports/DailyReportPage'));
+const VisitsDuePage = lazy(() => import('./visits/VisitsDuePage'));
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
 
 /** A unit's handler works cases: the reference lists stay out of their menu (their names still show on cases). */
@@ -38,6 +39,7 @@ export const App = () => (
           <Route path="/password" element={<PasswordPage />} />
           <Route path="/reports" element={<Lazy><ReportsPage /></Lazy>} />
           <Route path="/daily-report" element={<Lazy><DailyReportPage /></Lazy>} />
+          <Route path="/visits-due" element={<Lazy><VisitsDuePage /></Lazy>} />
         </CustomRoutes>,
         <Resource key="cases" name="cases" {...cases} />,
         <Resource key="residents" name="residents" {...residents} />,

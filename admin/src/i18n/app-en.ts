@@ -170,6 +170,11 @@ export const appEn: typeof appZh = {
       take_photo: 'Take photo', photo_ready: 'Photo: %{name} (uploaded on save)', locate: 'Locate', no_location: 'Could not get the location: check the location permission',
       merged_cases: 'Requests merged into this one (%{smart_count})', anonymous: 'Anonymous',
     },
+    visits: {
+      title: 'Visits due', intro: '%{smart_count} key-population households not visited nor heard from for longer than their tags ask:',
+      never: 'never visited', overdue: '%{smart_count} days overdue (every %{every} days)', record: 'Record a visit', record_for: 'Visit to %{name}',
+      note: 'What was found', saved: 'Visit to %{name} recorded',
+    },
     knowledge: {
       use_template: 'Use a template',
       validity: '%{from} to %{until}', valid_from: 'from %{from}', valid_until: 'until %{until}', open: 'no end', public_hint: 'an answer that may be read out or published as it is; otherwise an internal procedure',

@@ -168,6 +168,11 @@ export const appZh = {
       take_photo: '拍照', photo_ready: '照片：%{name}（保存后上传）', locate: '定位', no_location: '无法获取位置，请检查定位权限',
       merged_cases: '已并入本件的诉求（%{smart_count} 件）', anonymous: '匿名',
     },
+    visits: {
+      title: '待走访', intro: '以下 %{smart_count} 户重点人群超过规定周期未走访、也未来电反映（未诉先办）：',
+      never: '从未走访', overdue: '已超期 %{smart_count} 天（每 %{every} 天一次）', record: '记录走访', record_for: '记录走访：%{name}',
+      note: '走访情况', saved: '已记录对 %{name} 的走访',
+    },
     knowledge: {
       use_template: '使用模板',
       validity: '%{from} 至 %{until}', valid_from: '%{from} 起', valid_until: '至 %{until}', open: '长期有效', public_hint: '可直接向群众宣读或公开的答复；否则为内部办事流程',

@@ -1,5 +1,6 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import ArticleIcon from '@mui/icons-material/Article';
+import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import { forwardRef, type ReactNode } from 'react';
 import { ListItemIcon, ListItemText, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import { Link } from 'react-router-dom';
@@ -10,18 +11,22 @@ import { DocumentTitle } from './DocumentTitle';
 
 /** Who audits and publishes: the report pages are in their menu (the API decides what each role may read). */
 export const REPORT_ROLES = ['admin', 'supervisor'];
+/** Who visits households (未诉先办): grid workers first, and intake staff and supervisors. */
+const VISIT_ROLES = ['admin', 'supervisor', 'dispatcher', 'grid_worker'];
 
 /** 我的待办 first, then the dashboard, the supervisors' reports, and one entry per resource. */
 const AppMenu = () => {
   const t = useTranslate();
   const { permissions: role } = usePermissions<string>();
   const reports = !!role && REPORT_ROLES.includes(role);
+  const visits = !!role && VISIT_ROLES.includes(role);
   return (
     <Menu>
       <TodoMenuItem />
       <Menu.DashboardItem />
       {reports && <Menu.Item to="/reports" primaryText={t('app.reports.title')} leftIcon={<AssessmentIcon />} />}
       {reports && <Menu.Item to="/daily-report" primaryText={t('app.daily.title')} leftIcon={<ArticleIcon />} />}
+      {visits && <Menu.Item to="/visits-due" primaryText={t('app.visits.title')} leftIcon={<HomeWorkIcon />} />}
       <Menu.ResourceItems />
     </Menu>
   );
