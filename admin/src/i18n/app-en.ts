@@ -1,5 +1,5 @@
 import type { appZh } from './app-zh';
-import { outsideEn } from './outside-en';
+import { outsideEn, outsideResourcesEn } from './outside-en';
 
 /** The console's own words, English: the same keys as app-zh.ts (checked by a test and by the type). */
 export const appEn: typeof appZh = {
@@ -367,17 +367,7 @@ export const appEn: typeof appZh = {
       name: 'Access log entry |||| Access log',
       fields: { id: 'ID', at: 'Time', userId: 'User', action: 'Action', resource: 'Resource', recordId: 'Record', rows: 'Rows', detail: 'Detail', at_gte: 'From', at_lte: 'To' },
     },
-    webhooks: {
-      name: 'Webhook |||| Webhooks',
-      fields: { id: 'ID', name: 'Name', url: 'Address', secret: 'Signing secret', events: 'Events', active: 'Active', version: 'Version', createdAt: 'Created', q: 'Search' },
-    },
-    'webhook-deliveries': {
-      name: 'Delivery |||| Deliveries',
-      fields: {
-        id: 'No.', webhookId: 'Webhook', eventId: 'Timeline event', caseId: 'Request', event: 'Event', state: 'State', attempts: 'Attempts', lastStatus: 'Last HTTP status',
-        lastError: 'Last error', nextAttemptAt: 'Next attempt', deliveredAt: 'Delivered', createdAt: 'Created',
-      },
-    },
+    ...outsideResourcesEn,
     'calendar-days': {
       name: 'Working-day correction |||| Working-day corrections',
       fields: { id: 'ID', date: 'Date', workday: 'Working day', name: 'Note', q: 'Search' },

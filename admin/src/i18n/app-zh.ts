@@ -1,4 +1,4 @@
-import { outsideZh } from './outside-zh';
+import { outsideZh, outsideResourcesZh } from './outside-zh';
 
 /** The console's own words, Chinese (the default). `app-en.ts` must have exactly the same keys. */
 export const appZh = {
@@ -366,17 +366,7 @@ export const appZh = {
       name: '访问记录 |||| 访问记录',
       fields: { id: 'ID', at: '时间', userId: '用户', action: '操作', resource: '资源', recordId: '记录编号', rows: '行数', detail: '说明', at_gte: '起始日期', at_lte: '截止日期' },
     },
-    webhooks: {
-      name: '事件推送 |||| 事件推送',
-      fields: { id: 'ID', name: '名称', url: '接收网址', secret: '签名密钥', events: '推送事件', active: '启用', version: '版本', createdAt: '创建时间', q: '搜索' },
-    },
-    'webhook-deliveries': {
-      name: '推送记录 |||| 推送记录',
-      fields: {
-        id: '序号', webhookId: '事件推送', eventId: '办理记录', caseId: '工单', event: '事件', state: '状态', attempts: '尝试次数', lastStatus: '最近响应码',
-        lastError: '最近错误', nextAttemptAt: '下次尝试', deliveredAt: '送达时间', createdAt: '生成时间',
-      },
-    },
+    ...outsideResourcesZh,
     'calendar-days': {
       name: '工作日调整 |||| 工作日调整',
       fields: { id: 'ID', date: '日期', workday: '工作日', name: '说明', q: '搜索' },

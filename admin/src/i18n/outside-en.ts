@@ -20,3 +20,18 @@ export const outsideEn = {
   },
   categories: { public_hint: 'When off, the public page and integrators no longer offer this category', keywords_hint: 'Words residents may find it by, separated by commas' },
 };
+
+/** The resources' names and fields: spread into `resources`. */
+export const outsideResourcesEn = {
+  webhooks: {
+    name: 'Webhook |||| Webhooks',
+    fields: { id: 'ID', name: 'Name', url: 'Address', secret: 'Signing secret', events: 'Events', active: 'Active', version: 'Version', createdAt: 'Created', q: 'Search' },
+  },
+  'webhook-deliveries': {
+    name: 'Delivery |||| Deliveries',
+    fields: {
+      id: 'No.', webhookId: 'Webhook', eventId: 'Timeline event', caseId: 'Request', event: 'Event', state: 'State', attempts: 'Attempts', lastStatus: 'Last HTTP status',
+      lastError: 'Last error', nextAttemptAt: 'Next attempt', deliveredAt: 'Delivered', createdAt: 'Created',
+    },
+  },
+};

@@ -20,3 +20,18 @@ export const outsideZh = {
   },
   categories: { public_hint: '关闭后，居民端和对接系统不再提供此分类', keywords_hint: '居民搜索分类时可用的词，用逗号分隔' },
 };
+
+/** The resources' names and fields: spread into `resources`. */
+export const outsideResourcesZh = {
+  webhooks: {
+    name: '事件推送 |||| 事件推送',
+    fields: { id: 'ID', name: '名称', url: '接收网址', secret: '签名密钥', events: '推送事件', active: '启用', version: '版本', createdAt: '创建时间', q: '搜索' },
+  },
+  'webhook-deliveries': {
+    name: '推送记录 |||| 推送记录',
+    fields: {
+      id: '序号', webhookId: '事件推送', eventId: '办理记录', caseId: '工单', event: '事件', state: '状态', attempts: '尝试次数', lastStatus: '最近响应码',
+      lastError: '最近错误', nextAttemptAt: '下次尝试', deliveredAt: '送达时间', createdAt: '生成时间',
+    },
+  },
+};
