@@ -1,6 +1,6 @@
 // The console's initial JavaScript: the entry script in dist/index.html and every chunk it imports statically
 // (what the browser must fetch before the first screen), gzipped. Lazy chunks (charts, report pages) are left out.
-// Run after `npm run build`; fails above the budget.
+// Then the residents' page's script (dist/m/). Run after `npm run build`; fails above either budget.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -28,4 +28,12 @@ for (const file of seen) {
   console.log(`${file.padEnd(48)} ${kb.toFixed(1).padStart(7)} kB gzip`);
 }
 console.log(`initial JS: ${total.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB, as vite counts kB)`);
-if (total > BUDGET_KB) process.exit(1);
+
+// The residents' page (dist/m/, public-page/): one script, for a phone on a slow network.
+const PAGE_BUDGET_KB = 30;
+const pageHtml = readFileSync(join(dist, 'm/index.html'), 'utf8');
+const pageScript = /<script type="module"[^>]*src="\/m\/([^"]+)"/.exec(pageHtml)?.[1];
+if (!pageScript) throw new Error('no script in dist/m/index.html: build the residents page (npm run build)');
+const pageKb = gzipSync(readFileSync(join(dist, 'm', pageScript))).length / 1000;
+console.log(`residents' page JS: ${pageKb.toFixed(1)} kB gzip (budget ${PAGE_BUDGET_KB} kB)`);
+if (total > BUDGET_KB || pageKb > PAGE_BUDGET_KB) process.exit(1);

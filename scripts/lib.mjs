@@ -69,7 +69,10 @@ export function buildIfNeeded({ force = false } = {}) {
     run('npm', ['run', 'build', '-w', 'api']);
   }
   const adminBuilt = join(root, 'admin/dist/index.html');
-  if (force || !existsSync(adminBuilt) || newest(join(root, 'admin/src')) > statSync(adminBuilt).mtimeMs) {
+  // One build makes both the console and the residents' page (admin/dist/m), so either being stale rebuilds both.
+  const pageBuilt = join(root, 'admin/dist/m/index.html');
+  const stale = (built, sources) => !existsSync(built) || newest(join(root, sources)) > statSync(built).mtimeMs;
+  if (force || stale(adminBuilt, 'admin/src') || stale(pageBuilt, 'admin/public-page')) {
     console.log('building the console…');
     run('npm', ['run', 'build', '-w', 'admin']);
   }

@@ -12,6 +12,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import departments from './departments';
 import gridUnits from './grid-units';
+import { articles, replyTemplates } from './knowledge';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
 import residents from './residents';
@@ -47,6 +48,8 @@ export const App = () => (
         <Resource key="channels" name="channels" {...reference(channels)} />,
         <Resource key="users" name="users" {...(role === 'admin' ? users : referenceOnly(users))} />,
         <Resource key="calendar-days" name="calendar-days" {...reference(calendarDays)} />,
+        <Resource key="articles" name="articles" {...reference(articles)} />,
+        <Resource key="reply-templates" name="reply-templates" {...reference(replyTemplates)} />,
         <Resource key="access-log" name="access-log" {...(role === 'admin' ? accessLog : {})} />,
         <Resource key="webhooks" name="webhooks" {...(role === 'admin' ? webhooks : {})} />,
         <Resource key="webhook-deliveries" name="webhook-deliveries" />,

@@ -18,6 +18,7 @@ import { GridModule } from './grid/grid.module.js';
 import { HealthController } from './health/health.controller.js';
 import { PublicModule } from './public/public.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         ReportsModule,
         PublicModule,
         WebhooksModule,
+        KnowledgeModule,
         TimelineModule,
         ...BenchModule.ifEnabled(),
       ],

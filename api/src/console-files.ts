@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
@@ -7,6 +8,9 @@ import type { FastifyInstance } from 'fastify';
  * (a script of an older build is a 404, not a page the browser would try to run).
  */
 const NOT_A_PAGE = /^\/(api|open311)(\/|\?|$)|^[^?]*\/[^/?]*\.[a-z0-9]+(\?|$)/i;
+
+/** The residents' page (admin/public-page, built into dist/m/): its own small page, for every link under `/m/`. */
+const RESIDENTS_PAGE = 'm/index.html';
 
 /**
  * The built console at `/`, from the same process, when it exists: its files as they are, and its page
@@ -25,4 +29,9 @@ export async function serveConsole(fastify: FastifyInstance, dir: string): Promi
     setHeaders: (reply, path) => reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   fastify.get('/*', (req, reply) => (NOT_A_PAGE.test(req.url) ? reply.callNotFound() : reply.sendFile('index.html')));
+  // The residents' page: `/m` (a QR code's link typed short) goes to `/m/` with its query, so the page's relative
+  // asset paths resolve; every page path below it is the page.
+  if (!existsSync(join(dir, RESIDENTS_PAGE))) return;
+  fastify.get('/m', (req, reply) => reply.redirect(`/m/${req.url.slice(2)}`));
+  fastify.get('/m/*', (req, reply) => (NOT_A_PAGE.test(req.url) ? reply.callNotFound() : reply.sendFile(RESIDENTS_PAGE)));
 }

@@ -19,6 +19,10 @@ describe('HTTP: the console beside the API, and requests the API cannot read', (
     writeFileSync(join(consoleDir, 'assets/app-1a2b.js'), 'console.log("console")');
     // As the console's build leaves it (admin/precompress.ts): a Brotli copy beside the script.
     writeFileSync(join(consoleDir, 'assets/app-1a2b.js.br'), brotliCompressSync('console.log("console")'));
+    // The residents' page, built beside it into m/ (admin/public-page).
+    mkdirSync(join(consoleDir, 'm/assets'), { recursive: true });
+    writeFileSync(join(consoleDir, 'm/index.html'), '<!doctype html><title>我要反映</title><script type="module" src="/m/assets/page-9f8e.js"></script>');
+    writeFileSync(join(consoleDir, 'm/assets/page-9f8e.js'), 'console.log("residents")');
     t = await startTestApp({ CONSOLE_DIR: consoleDir });
     token = await t.login('admin');
   });
@@ -37,6 +41,24 @@ describe('HTTP: the console beside the API, and requests the API cannot read', (
     const js = await t.http.get('/assets/app-1a2b.js');
     assert.equal(js.status, 200);
     assert.match(js.headers['content-type'], /javascript/);
+  });
+
+  it("serves the residents' page at /m/ and every path below it, its own scripts, and /m goes to /m/ with its query", async () => {
+    for (const path of ['/m/', '/m/?entry=enterprise&unit=5', '/m/follow']) {
+      const res = await t.http.get(path);
+      assert.equal(res.status, 200, path);
+      assert.match(res.text, /我要反映/, `${path}: the residents' page, not the console`);
+      assert.equal(res.headers['cache-control'], 'no-cache', path);
+    }
+    const short = await t.http.get('/m?entry=enterprise&unit=5');
+    assert.equal(short.status, 302);
+    assert.equal(short.headers.location, '/m/?entry=enterprise&unit=5');
+    const js = await t.http.get('/m/assets/page-9f8e.js');
+    assert.equal(js.status, 200);
+    assert.match(js.headers['cache-control'], /immutable/);
+    assert.equal((await t.http.get('/m/assets/page-old.js')).status, 404, 'a script of an older build is not the page');
+    const csp = (await t.http.get('/m/')).headers['content-security-policy'] as string;
+    assert.match(csp, /img-src[^;]*data:[^;]*blob:/, "the page's photo previews (data: URLs) are allowed");
   });
 
   it('sends the scripts compressed when the browser takes it, cached for good; the page is checked every visit', async () => {

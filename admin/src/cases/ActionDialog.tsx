@@ -1,6 +1,7 @@
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormHelperText, MenuItem, Stack, TextField as MuiTextField } from '@mui/material';
 import { useState, type ReactElement } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { TemplatePicker } from './TemplatePicker';
 import { FilePicker } from '../attachments';
 import { actionProblems } from './actionChecks';
 import { AssigneeSelect, CasePicker, DepartmentSelect } from './ActionPickers';
@@ -97,6 +98,7 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           {spec.request && <ExtensionRequestSummary request={spec.request} />}
+          {record && <TemplatePicker action={spec.action} caseId={Number(record.id)} onText={set(spec.fields.find((f) => f.type === 'text')?.name ?? 'note')} />}
           {spec.fields.map(field)}
           <MuiTextField label={label('note')} multiline minRows={2} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)} required={spec.action === 'comment'} error={!!problem('note')} helperText={problem('note')} fullWidth />
           {PHOTO_ACTIONS.includes(spec.action) && <FilePicker file={photo} onChange={setPhoto} photosOnly label={t('app.attachments.pick_photo')} />}

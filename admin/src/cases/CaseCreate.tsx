@@ -10,7 +10,8 @@ import { useRefreshTodo } from '../todo';
 import { CallerCard } from './intake/CallerCard';
 import { CallerLookup } from './intake/CallerLookup';
 import { ChannelInput, presetChannel, rememberChannel } from './intake/ChannelInput';
-import { mergeIntake, type Caller, type Duplicate } from './intake/deskApi';
+import { answerIntake, mergeIntake, type Caller, type Duplicate, type Suggestion } from './intake/deskApi';
+import { ArticlePanel } from './intake/ArticlePanel';
 import { DuplicatePanel } from './intake/DuplicatePanel';
 import { FieldCapture } from './intake/FieldCapture';
 import { toIntakeRequest } from './intake/intakeRequest';
@@ -43,22 +44,37 @@ const IntakeDesk = ({ caller, setCaller, photo, setPhoto }: DeskState) => {
     setCaller(null);
     setValue('residentId', null, { shouldDirty: true });
   };
-  // 并入此件: the form must be complete (the new request is logged too), then one request does both.
-  const merge = async (into: Duplicate) => {
+  // 并入此件 and 用此答复: the form must be complete (the new request is logged too), then one request does both.
+  const logAnd = async (send: (values: Record<string, unknown>) => Promise<{ id: number; number: string }>, done: (made: { id: number; number: string }) => void) => {
     if (!(await trigger())) return notify('app.intake.fix_first', { type: 'warning' });
     setMerging(true);
     try {
-      const made = await mergeIntake(toIntakeRequest(getValues()), into.id);
+      const made = await send(toIntakeRequest(getValues()));
       rememberChannel(getValues('channelId'));
       refreshTodo();
-      notify('app.intake.merged', { type: 'success', messageArgs: { number: made.number, into: into.number } });
-      redirect('show', 'cases', into.id);
+      done(made);
     } catch (e) {
       notify(e instanceof Error ? e.message : String(e), { type: 'error' });
     } finally {
       setMerging(false);
     }
   };
+  const merge = (into: Duplicate) =>
+    logAnd(
+      (values) => mergeIntake(values, into.id),
+      (made) => {
+        notify('app.intake.merged', { type: 'success', messageArgs: { number: made.number, into: into.number } });
+        redirect('show', 'cases', into.id);
+      },
+    );
+  const answer = (article: Suggestion) =>
+    logAnd(
+      (values) => answerIntake(values, article.id),
+      (made) => {
+        notify('app.knowledge.answered', { type: 'success', messageArgs: { number: made.number, title: article.title } });
+        redirect('show', 'cases', made.id);
+      },
+    );
 
   return (
     <Grid container spacing={2} sx={{ width: '100%' }}>
@@ -89,6 +105,7 @@ const IntakeDesk = ({ caller, setCaller, photo, setPhoto }: DeskState) => {
         <Stack spacing={2}>
           {caller && <CallerCard caller={caller} />}
           <DuplicatePanel onMerge={merge} busy={merging} />
+          <ArticlePanel onAnswer={answer} busy={merging} />
         </Stack>
       </Grid>
     </Grid>

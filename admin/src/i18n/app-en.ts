@@ -172,6 +172,13 @@ export const appEn: typeof appZh = {
       take_photo: 'Take photo', photo_ready: 'Photo: %{name} (uploaded on save)', locate: 'Locate', no_location: 'Could not get the location: check the location permission',
       merged_cases: 'Requests merged into this one (%{smart_count})', anonymous: 'Anonymous',
     },
+    knowledge: {
+      use_template: 'Use a template',
+      validity: '%{from} to %{until}', valid_from: 'from %{from}', valid_until: 'until %{until}', open: 'no end', public_hint: 'an answer that may be read out or published as it is; otherwise an internal procedure',
+      any_action: 'any step', placeholders: 'Placeholders: {居民} resident, {单位} unit, {时限} due date, {编号} number, {分类} category, filled from the case',
+      at_intake: 'Knowledge base (%{smart_count})', search: 'Search the knowledge base', public: 'Public answer', used: 'used %{smart_count} times',
+      answer_with: 'Answer with this', answered: '%{number} logged and closed with "%{title}"',
+    },
     calendar: {
       warning: 'No official holiday data for %{year} yet: add it under Working-day corrections, or %{year} time limits will count only weekends as days off.',
       year: '%{year}', month: 'Month %{month}', weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su', previous_year: 'Previous year', next_year: 'Next year',
@@ -354,6 +361,14 @@ export const appEn: typeof appZh = {
         urgentResponseHours: 'Urgent response', urgentResolveHours: 'Urgent resolution', sort: 'Order', active: 'Active', q: 'Search',
         public: 'Open to the public', keywords: 'Keywords',
       },
+    },
+    articles: {
+      name: 'Article |||| Knowledge base',
+      fields: { id: 'ID', title: 'Title', body: 'Text', categoryId: 'Category', validFrom: 'Valid from', validUntil: 'Valid until', validity: 'In force', public: 'Public answer', active: 'Active', uses: 'Uses', q: 'Search' },
+    },
+    'reply-templates': {
+      name: 'Reply template |||| Reply templates',
+      fields: { id: 'ID', name: 'Name', text: 'Text', action: 'Step', active: 'Active', uses: 'Uses', q: 'Search' },
     },
     channels: {
       name: 'Channel |||| Channels',

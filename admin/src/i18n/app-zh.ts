@@ -171,6 +171,13 @@ export const appZh = {
       take_photo: '拍照', photo_ready: '照片：%{name}（保存后上传）', locate: '定位', no_location: '无法获取位置，请检查定位权限',
       merged_cases: '已并入本件的诉求（%{smart_count} 件）', anonymous: '匿名',
     },
+    knowledge: {
+      use_template: '使用模板',
+      validity: '%{from} 至 %{until}', valid_from: '%{from} 起', valid_until: '至 %{until}', open: '长期有效', public_hint: '可直接向群众宣读或公开的答复；否则为内部办事流程',
+      any_action: '任意办理环节', placeholders: '可用占位符：{居民} {单位} {时限} {编号} {分类}，使用时按工单自动填入',
+      at_intake: '知识库（%{smart_count} 条）', search: '搜索知识库', public: '可对外答复', used: '已用 %{smart_count} 次',
+      answer_with: '用此答复', answered: '已登记 %{number} 并按《%{title}》办结',
+    },
     calendar: {
       warning: '%{year} 年的法定节假日数据尚未提供：请在“工作日调整”中录入，否则 %{year} 年的时限将按普通周末计算。',
       year: '%{year} 年', month: '%{month}月', weekdays: '一,二,三,四,五,六,日', previous_year: '上一年', next_year: '下一年',
@@ -353,6 +360,14 @@ export const appZh = {
         urgentResponseHours: '紧急响应时限', urgentResolveHours: '紧急办结时限', sort: '排序', active: '启用', q: '搜索',
         public: '向公众开放', keywords: '关键词',
       },
+    },
+    articles: {
+      name: '知识库 |||| 知识库',
+      fields: { id: 'ID', title: '标题', body: '正文', categoryId: '诉求分类', validFrom: '生效日期', validUntil: '失效日期', validity: '有效期', public: '可对外答复', active: '启用', uses: '使用次数', q: '搜索' },
+    },
+    'reply-templates': {
+      name: '回复模板 |||| 回复模板',
+      fields: { id: 'ID', name: '名称', text: '模板内容', action: '办理环节', active: '启用', uses: '使用次数', q: '搜索' },
     },
     channels: {
       name: '来源渠道 |||| 来源渠道',

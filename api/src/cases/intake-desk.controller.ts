@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { createValidationPipe } from '../common/validation.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
-import { IntakeMergeDto } from './dto/create-case.dto.js';
+import { IntakeAnswerDto, IntakeMergeDto } from './dto/create-case.dto.js';
 import { IntakeDeskService } from './intake-desk.service.js';
 
 /**
@@ -51,5 +51,13 @@ export class IntakeDeskController {
   mergeIntake(@Body(createValidationPipe(IntakeMergeDto)) dto: IntakeMergeDto, @CurrentUser() user: AuthUser) {
     const { mergeIntoCaseId, ...request } = dto;
     return this.workflow.intakeAndMerge(request, mergeIntoCaseId, user);
+  }
+
+  /** Logs a consultation and closes it on the spot with a knowledge-base article (its result names it); 201 with the case. */
+  @Post('answer-intake')
+  @Roles('dispatcher', 'grid_worker')
+  answerIntake(@Body(createValidationPipe(IntakeAnswerDto)) dto: IntakeAnswerDto, @CurrentUser() user: AuthUser) {
+    const { articleId, ...request } = dto;
+    return this.workflow.intakeAndAnswer(request, articleId, user);
   }
 }

@@ -109,11 +109,16 @@ export const FIELD_LABELS: Record<string, string> = {
   url: '接收地址',
   events: '事件',
   perMinute: '每分钟请求数',
+  articleId: '知识条目',
+  validFrom: '生效日期',
+  validUntil: '失效日期',
 };
 
 /** The records `notFound` names, by the English label each service gives itself. */
 export const RECORD_LABELS: Record<string, string> = {
   Webhook: '事件推送',
+  Article: '知识条目',
+  ReplyTemplate: '回复模板',
   WebhookDelivery: '推送记录',
   Case: '工单',
   'Case event': '办理记录',

@@ -37,6 +37,7 @@ export const MESSAGES = {
   instantOrDate: { zh: '必须是带时区的时间或日期，如 2026-10-15', en: 'must be an ISO 8601 time with offset, or a date YYYY-MM-DD' },
   notInFuture: { zh: '不能晚于现在', en: 'may not be in the future' },
   notAfter: { zh: '不能晚于{other}', en: 'must not be after {other}' },
+  notBefore: { zh: '不能早于{other}', en: 'must not be before {other}' },
   periodTooLong: { zh: '统计区间最多 {max} 天', en: 'the period may span at most {max} days' },
   wholeBetween: { zh: '必须是 {min} 到 {max} 之间的整数', en: 'must be a whole number from {min} to {max}' },
   hoursBetween: { zh: '必须是 {min} 到 {max} 之间的小时数', en: 'must be a number of hours from {min} to {max}' },
@@ -161,6 +162,7 @@ export const MESSAGES = {
   refCategories: { zh: ' {count} 个诉求分类', en: '{count} categories' },
   deliveriesBySystem: { zh: '推送记录由系统生成，不能新建、修改或删除；可以重试', en: 'Deliveries are made by the system: they cannot be created, changed or deleted, only retried' },
   visibilityOfMark: { zh: '公开范围的变更记录本身不对公众公开', en: 'a change of visibility is itself never public' },
+  articleNotInForce: { zh: '该知识条目已停用或不在有效期内', en: 'is disabled or not in force today' },
   refDeliveries: { zh: ' {count} 条推送记录', en: '{count} deliveries' },
   lastAdmin: {
     zh: '这是最后一个启用中的系统管理员，不能停用、删除或改为其他角色；请先启用或新建另一个管理员',

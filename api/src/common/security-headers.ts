@@ -19,7 +19,7 @@ export function inlineScriptHashes(consoleDir: string): string[] {
 /**
  * helmet's defaults (nosniff, frame denial, referrer policy, HSTS …) with a Content Security Policy the console
  * passes: scripts from this origin and the page's own inline ones by hash; styles inline too, since MUI writes
- * its styles into <style> tags at run time; images also from data: and blob: (attachment previews); nothing
+ * its styles into <style> tags at run time; images also from data: and blob: (attachment previews, the residents' page's photo previews at /m/); nothing
  * may frame the console.
  */
 export async function securityHeaders(fastify: FastifyInstance, consoleDir: string): Promise<void> {

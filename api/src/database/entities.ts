@@ -17,5 +17,7 @@ import { CaseSource } from '../public/case-source.entity.js';
 import { Webhook } from '../webhooks/webhook.entity.js';
 import { WebhookCursor } from '../webhooks/webhook-cursor.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
+import { Article } from '../knowledge/article.entity.js';
+import { ReplyTemplate } from '../knowledge/reply-template.entity.js';
 
-export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AttachmentBlob, AccessLogEntry, CaseChain, TimelineBackfill, ApiKey, CaseSource, Webhook, WebhookDelivery, WebhookCursor];
+export const ENTITIES = [GridUnit, Department, Channel, Category, User, Resident, CalendarDay, CaseCounter, Case, CaseEvent, Attachment, AttachmentBlob, AccessLogEntry, CaseChain, TimelineBackfill, ApiKey, CaseSource, Webhook, WebhookDelivery, WebhookCursor, Article, ReplyTemplate];

@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, hashPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import { generateCases } from './case-generator.js';
 import { CATEGORIES, type CategorySeed } from './demo-categories.js';
+import { seedKnowledge } from './demo-knowledge.js';
 import { CHANNELS, DEPARTMENTS, GRID_TREE, MAP_CENTER, type UnitSeed } from './demo-data.js';
 import { householdAddress, mobile, personName, residentTags, USERS } from './demo-people.js';
 import { Random } from './random.js';
@@ -55,6 +56,8 @@ export async function seedDemo(ds: DataSource, opts: SeedDemoOptions): Promise<v
     await m.createQueryBuilder().insert().into(Channel).values(CHANNELS.map((c, i) => ({ ...c, sort: i + 1, active: true }))).execute();
 
     for (const [i, c] of CATEGORIES.entries()) await insertCategory(m, c, null, i + 1, departments);
+    const categoryIds = new Map((await m.getRepository(Category).find({ select: { id: true, code: true } })).map((c) => [c.code, c.id]));
+    await seedKnowledge(m, categoryIds);
 
     await m
       .createQueryBuilder()

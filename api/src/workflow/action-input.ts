@@ -2,7 +2,7 @@ import { validationError, type FieldErrors } from '../common/errors.js';
 import { text } from '../common/localize.js';
 
 /** The ids an action's body may name; only an assignee may be cleared with `null`. */
-const ID_FIELDS = ['departmentId', 'assigneeId', 'intoCaseId'] as const;
+const ID_FIELDS = ['departmentId', 'assigneeId', 'intoCaseId', 'articleId'] as const;
 const TEXT_FIELDS = ['note', 'result', 'reason'] as const;
 
 /**

@@ -17,6 +17,8 @@ export interface ActionInput {
   days?: number;
   level?: string;
   intoCaseId?: number;
+  /** A knowledge-base article a consultation was answered with (`close_directly`). */
+  articleId?: number;
 }
 
 /** What an action writes: the case columns and the event's data. Lookups and clocks are handed in. */
@@ -55,7 +57,7 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
   switch (action) {
     case 'close_directly': {
       const result = text(input.result, 'result');
-      return { changes: { status: status(), closedAt: now, handledDirectly: true, result }, data: { result } };
+      return { changes: { status: status(), closedAt: now, handledDirectly: true, result }, data: { result, ...(input.articleId ? { articleId: input.articleId } : {}) } };
     }
     case 'dispatch': {
       if (!Number.isInteger(input.departmentId)) throw fieldError('departmentId', 'departmentRequired');

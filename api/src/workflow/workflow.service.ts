@@ -23,6 +23,8 @@ import { lateness } from './overdue.js';
 import { closureOf, dueAt, limitsFor } from './time-limits.js';
 import { ACTIONS, TRANSITIONS, type Action } from './transitions.js';
 import { mergedInEvent } from './merged-in.js';
+import { answeredWith } from '../knowledge/answered-with.js';
+import { namedQuery } from '../common/named-query.js';
 import type { CreateCaseDto } from '../cases/dto/create-case.dto.js';
 
 @Injectable()
@@ -89,9 +91,18 @@ export class WorkflowService {
    * through the same intake and the same merge as ever, so both timelines tell it.
    */
   async intakeAndMerge(dto: CreateCaseDto, intoCaseId: number, user: AuthUser) {
+    return this.intakeAnd(dto, 'merge', { intoCaseId }, user);
+  }
+
+  /** 用此答复 at intake: a consultation logged and closed on the spot with a knowledge-base article, in one transaction. */
+  async intakeAndAnswer(dto: CreateCaseDto, articleId: number, user: AuthUser) {
+    return this.intakeAnd(dto, 'close_directly', { articleId }, user);
+  }
+
+  private async intakeAnd(dto: CreateCaseDto, action: Action, body: ActionInput, user: AuthUser) {
     const id = await this.ds.transaction(async (m) => {
       const row = await this.cases.createIn(m, dto, user);
-      await this.apply(m, row.id, 'merge', { version: row.version, intoCaseId }, user);
+      await this.apply(m, row.id, action, { ...body, version: row.version }, user);
       return row.id;
     });
     return this.cases.shown(id, user);
@@ -110,7 +121,9 @@ export class WorkflowService {
     }
     if (why === 'role') throw forbidden('roleMayNot', { action: words('action', action) });
     const target = await this.checkReferences(m, action, body, c, user);
-    await this.write(m, c, action, { ...body, note: note ?? undefined }, user.id, undefined, user);
+    const answer = action === 'close_directly' && body.articleId !== undefined ? await answeredWith(m, body.articleId, this.config.timeZone) : null;
+    await this.write(m, c, action, { ...body, result: body.result?.trim() ? body.result : (answer?.result ?? body.result), note: note ?? undefined }, user.id, undefined, user);
+    if (answer) await namedQuery(m, `UPDATE "articles" SET "uses" = "uses" + 1 WHERE "id" = :id`, { id: body.articleId });
     if (target) await appendEvents(m, target.id, [mergedInEvent(c, target, user, new Date())]);
   }
 

@@ -11,7 +11,7 @@ export interface TargetIds {
   handler: number;
 }
 
-export const LIST_RESOURCES = ['cases', 'case-events', 'grid-units', 'residents', 'departments', 'categories', 'channels', 'users', 'calendar-days', 'attachments'];
+export const LIST_RESOURCES = ['cases', 'case-events', 'grid-units', 'residents', 'departments', 'categories', 'channels', 'users', 'calendar-days', 'attachments', 'webhooks', 'webhook-deliveries'];
 
 /**
  * What a fuzzer needs to know to get past the first check: each list's filters and sort fields, as the API
@@ -41,6 +41,12 @@ export async function learnTargets(get: (path: string) => Promise<{ status: numb
       channels: { name: '渠道', code: 'ch', group: 'online' },
       users: { username: 'fz', name: '测试', password: 'password-1', role: 'handler', departmentId: ids.department },
       'calendar-days': { date: '2027-01-04', workday: false, name: '调休' },
+      // A receiver nobody listens on: deliveries to it fail at once and are retried, as to any platform that is down.
+      webhooks: { name: '推送', url: 'http://127.0.0.1:9/hook', secret: 'fuzz-secret-0123456789', events: ['dispatch', 'reply'] },
+    },
+    publicBodies: {
+      ask: { entry: 'wechat', categoryId: ids.category, description: '3号楼电梯停了两天', gridUnitId: ids.compound, name: '王女士', phone: '13812345678', company: '某公司', creditCode: '91630100MA7XXXXX1K', photos: ['data:image/png;base64,iVBORw0KGgo='], lat: 36.6, lng: 101.8, challenge: '14.1.x.y', nonce: '1' },
+      rating: { secret: 'ABCDEF', resolved: true, satisfaction: 'satisfied', comment: '好' },
     },
     actions: {
       close_directly: { result: '已解答' }, dispatch: { departmentId: ids.department, assigneeId: ids.handler }, accept: {},

@@ -25,6 +25,8 @@ export interface FuzzTargets {
   lists: Record<string, { filters: string[]; sorts: string[] }>;
   /** A valid body per writable resource (`name`, `code`, `username` made unique per request). */
   bodies: Record<string, Record<string, unknown>>;
+  /** Valid bodies of the residents' public API (the proof of work aside, which no fuzzer solves). */
+  publicBodies: { ask: Record<string, unknown>; rating: Record<string, unknown> };
   /** A valid body per workflow action. */
   actions: Record<string, Record<string, unknown>>;
   roles: string[];
@@ -109,5 +111,15 @@ export function hostileRequests(t: FuzzTargets): fc.Arbitrary<HostileRequest> {
       .map(({ path, q, as }): HostileRequest => ({ family: 'calendar', method: 'GET', url: `/api/calendar/${path}?${qs(q)}`, as })),
     fc.record({ id: hostileId, as }).map(({ id, as }): HostileRequest => ({ family: 'attachment', method: 'GET', url: `/api/attachments/${id}/content`, as })),
     fc.record({ q: reportQuery, as }).map(({ q, as }): HostileRequest => ({ family: 'limits', method: 'GET', url: `/api/category-limits?${qs(q)}`, as })),
+    // The residents' door: no token needed, every field a stranger controls.
+    send('public-ask', 'POST', fc.constant('/api/public/requests'), mutated(t.publicBodies.ask)),
+    fc.record({ n: fc.oneof(fc.constantFrom('20261203-0001', '1'), hostileId), secret: fc.oneof(fc.constant('ABCDEF'), scalar.map(String)), as })
+      .map(({ n, secret, as }): HostileRequest => ({ family: 'public-follow', method: 'GET', url: `/api/public/requests/${encodeURIComponent(n)}?${qs({ secret })}`, as })),
+    send('public-rate', 'POST', fc.oneof(fc.constantFrom('20261203-0001'), hostileId).map((n) => `/api/public/requests/${encodeURIComponent(n)}/rating`), mutated(t.publicBodies.rating)),
+    fc.record({ path: fc.constantFrom('entries', 'categories', 'grid-units', 'challenge', '__proto__', 'requests'), as }).map(({ path, as }): HostileRequest => ({ family: 'public-read', method: 'GET', url: `/api/public/${path}`, as })),
+    send('visibility', 'PUT', hostileId.map((id) => `/api/case-events/${id}/visibility`), mutated({ visibility: 'public' })),
+    fc.record({ id: caseId, as }).map(({ id, as }): HostileRequest => ({ family: 'source', method: 'GET', url: `/api/cases/${id}/source`, as })),
+    fc.record({ id: hostileId, as }).map(({ id, as }): HostileRequest => ({ family: 'deliveries', method: 'GET', url: `/api/webhooks/${id}/deliveries`, as })),
+    send('retry', 'POST', hostileId.map((id) => `/api/webhook-deliveries/${id}/retry`), value),
   );
 }

@@ -48,3 +48,20 @@ export const dispatchUnits = (categoryId: number) => getJson<{ id: number; name:
 /** The signed-in user's own default channel. */
 export const saveDefaultChannel = async (defaultChannelId: number | null) =>
   (await httpClient(`${API_URL}/auth/me/settings`, { method: 'PUT', body: JSON.stringify({ defaultChannelId }) })).json as { defaultChannelId: number | null };
+
+/** A knowledge-base article offered at intake. */
+export interface Suggestion {
+  id: number;
+  title: string;
+  excerpt: string;
+  categoryId: number | null;
+  public: boolean;
+  uses: number;
+}
+
+/** The articles in force for the category, or matching the words searched. */
+export const articleSuggestions = (p: { categoryId?: number; q?: string }) => getJson<Suggestion[]>(`/article-suggestions?${qs(p)}`);
+
+/** 用此答复: the consultation is logged and closed with the article in one go. */
+export const answerIntake = async (values: Record<string, unknown>, articleId: number) =>
+  (await httpClient(`${API_URL}/cases/answer-intake`, { method: 'POST', body: JSON.stringify({ ...values, articleId }) })).json as { id: number; number: string };

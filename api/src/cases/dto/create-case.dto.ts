@@ -115,3 +115,9 @@ export class IntakeMergeDto extends CreateCaseDto {
   @IsInt()
   mergeIntoCaseId: number;
 }
+
+/** A consultation logged and answered with a knowledge-base article at once (用此答复). */
+export class IntakeAnswerDto extends CreateCaseDto {
+  @IsInt()
+  articleId: number;
+}
