@@ -19,10 +19,12 @@ const freePort = () =>
 export async function startServer() {
   if (process.env.BASE_URL) return { baseUrl: process.env.BASE_URL, stop: async () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'tracker-browser-'));
-  const port = await freePort();
+  // E2E_PORT: a port of one's own where several people share a machine; otherwise any free one.
+  const port = Number(process.env.E2E_PORT) || (await freePort());
+  // A failed webhook delivery waits 10 minutes before its next try: a flow sees it wait, and 重试 send it at once.
   const child = spawn(process.execPath, [join(root, 'api/dist/src/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`, SEED: 'demo', NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`, SEED: 'demo', NODE_ENV: 'test', WEBHOOK_RETRY_SECONDS: '600' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

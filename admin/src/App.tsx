@@ -18,6 +18,7 @@ import { AppLayout } from './layout/AppLayout';
 import residents from './residents';
 import { TodoPage } from './todo';
 import users from './users';
+import webhooks from './webhooks';
 
 /** The report pages are their own chunks: most sessions are case work and never load them. */
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
@@ -52,6 +53,8 @@ export const App = () => (
         <Resource key="articles" name="articles" {...reference(articles)} />,
         <Resource key="reply-templates" name="reply-templates" {...reference(replyTemplates)} />,
         <Resource key="access-log" name="access-log" {...(role === 'admin' ? accessLog : {})} />,
+        <Resource key="webhooks" name="webhooks" {...(role === 'admin' ? webhooks : {})} />,
+        <Resource key="webhook-deliveries" name="webhook-deliveries" />,
         <Resource key="case-events" name="case-events" />,
         <Resource key="attachments" name="attachments" />,
       ];

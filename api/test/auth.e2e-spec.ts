@@ -41,6 +41,8 @@ describe('auth', () => {
     const dispatcher = await can(w.users.dispatcher.token);
     assert.deepEqual(dispatcher.cases, ['list', 'show', 'create', 'edit'], 'cases are never deleted');
     assert.deepEqual(dispatcher['calendar-days'], ['list', 'show']);
+    assert.ok(dispatcher['case-events'].includes('edit'), 'a dispatcher marks timeline entries public or internal');
+    assert.ok(!handler['case-events'].includes('edit'), 'a handler does not');
     assert.deepEqual((await can(w.users.supervisor.token))['calendar-days'], ['list', 'show', 'create', 'edit', 'delete']);
     // Each claim holds at the route: what is listed passes the guard, what is not is a 403.
     const put = await t.http.put(`/api/cases/1`).set('Authorization', `Bearer ${w.users.handler.token}`).send({ title: 'x' });

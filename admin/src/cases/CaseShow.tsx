@@ -16,6 +16,7 @@ import { LocalDateField } from '../common/LocalDateField';
 import { AttachmentsPanel } from '../attachments';
 import { choices, PRIORITIES, SATISFACTIONS, TYPES } from '../common/choices';
 import { CaseActions } from './CaseActions';
+import { CaseSourceLine, ResidentRatingPanel } from './CaseSourceFields';
 import { DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
 import { CaseTimeline } from './CaseTimeline';
 import { MergedCases } from './MergedCases';
@@ -65,6 +66,7 @@ export const CaseShow = () => {
             <ReferenceField source="channelId" reference="channels" link={false}>
               <TextField source="name" />
             </ReferenceField>
+            <CaseSourceLine label={false} />
             <ReferenceField source="categoryId" reference="categories" link={false}>
               <TextField source="fullName" />
             </ReferenceField>
@@ -105,6 +107,7 @@ export const CaseShow = () => {
             <Section title="follow_up" />
             <BooleanField source="resolved" emptyText="—" />
             <SelectField source="satisfaction" choices={choices('satisfaction', SATISFACTIONS)} emptyText="—" />
+            <ResidentRatingPanel label={false} />
           </SimpleShowLayout>
         </Grid>
         <Grid size={{ xs: 12, lg: 5 }}>

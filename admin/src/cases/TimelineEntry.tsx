@@ -3,6 +3,8 @@ import { ReferenceField, TextField, useTranslate } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { AttachmentThumb } from '../attachments';
 import { eventDetails, eventTitleKeys, type CaseEvent, type Detail } from './eventDetails';
+import { outsideActorKey } from './visibility';
+import { VisibilityMark } from './VisibilityMark';
 
 const REF_TEXT = { departments: 'name', cases: 'number', users: 'name' } as const;
 
@@ -18,7 +20,10 @@ const DetailValue = ({ detail }: { detail: Detail }) => {
   );
 };
 
-/** One event: action (and status change), time and actor (系统 for the server's own), note, its details, its file. */
+/**
+ * One event: action (and status change), whether residents see it (公开 / 内部), time and actor (居民, 企业 … for
+ * those outside, 系统 for the server's own), note, its details, its file.
+ */
 export const TimelineEntry = ({ event: e }: { event: CaseEvent }) => {
   const t = useTranslate();
   const data = e.data ?? {};
@@ -27,10 +32,13 @@ export const TimelineEntry = ({ event: e }: { event: CaseEvent }) => {
     .join(' · ');
   return (
     <Box component="li" sx={{ pl: 2, pb: 1.5 }} data-testid={`event-${e.action}`}>
-      <Typography variant="subtitle2">
-        {title}
-        {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` · ${t(`enums.status.${e.fromStatus}`)} → ${t(`enums.status.${e.toStatus}`)}` : ''}
-      </Typography>
+      <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
+        <Typography variant="subtitle2">
+          {title}
+          {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` · ${t(`enums.status.${e.fromStatus}`)} → ${t(`enums.status.${e.toStatus}`)}` : ''}
+        </Typography>
+        <VisibilityMark entry={e} />
+      </Stack>
       <Typography variant="body2" color="text.secondary" component="div">
         <LocalDateField record={e} source="createdAt" showTime />{' '}
         {e.actorId ? (
@@ -38,7 +46,7 @@ export const TimelineEntry = ({ event: e }: { event: CaseEvent }) => {
             <TextField source="name" />
           </ReferenceField>
         ) : (
-          t('app.timeline.system')
+          t(outsideActorKey(e) ?? 'app.timeline.system')
         )}
       </Typography>
       {eventDetails(e).map((d) => (

@@ -48,4 +48,10 @@ describe('timeline event wording', () => {
   it('copes with events without data', () => {
     expect(eventDetails({ ...ev('accept'), data: null })).toEqual([]);
   });
+  it('says which entry a visibility mark turned, and to which side', () => {
+    expect(eventDetails(ev('set_visibility', { eventId: 7, action: 'comment', from: 'internal', to: 'public' }))).toEqual([
+      { label: 'app.timeline.entry', key: 'enums.action.comment' },
+      { label: 'app.timeline.visibility', key: 'app.visibility.now_public' },
+    ]);
+  });
 });

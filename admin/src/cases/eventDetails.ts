@@ -8,6 +8,9 @@ export interface CaseEvent {
   note?: string | null;
   data?: Record<string, unknown> | null;
   createdAt: string;
+  /** Whether residents see it on the public page: its own mark (`visibility`) or its action's default. */
+  public?: boolean;
+  visibility?: 'public' | 'internal' | null;
 }
 
 /** One line of an event: a label (i18n key) and a value that is plain text, a translated key, a record, or a time. */
@@ -79,6 +82,10 @@ export function eventDetails(e: CaseEvent): Detail[] {
       break;
     case 'overdue':
       date('due', 'dueAt');
+      break;
+    case 'set_visibility':
+      if (str('action')) out.push({ label: L('entry'), key: `enums.action.${str('action')}` });
+      if (str('to') === 'public' || str('to') === 'internal') out.push({ label: L('visibility'), key: `app.visibility.now_${str('to')}` });
       break;
   }
   if (str('result')) out.push({ label: L('result'), text: str('result')! });

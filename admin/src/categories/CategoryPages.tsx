@@ -22,6 +22,8 @@ const Inputs = () => (
     <HoursInput source="urgentResolveHours" />
     <NumberInput source="sort" />
     <BooleanInput source="active" />
+    <BooleanInput source="public" helperText="app.categories.public_hint" />
+    <TextInput source="keywords" helperText="app.categories.keywords_hint" sx={{ width: '100%', maxWidth: 600 }} />
   </>
 );
 
@@ -54,6 +56,7 @@ export const CategoryList = () => (
             <TextField source="name" />
           </ReferenceField>
           {limitFields}
+          <BooleanField source="public" />
         </Datagrid>
       }
     />
@@ -73,6 +76,8 @@ export const CategoryShow = () => (
       <AppliedLimitField source="urgentResponseHours" />
       <AppliedLimitField source="urgentResolveHours" />
       <BooleanField source="active" />
+      <BooleanField source="public" />
+      <TextField source="keywords" emptyText="—" />
     </SimpleShowLayout>
   </Show>
 );
@@ -87,7 +92,7 @@ export const CategoryEdit = () => (
 
 export const CategoryCreate = () => (
   <Create redirect="show">
-    <SimpleForm defaultValues={{ active: true }}>
+    <SimpleForm defaultValues={{ active: true, public: true }}>
       <Inputs />
     </SimpleForm>
   </Create>

@@ -2,6 +2,7 @@ import { BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, 
 import { NarrowOrWide } from '../common/NarrowOrWide';
 import { choices, GROUPS } from '../common/choices';
 import { channelCode } from '../common/validators';
+import { EntryLinkField, EntryLinkInput } from './EntryLink';
 
 const Inputs = () => (
   <>
@@ -10,6 +11,8 @@ const Inputs = () => (
     <SelectInput source="group" choices={choices('group', GROUPS)} validate={required()} />
     <NumberInput source="sort" />
     <BooleanInput source="active" />
+    <BooleanInput source="publicEntry" helperText="app.channels.public_entry_hint" />
+    <EntryLinkInput />
   </>
 );
 
@@ -24,6 +27,7 @@ export const ChannelList = () => (
           <SelectField source="group" choices={choices('group', GROUPS)} />
           <NumberField source="sort" />
           <BooleanField source="active" />
+          <BooleanField source="publicEntry" />
         </Datagrid>
       }
     />
@@ -38,6 +42,8 @@ export const ChannelShow = () => (
       <SelectField source="group" choices={choices('group', GROUPS)} />
       <NumberField source="sort" />
       <BooleanField source="active" />
+      <BooleanField source="publicEntry" />
+      <EntryLinkField label={false} />
     </SimpleShowLayout>
   </Show>
 );
@@ -52,7 +58,7 @@ export const ChannelEdit = () => (
 
 export const ChannelCreate = () => (
   <Create redirect="list">
-    <SimpleForm defaultValues={{ active: true, sort: 0 }}>
+    <SimpleForm defaultValues={{ active: true, sort: 0, publicEntry: false }}>
       <Inputs />
     </SimpleForm>
   </Create>

@@ -10,6 +10,8 @@ export const phone = regex(PHONE, 'app.validation.phone');
 export const phoneNumber = regex(/^[0-9+\- ]{3,30}$/, 'app.validation.phone_number');
 export const username = regex(/^[A-Za-z0-9_.-]{2,50}$/, 'app.validation.username');
 export const channelCode = regex(/^[a-z0-9_]{1,30}$/, 'app.validation.channel_code');
+/** A webhook's receiver (the API accepts http and https addresses). */
+export const httpUrl = regex(/^https?:\/\/[^\s/]+\S*$/, 'app.validation.http_url');
 export const isoDate = regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'app.validation.date');
 
 /** A handler works for a unit: the unit is required once the role is handler. */

@@ -1,4 +1,5 @@
 import type { appZh } from './app-zh';
+import { outsideEn, outsideResourcesEn } from './outside-en';
 
 /** The console's own words, English: the same keys as app-zh.ts (checked by a test and by the type). */
 export const appEn: typeof appZh = {
@@ -155,6 +156,7 @@ export const appEn: typeof appZh = {
       username: 'A username is 2–50 letters, digits, _ . or -',
       channel_code: 'A code is 1–30 lower-case letters, digits or _',
       date: 'Enter a date such as 2026-10-01',
+      http_url: 'Enter an address starting with http:// or https://',
       date_hint: 'As in 2026-10-01',
       handler_unit: 'A handler needs the unit they work for',
       days_range: 'Enter a whole number from %{min} to %{max}',
@@ -252,6 +254,7 @@ export const appEn: typeof appZh = {
       system: 'System', label: '%{label}: ', department: 'Unit', assignee: 'Assignee', sign_due: 'Sign-for due', reason: 'Reason', from_department: 'Returned by',
       resolved: 'Resolved', satisfaction: 'Satisfaction', outcome: 'Outcome', reopened: 'Not resolved or unsatisfied: reopened', days: 'Extension', days_value: '1 working day |||| %{smart_count} working days',
       new_due: 'New resolution due', level: 'Level', merged_into: 'Merged into', merged_case: 'Merged request', reporter: 'Reporter', stage: 'Kind', due: 'Due', result: 'Result',
+      resident: 'Resident', enterprise: 'Enterprise', open311: 'Open311', entry: 'Entry', visibility: 'Visibility',
     },
     privacy: { export_full: 'Full phones and addresses', export_full_hint: 'Exports mask phones and addresses; tick this for the full values (written to the access log)' },
     grid: { tree: 'Grid tree', children: 'Children', too_many: '%{total} grid units; the tree lists the first %{shown}: use the search to find the others' },
@@ -263,6 +266,7 @@ export const appEn: typeof appZh = {
       minutes: '%{smart_count} min', hours: '%{smart_count} h', workdays: '1 working day |||| %{smart_count} working days',
       inherited: '(inherited)', from_parent: 'Inherited from the parent category', from_default: 'The system default',
     },
+    ...outsideEn,
     hours: '1 hour |||| %{smart_count} hours',
     days: '1 day |||| %{smart_count} days',
     minutes: '1 minute |||| %{smart_count} minutes',
@@ -293,6 +297,7 @@ export const appEn: typeof appZh = {
     stage: { before: 'Before', after: 'After', document: 'Document' },
     accessAction: { read: 'Viewed', export: 'Exported' },
     accessResource: { cases: 'Requests', residents: 'Residents', users: 'Staff', 'grid-units': 'Grid units' },
+    deliveryState: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' },
     accessDetail: { list: 'list page', 'by-phone': 'looked up by phone number', full: 'in full', masked: 'masked', csv: 'CSV file', xlsx: 'Excel file' },
     clock: { signFor: 'sign-for late', response: 'response late', resolve: 'resolution late' },
     action: {
@@ -335,7 +340,7 @@ export const appEn: typeof appZh = {
     },
     'case-events': {
       name: 'Timeline event |||| Timeline events',
-      fields: { id: 'ID', caseId: 'Request', action: 'Action', fromStatus: 'From', toStatus: 'To', actorId: 'By', note: 'Note', data: 'Details', createdAt: 'Time' },
+      fields: { id: 'ID', caseId: 'Request', action: 'Action', fromStatus: 'From', toStatus: 'To', actorId: 'By', note: 'Note', data: 'Details', createdAt: 'Time', visibility: 'Visibility', public: 'Residents see it' },
     },
     attachments: {
       name: 'Attachment |||| Attachments',
@@ -359,6 +364,7 @@ export const appEn: typeof appZh = {
         id: 'ID', name: 'Name', code: 'Code', parentId: 'Parent category', fullName: 'Full path', departmentId: 'Default unit', signForHours: 'Sign-for limit',
         responseHours: 'Response limit', resolveLimit: 'Resolution limit', resolveUnit: 'Resolution limit unit', urgentSignForHours: 'Urgent sign-for',
         urgentResponseHours: 'Urgent response', urgentResolveHours: 'Urgent resolution', sort: 'Order', active: 'Active', q: 'Search',
+        public: 'Open to the public', keywords: 'Keywords',
       },
     },
     articles: {
@@ -371,7 +377,7 @@ export const appEn: typeof appZh = {
     },
     channels: {
       name: 'Channel |||| Channels',
-      fields: { id: 'ID', name: 'Name', code: 'Code', group: 'Group', sort: 'Order', active: 'Active', q: 'Search' },
+      fields: { id: 'ID', name: 'Name', code: 'Code', group: 'Group', sort: 'Order', active: 'Active', publicEntry: 'Public page entry', q: 'Search' },
     },
     users: {
       name: 'Staff member |||| Staff',
@@ -381,6 +387,7 @@ export const appEn: typeof appZh = {
       name: 'Access log entry |||| Access log',
       fields: { id: 'ID', at: 'Time', userId: 'User', action: 'Action', resource: 'Resource', recordId: 'Record', rows: 'Rows', detail: 'Detail', at_gte: 'From', at_lte: 'To' },
     },
+    ...outsideResourcesEn,
     'calendar-days': {
       name: 'Working-day correction |||| Working-day corrections',
       fields: { id: 'ID', date: 'Date', workday: 'Working day', name: 'Note', q: 'Search' },

@@ -1,3 +1,5 @@
+import { outsideZh, outsideResourcesZh } from './outside-zh';
+
 /** The console's own words, Chinese (the default). `app-en.ts` must have exactly the same keys. */
 export const appZh = {
   app: {
@@ -153,6 +155,7 @@ export const appZh = {
       username: '用户名须为 2–50 位字母、数字或 _ . -',
       channel_code: '编码须为 1–30 位小写字母、数字或下划线',
       date: '请输入日期，如 2026-10-01',
+      http_url: '请输入以 http:// 或 https:// 开头的网址',
       date_hint: '格式如 2026-10-01',
       handler_unit: '责任单位经办人必须选择所属单位',
       days_range: '请输入 %{min} 到 %{max} 之间的整数',
@@ -250,6 +253,7 @@ export const appZh = {
       system: '系统', label: '%{label}：', department: '责任单位', assignee: '经办人', sign_due: '签收时限', reason: '原因', from_department: '退单单位',
       resolved: '问题是否解决', satisfaction: '满意度', outcome: '结果', reopened: '未解决或不满意，转重办', days: '延期', days_value: '%{smart_count} 个工作日',
       new_due: '新办结时限', level: '督办等级', merged_into: '并入工单', merged_case: '并入的诉求', reporter: '诉求人', stage: '附件类型', due: '时限', result: '办理结果',
+      resident: '居民', enterprise: '企业', open311: 'Open311 对接', entry: '所设记录', visibility: '公开范围',
     },
     privacy: { export_full: '含完整电话和地址', export_full_hint: '导出的电话和地址默认隐去部分；勾选后导出完整信息，并记入访问记录' },
     grid: { tree: '网格树', children: '下级', too_many: '共 %{total} 个网格单元，树中只列出前 %{shown} 个：请用搜索查找' },
@@ -261,6 +265,7 @@ export const appZh = {
       minutes: '%{smart_count} 分钟', hours: '%{smart_count} 小时', workdays: '%{smart_count} 个工作日',
       inherited: '（继承）', from_parent: '继承自上级分类', from_default: '系统默认时限',
     },
+    ...outsideZh,
     hours: '%{smart_count} 小时',
     days: '%{smart_count} 天',
     minutes: '%{smart_count} 分钟',
@@ -292,6 +297,7 @@ export const appZh = {
     clock: { signFor: '签收超时', response: '响应超时', resolve: '办结超时' },
     accessAction: { read: '查看', export: '导出' },
     accessResource: { cases: '诉求工单', residents: '居民', users: '用户', 'grid-units': '网格单元' },
+    deliveryState: { pending: '待推送', delivered: '已送达', failed: '失败' },
     accessDetail: { list: '列表', 'by-phone': '按电话号码查找', full: '完整信息', masked: '已脱敏', csv: 'CSV 文件', xlsx: 'Excel 文件' },
     action: {
       create: '受理',
@@ -333,7 +339,7 @@ export const appZh = {
     },
     'case-events': {
       name: '办理记录 |||| 办理记录',
-      fields: { id: 'ID', caseId: '工单', action: '操作', fromStatus: '原状态', toStatus: '新状态', actorId: '操作人', note: '说明', data: '详情', createdAt: '时间' },
+      fields: { id: 'ID', caseId: '工单', action: '操作', fromStatus: '原状态', toStatus: '新状态', actorId: '操作人', note: '说明', data: '详情', createdAt: '时间', visibility: '公开范围', public: '居民可见' },
     },
     attachments: {
       name: '附件 |||| 附件',
@@ -357,6 +363,7 @@ export const appZh = {
         id: 'ID', name: '名称', code: '编码', parentId: '上级分类', fullName: '完整路径', departmentId: '默认责任单位', signForHours: '签收时限',
         responseHours: '响应时限', resolveLimit: '办结时限', resolveUnit: '办结时限单位', urgentSignForHours: '紧急签收时限',
         urgentResponseHours: '紧急响应时限', urgentResolveHours: '紧急办结时限', sort: '排序', active: '启用', q: '搜索',
+        public: '向公众开放', keywords: '关键词',
       },
     },
     articles: {
@@ -369,7 +376,7 @@ export const appZh = {
     },
     channels: {
       name: '来源渠道 |||| 来源渠道',
-      fields: { id: 'ID', name: '名称', code: '编码', group: '分组', sort: '排序', active: '启用', q: '搜索' },
+      fields: { id: 'ID', name: '名称', code: '编码', group: '分组', sort: '排序', active: '启用', publicEntry: '居民端入口', q: '搜索' },
     },
     users: {
       name: '工作人员 |||| 工作人员',
@@ -379,6 +386,7 @@ export const appZh = {
       name: '访问记录 |||| 访问记录',
       fields: { id: 'ID', at: '时间', userId: '用户', action: '操作', resource: '资源', recordId: '记录编号', rows: '行数', detail: '说明', at_gte: '起始日期', at_lte: '截止日期' },
     },
+    ...outsideResourcesZh,
     'calendar-days': {
       name: '工作日调整 |||| 工作日调整',
       fields: { id: 'ID', date: '日期', workday: '工作日', name: '说明', q: '搜索' },

@@ -64,3 +64,17 @@ describe('words for the supervisors’ reports', async () => {
     }
   });
 });
+
+describe('words for the outside world (issue 17)', async () => {
+  const { DELIVERY_STATES } = await import('../webhooks/deliveries');
+  it('every delivery state has its chip, and both sides of a visibility mark their words, in both languages', () => {
+    for (const lang of [messages.zh, messages.en]) {
+      expect(DELIVERY_STATES.filter((s) => !(s in lang.enums.deliveryState))).toEqual([]);
+      for (const side of ['public', 'internal'] as const) {
+        expect([lang.app.visibility[side], lang.app.visibility[`${side}_tip`], lang.app.visibility[`make_${side}`], lang.app.visibility[`now_${side}`]].every(Boolean)).toBe(true);
+      }
+    }
+    expect(messages.zh.app.visibility.public_tip).toBe('居民可见');
+    expect(messages.zh.app.visibility.internal_tip).toBe('仅内部可见');
+  });
+});

@@ -12,6 +12,13 @@ import type { ListSpec } from '../common/list-query.js';
 import { scopeThroughCase } from '../common/scope.js';
 import { CASE_STATUSES, type CaseStatus } from './case.constants.js';
 import { CaseEvent } from './case-event.entity.js';
+import type { Role } from '../users/user.entity.js';
+
+/**
+ * Who may mark timeline entries public or internal: the one change staff make to a timeline. Declared as the
+ * resource's write roles, so the console learns it from the user's permissions (`case-events: edit`).
+ */
+export const VISIBILITY_ROLES: Role[] = ['admin', 'supervisor', 'dispatcher', 'grid_worker'];
 
 /** The timeline, read-only: events are written only by intake and the workflow. */
 @Injectable()
@@ -52,7 +59,7 @@ export class CaseEventsService extends CrudService<CaseEvent> {
    */
   async setVisibility(id: number, visibility: unknown, user: AuthUser) {
     if (visibility !== 'public' && visibility !== 'internal') throw fieldError('visibility', 'oneOf', { values: ['public', 'internal'] });
-    if (!['admin', 'supervisor', 'dispatcher', 'grid_worker'].includes(user.role)) throw forbidden('roleMayNot', { action: words('any', 'set_visibility') });
+    if (!VISIBILITY_ROLES.includes(user.role)) throw forbidden('roleMayNot', { action: words('any', 'set_visibility') });
     const e = await this.findOrThrow(id, user);
     if (e.action === 'set_visibility') throw fieldError('visibility', 'visibilityOfMark');
     await this.ds.transaction(async (m) => {

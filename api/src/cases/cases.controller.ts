@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { CrudController, IdPipe } from '../common/crud.controller.js';
-import { CaseEventsService } from './case-events.service.js';
+import { CaseEventsService, VISIBILITY_ROLES } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
 import { CreateCaseDto, UpdateCaseDto } from './dto/create-case.dto.js';
 
@@ -41,7 +41,7 @@ class NoWrite {}
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('case-events')
-export class CaseEventsController extends CrudController({ resource: 'case-events', createDto: NoWrite, updateDto: NoWrite, write: ['admin'], deletable: false }) {
+export class CaseEventsController extends CrudController({ resource: 'case-events', createDto: NoWrite, updateDto: NoWrite, write: VISIBILITY_ROLES, deletable: false }) {
   constructor(readonly service: CaseEventsService) {
     super();
   }
