@@ -1,5 +1,6 @@
 import type { appZh } from './app-zh';
 import { outsideEn, outsideResourcesEn } from './outside-en';
+import { workEn, workResourcesEn } from './work-en';
 
 /** The console's own words, English: the same keys as app-zh.ts (checked by a test and by the type). */
 export const appEn: typeof appZh = {
@@ -172,18 +173,6 @@ export const appEn: typeof appZh = {
       take_photo: 'Take photo', photo_ready: 'Photo: %{name} (uploaded on save)', locate: 'Locate', no_location: 'Could not get the location: check the location permission',
       merged_cases: 'Requests merged into this one (%{smart_count})', anonymous: 'Anonymous',
     },
-    visits: {
-      title: 'Visits due', intro: '%{smart_count} key-population households not visited nor heard from for longer than their tags ask:',
-      never: 'never visited', overdue: '%{smart_count} days overdue (every %{every} days)', record: 'Record a visit', record_for: 'Visit to %{name}',
-      note: 'What was found', saved: 'Visit to %{name} recorded',
-    },
-    knowledge: {
-      use_template: 'Use a template',
-      validity: '%{from} to %{until}', valid_from: 'from %{from}', valid_until: 'until %{until}', open: 'no end', public_hint: 'an answer that may be read out or published as it is; otherwise an internal procedure',
-      any_action: 'any step', placeholders: 'Placeholders: {居民} resident, {单位} unit, {时限} due date, {编号} number, {分类} category, filled from the case',
-      at_intake: 'Knowledge base (%{smart_count})', search: 'Search the knowledge base', public: 'Public answer', used: 'used %{smart_count} times',
-      answer_with: 'Answer with this', answered: '%{number} logged and closed with "%{title}"',
-    },
     calendar: {
       warning: 'No official holiday data for %{year} yet: add it under Working-day corrections, or %{year} time limits will count only weekends as days off.',
       year: '%{year}', month: 'Month %{month}', weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su', previous_year: 'Previous year', next_year: 'Next year',
@@ -267,6 +256,7 @@ export const appEn: typeof appZh = {
       inherited: '(inherited)', from_parent: 'Inherited from the parent category', from_default: 'The system default',
     },
     ...outsideEn,
+    ...workEn,
     hours: '1 hour |||| %{smart_count} hours',
     days: '1 day |||| %{smart_count} days',
     minutes: '1 minute |||| %{smart_count} minutes',
@@ -367,14 +357,6 @@ export const appEn: typeof appZh = {
         public: 'Open to the public', keywords: 'Keywords',
       },
     },
-    articles: {
-      name: 'Article |||| Knowledge base',
-      fields: { id: 'ID', title: 'Title', body: 'Text', categoryId: 'Category', validFrom: 'Valid from', validUntil: 'Valid until', validity: 'In force', public: 'Public answer', active: 'Active', uses: 'Uses', q: 'Search' },
-    },
-    'reply-templates': {
-      name: 'Reply template |||| Reply templates',
-      fields: { id: 'ID', name: 'Name', text: 'Text', action: 'Step', active: 'Active', uses: 'Uses', q: 'Search' },
-    },
     channels: {
       name: 'Channel |||| Channels',
       fields: { id: 'ID', name: 'Name', code: 'Code', group: 'Group', sort: 'Order', active: 'Active', publicEntry: 'Public page entry', q: 'Search' },
@@ -388,6 +370,7 @@ export const appEn: typeof appZh = {
       fields: { id: 'ID', at: 'Time', userId: 'User', action: 'Action', resource: 'Resource', recordId: 'Record', rows: 'Rows', detail: 'Detail', at_gte: 'From', at_lte: 'To' },
     },
     ...outsideResourcesEn,
+    ...workResourcesEn,
     'calendar-days': {
       name: 'Working-day correction |||| Working-day corrections',
       fields: { id: 'ID', date: 'Date', workday: 'Working day', name: 'Note', q: 'Search' },

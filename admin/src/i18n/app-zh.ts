@@ -1,4 +1,5 @@
 import { outsideZh, outsideResourcesZh } from './outside-zh';
+import { workZh, workResourcesZh } from './work-zh';
 
 /** The console's own words, Chinese (the default). `app-en.ts` must have exactly the same keys. */
 export const appZh = {
@@ -171,18 +172,6 @@ export const appZh = {
       take_photo: '拍照', photo_ready: '照片：%{name}（保存后上传）', locate: '定位', no_location: '无法获取位置，请检查定位权限',
       merged_cases: '已并入本件的诉求（%{smart_count} 件）', anonymous: '匿名',
     },
-    visits: {
-      title: '待走访', intro: '以下 %{smart_count} 户重点人群超过规定周期未走访、也未来电反映（未诉先办）：',
-      never: '从未走访', overdue: '已超期 %{smart_count} 天（每 %{every} 天一次）', record: '记录走访', record_for: '记录走访：%{name}',
-      note: '走访情况', saved: '已记录对 %{name} 的走访',
-    },
-    knowledge: {
-      use_template: '使用模板',
-      validity: '%{from} 至 %{until}', valid_from: '%{from} 起', valid_until: '至 %{until}', open: '长期有效', public_hint: '可直接向群众宣读或公开的答复；否则为内部办事流程',
-      any_action: '任意办理环节', placeholders: '可用占位符：{居民} {单位} {时限} {编号} {分类}，使用时按工单自动填入',
-      at_intake: '知识库（%{smart_count} 条）', search: '搜索知识库', public: '可对外答复', used: '已用 %{smart_count} 次',
-      answer_with: '用此答复', answered: '已登记 %{number} 并按《%{title}》办结',
-    },
     calendar: {
       warning: '%{year} 年的法定节假日数据尚未提供：请在“工作日调整”中录入，否则 %{year} 年的时限将按普通周末计算。',
       year: '%{year} 年', month: '%{month}月', weekdays: '一,二,三,四,五,六,日', previous_year: '上一年', next_year: '下一年',
@@ -266,6 +255,7 @@ export const appZh = {
       inherited: '（继承）', from_parent: '继承自上级分类', from_default: '系统默认时限',
     },
     ...outsideZh,
+    ...workZh,
     hours: '%{smart_count} 小时',
     days: '%{smart_count} 天',
     minutes: '%{smart_count} 分钟',
@@ -366,14 +356,6 @@ export const appZh = {
         public: '向公众开放', keywords: '关键词',
       },
     },
-    articles: {
-      name: '知识库 |||| 知识库',
-      fields: { id: 'ID', title: '标题', body: '正文', categoryId: '诉求分类', validFrom: '生效日期', validUntil: '失效日期', validity: '有效期', public: '可对外答复', active: '启用', uses: '使用次数', q: '搜索' },
-    },
-    'reply-templates': {
-      name: '回复模板 |||| 回复模板',
-      fields: { id: 'ID', name: '名称', text: '模板内容', action: '办理环节', active: '启用', uses: '使用次数', q: '搜索' },
-    },
     channels: {
       name: '来源渠道 |||| 来源渠道',
       fields: { id: 'ID', name: '名称', code: '编码', group: '分组', sort: '排序', active: '启用', publicEntry: '居民端入口', q: '搜索' },
@@ -387,6 +369,7 @@ export const appZh = {
       fields: { id: 'ID', at: '时间', userId: '用户', action: '操作', resource: '资源', recordId: '记录编号', rows: '行数', detail: '说明', at_gte: '起始日期', at_lte: '截止日期' },
     },
     ...outsideResourcesZh,
+    ...workResourcesZh,
     'calendar-days': {
       name: '工作日调整 |||| 工作日调整',
       fields: { id: 'ID', date: '日期', workday: '工作日', name: '说明', q: '搜索' },
