@@ -10,12 +10,16 @@ const CONNECTIONS = 4;
 const LOGIN_CONNECTIONS = 20;
 const REQUEST_TIMEOUT_MS = 2000;
 
-/** The highest RSS seen while `work` runs, sampled every 100 ms. */
+/** The highest RSS seen while `work` runs, sampled every 100 ms, with that sample's anonymous and file-backed parts. */
 async function watchMemory(pid, work) {
-  let maxMB = memoryOf(pid).rssMB;
-  const timer = setInterval(() => (maxMB = Math.max(maxMB, memoryOf(pid).rssMB)), 100);
+  let max = memoryOf(pid);
+  const timer = setInterval(() => {
+    const now = memoryOf(pid);
+    if (now.rssMB > max.rssMB) max = now;
+  }, 100);
   try {
-    return { result: await work(), maxMB };
+    const result = await work();
+    return { result, maxMB: max.rssMB, atMax: { anonMB: max.anonMB, fileMB: max.fileMB } };
   } finally {
     clearInterval(timer);
   }
@@ -106,7 +110,7 @@ export async function hostileFigures(root, api, as, seconds) {
   api.assertAlive();
   const fiveXX = (s) => Object.entries(s).filter(([k]) => Number(k) >= 500 || k === 'refused').reduce((a, [, v]) => a + v, 0);
   return {
-    hostile: { ...hostile.result, rssMaxMB: hostile.maxMB, fiveXX: fiveXX(hostile.result.statuses) },
-    login: { ...login.result, rssMaxMB: login.maxMB, fiveXX: fiveXX(login.result.statuses) },
+    hostile: { ...hostile.result, rssMaxMB: hostile.maxMB, atMax: hostile.atMax, fiveXX: fiveXX(hostile.result.statuses) },
+    login: { ...login.result, rssMaxMB: login.maxMB, atMax: login.atMax, fiveXX: fiveXX(login.result.statuses) },
   };
 }

@@ -15,11 +15,14 @@ export const freePort = () =>
     });
   });
 
-/** Resident memory of a process, in MB (VmRSS), and its peak (VmHWM). */
+/**
+ * Resident memory of a process, in MB (VmRSS), and its peak (VmHWM); split into anonymous memory (V8's heap,
+ * malloc: SQLite's caches and statements, argon2) and file-backed pages (mostly the node binary's code).
+ */
 export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024, anonMB: kb('RssAnon') / 1024, fileMB: (kb('RssFile') + kb('RssShmem')) / 1024 };
 }
 
 /**

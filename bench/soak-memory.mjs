@@ -14,14 +14,14 @@ const log = (m) => process.stderr.write(`${m}\n`);
 const opts = parseOptions(['--cases', values.cases, '--no-console']);
 // --db: a database file built before (the cache's key changes with the generator's code).
 const copy = workingCopy(values.db ?? (await ensureDatabase(root, opts, log)).path);
-const api = await startApi(root, copy.path);
+const api = await startApi(root, `sqlite:${copy.path}`);
 try {
   const as = {};
   for (const role of ['admin', 'supervisor', 'dispatcher', 'handler']) as[role] = await login(api.baseUrl, role);
   const start = memoryOf(api.pid);
   const f = await hostileFigures(root, api, as, Number(values.seconds));
   const end = memoryOf(api.pid);
-  console.log(JSON.stringify({ cases: Number(values.cases), seconds: Number(values.seconds), startMB: start.rssMB, hostile: { sent: f.hostile.sent, fiveXX: f.hostile.fiveXX, rssMaxMB: f.hostile.rssMaxMB }, login: { sent: f.login.sent, statuses: f.login.statuses, fiveXX: f.login.fiveXX, rssMaxMB: f.login.rssMaxMB }, endMB: end.rssMB, peakMB: end.peakMB }, null, 1));
+  console.log(JSON.stringify({ cases: Number(values.cases), seconds: Number(values.seconds), startMB: start.rssMB, hostile: { sent: f.hostile.sent, fiveXX: f.hostile.fiveXX, rssMaxMB: f.hostile.rssMaxMB, atMax: f.hostile.atMax }, login: { sent: f.login.sent, statuses: f.login.statuses, fiveXX: f.login.fiveXX, rssMaxMB: f.login.rssMaxMB, atMax: f.login.atMax }, endMB: end.rssMB, endAnonMB: end.anonMB, endFileMB: end.fileMB, peakMB: end.peakMB }, null, 1));
 } finally {
   await api.stop();
   copy.remove();
