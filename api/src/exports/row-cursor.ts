@@ -115,6 +115,9 @@ async function* sqliteBatches(ds: DataSource, sql: string, params: unknown[], si
   const db = main.memory ? new BetterSqlite3(main.serialize()) : new BetterSqlite3(main.name, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');
+    // One pass over the rows reads each page once: better-sqlite3's default 16 MB page cache would only
+    // hold on to memory (an export's connection lives as long as its download).
+    db.pragma('cache_size = -2000');
     let batch: Record<string, unknown>[] = [];
     for (const row of db.prepare(sql).iterate(...params) as IterableIterator<Record<string, unknown>>) {
       batch.push(row);
