@@ -9,6 +9,7 @@ import { text, words } from './localize.js';
 import { referencesOf, refuseWhileReferenced, type Reference } from './references.js';
 import { applyListQuery, ListContext, ListSpec, ParsedListQuery, parseListQuery, RawListQuery } from './list-query.js';
 import { NOTHING_MASKED, type MaskedFields } from './masked-fields.js';
+import { RecentTotals } from './recent-totals.js';
 import { EntityRows } from './entity-rows.js';
 
 export interface ListResult<T> {
@@ -51,6 +52,7 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
   /** The resource's name in the access log (its URL name); resources that show no personal data need none. */
   protected readonly logAs?: string;
 
+  private readonly recentTotals = new RecentTotals();
   private readonly rows: EntityRows<T>;
 
   protected context(user: AuthUser): RequestContext {
@@ -104,9 +106,23 @@ export abstract class CrudService<T extends ObjectLiteral & { id: number }, C = 
     // getMany (`filter={"id":[...]}`) sends no range: answer every id asked for, up to a page's maximum.
     if (raw.range === undefined) parsed.limit = this.spec.maxPage ?? 1000;
     const qb = applyListQuery(this.query(ctx), parsed, this.spec, ctx);
-    const total = await this.total(qb, parsed, ctx);
-    const pageQb = (await this.walksSortIndex(parsed, total)) ? applyListQuery(this.query({ ...ctx, broad: true }), parsed, this.spec, { ...ctx, broad: true }) : qb;
-    const rows = total > parsed.offset ? await this.page(pageQb, parsed.offset, parsed.limit) : [];
+    const pageOf = async (total: number) => {
+      const pageQb = (await this.walksSortIndex(parsed, total)) ? applyListQuery(this.query({ ...ctx, broad: true }), parsed, this.spec, { ...ctx, broad: true }) : qb;
+      return this.page(pageQb, parsed.offset, parsed.limit);
+    };
+    const listKey = `${user.id} ${JSON.stringify([parsed.conditions, parsed.custom, parsed.q])}`;
+    const recent = this.recentTotals.get(listKey);
+    let total: number;
+    let rows: T[];
+    if (recent === undefined || recent <= parsed.offset) {
+      total = await this.total(qb, parsed, ctx);
+      rows = total > parsed.offset ? await pageOf(total) : [];
+    } else {
+      // Each runs a copy of the list's query, on a connection of its own (PostgreSQL; SQLite's run one after the other).
+      [total, rows] = await Promise.all([this.total(qb, parsed, ctx), pageOf(recent)]);
+      if (total <= parsed.offset) rows = [];
+    }
+    this.recentTotals.set(listKey, total);
     this.logList(rows, ctx);
     return { rows: rows.map((r) => this.present(r, ctx, 'list')), total, offset: parsed.offset };
   }
