@@ -9,7 +9,7 @@ import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { getUser } from '../authProvider';
 import { useReport, type ChannelCount, type DailyReport, type HotTopic } from './api';
 import { CaseCountLink } from './CaseCountLink';
-import { copyText } from './clipboard';
+import { copyText } from '../common/clipboard';
 import { casesPath, hotTopicFilter, idsFilter, narrow, reportQuery, subtreeIds, type CaseFilter } from './drill';
 import { ExportButtons } from './ExportButtons';
 import { reportFileName } from './fileName';
