@@ -17,5 +17,5 @@ export const OPEN311_MESSAGES = {
   open311TooManyIds: { zh: '一次最多查询 {max} 个编号', en: 'at most {max} ids at once' },
   open311NoPlace: { zh: '请提供 lat/long、address_string 或 address_id（社区或小区编号）之一', en: 'Give lat/long, address_string or address_id (a community or compound id)' },
   open311PlaceUnknown: { zh: '找不到对应的社区或小区（{value}）', en: 'matches no community or compound ({value})' },
-  open311Number: { zh: '须为数字', en: 'must be a number' },
+  open311Number: { zh: '须为 1 到 {max} 的整数', en: 'must be a whole number from 1 to {max}' },
 } as const satisfies Record<string, { zh: string; en: string }>;

@@ -20,11 +20,20 @@ export interface Paging {
   offset: number;
 }
 
+/** A parameter as text: repeated (`status=open&status=closed`) it is a comma list; an object (`a[x]=1`) is a 400. */
+export function textParam(field: string, v: unknown): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(',');
+  throw fieldError(field, 'text');
+}
+
 /** An ISO 8601 time (with its offset; one without is read in the server's TIME_ZONE) or a date (its start). */
 function instant(field: string, v: unknown, timeZone: string): Date | undefined {
-  if (v === undefined || v === '') return undefined;
-  const d = typeof v === 'string' ? DateTime.fromISO(v, { zone: timeZone }) : null;
-  if (!d?.isValid) throw fieldError(field, 'open311BadDate');
+  const text = textParam(field, v);
+  if (text === undefined) return undefined;
+  const d = DateTime.fromISO(text, { zone: timeZone });
+  if (!d.isValid) throw fieldError(field, 'open311BadDate');
   return d.toJSDate();
 }
 
@@ -41,9 +50,10 @@ export function dateWindow(q: Record<string, unknown>, timeZone: string, now = n
 }
 
 function positive(field: string, v: unknown, fallback: number, max: number): number {
-  if (v === undefined || v === '') return fallback;
-  const n = typeof v === 'string' && /^[0-9]{1,7}$/.test(v) ? Number(v) : NaN;
-  if (!(n >= 1 && n <= max)) throw fieldError(field, 'open311Number');
+  const text = textParam(field, v);
+  if (text === undefined) return fallback;
+  const n = /^[0-9]{1,7}$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= max)) throw fieldError(field, 'open311Number', { max });
   return n;
 }
 
@@ -56,16 +66,18 @@ export function paging(q: Record<string, unknown>): Paging {
 
 /** `status=open`, `closed` or `open,closed` → the case statuses they cover; undefined for all. */
 export function statuses(v: unknown): CaseStatus[] | undefined {
-  if (v === undefined || v === '') return undefined;
-  const asked = typeof v === 'string' ? v.split(',').map((s) => s.trim().toLowerCase()) : [];
-  if (!asked.length || asked.some((s) => s !== 'open' && s !== 'closed')) throw fieldError('status', 'open311Status');
+  const text = textParam('status', v);
+  if (text === undefined) return undefined;
+  const asked = text.split(',').map((s) => s.trim().toLowerCase());
+  if (asked.some((s) => s !== 'open' && s !== 'closed')) throw fieldError('status', 'open311Status');
   return [...(asked.includes('open') ? OPEN_STATUSES : []), ...(asked.includes('closed') ? TERMINAL_STATUSES : [])];
 }
 
 /** `service_request_id=a,b,c` (at most 100), or undefined. */
 export function requestIds(v: unknown): string[] | undefined {
-  if (v === undefined || v === '') return undefined;
-  const ids = typeof v === 'string' ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : [];
+  const text = textParam('service_request_id', v);
+  if (text === undefined) return undefined;
+  const ids = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
   if (ids.length > MAX_IDS) throw fieldError('service_request_id', 'open311TooManyIds', { max: MAX_IDS });
   return ids;
 }

@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { PublicDirectory } from '../public/public-directory.js';
 import { georeportStatus, STATUS_NOTE_ACTIONS } from './open311-status.js';
-import { dateWindow, paging, requestIds, statuses } from './open311-query.js';
+import { dateWindow, paging, requestIds, statuses, textParam } from './open311-query.js';
 import { PublicTimelines } from './public-timelines.js';
 
 interface CaseRow {
@@ -65,8 +65,9 @@ export class Open311Requests {
     const wanted = statuses(q.status);
     const where = [`c."received_at" >= :start`, `c."received_at" <= :end`];
     const params: Record<string, unknown> = { start, end };
-    if (q.service_code !== undefined && q.service_code !== '') {
-      const category = [...categories].find(([, c]) => c.code === q.service_code);
+    const code = textParam('service_code', q.service_code);
+    if (code !== undefined) {
+      const category = [...categories].find(([, c]) => c.code === code);
       if (!category) return [];
       where.push(`c."category_id" = :category`);
       params.category = category[0];
