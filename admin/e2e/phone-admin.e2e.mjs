@@ -10,7 +10,7 @@ const PHONE = { width: 390, height: 844 };
 /** Lists whose tables have more columns than a phone holds: one line a record there instead. */
 const AS_LINES = ['access-log', 'users', 'departments', 'residents', 'categories', 'channels'];
 /** Every other list page and the report pages: they must fit too. */
-const OTHER_PAGES = ['todo', 'cases', 'grid-units', 'calendar-days', 'reports', 'daily-report'];
+const OTHER_PAGES = ['todo', 'cases', 'grid-units', 'calendar-days', 'reports', 'daily-report', 'api-keys'];
 
 describe("the administrator's pages on a phone", () => {
   const session = consoleSession();

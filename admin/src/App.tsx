@@ -3,6 +3,7 @@ import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { PasswordPage } from './account/PasswordPage';
 import accessLog from './access-log';
+import apiKeys from './api-keys';
 import { authProvider } from './authProvider';
 import calendarDays from './calendar-days';
 import cases from './cases';
@@ -48,6 +49,7 @@ export const App = () => (
         <Resource key="departments" name="departments" {...reference(departments)} />,
         <Resource key="categories" name="categories" {...reference(categories)} />,
         <Resource key="channels" name="channels" {...reference(channels)} />,
+        <Resource key="api-keys" name="api-keys" {...(role === 'admin' ? apiKeys : {})} />,
         <Resource key="users" name="users" {...(role === 'admin' ? users : referenceOnly(users))} />,
         <Resource key="calendar-days" name="calendar-days" {...reference(calendarDays)} />,
         <Resource key="articles" name="articles" {...reference(articles)} />,

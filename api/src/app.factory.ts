@@ -14,6 +14,7 @@ import { boundJsonBodies } from './common/json-body.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { serveConsole } from './console-files.js';
+import { open311FormBodies } from './open311/form-body.js';
 import { assertServable, type AppConfig } from './config/config.js';
 import { bootstrapData } from './seed/bootstrap.js';
 
@@ -70,6 +71,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     if (String(body).length === 0) return done(null, undefined);
     done(Object.assign(new Error('Unsupported Content-Type: send JSON (application/json)'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
   });
+  open311FormBodies(fastify);
   await securityHeaders(fastify, config.consoleDir);
   await serveConsole(fastify, config.consoleDir);
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessLogModule } from './access-log/access-log.module.js';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BenchModule } from './bench/bench.module.js';
@@ -16,6 +17,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DepartmentsModule } from './departments/departments.module.js';
 import { GridModule } from './grid/grid.module.js';
 import { HealthController } from './health/health.controller.js';
+import { Open311Module } from './open311/open311.module.js';
 import { PublicModule } from './public/public.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
@@ -57,6 +59,8 @@ export class AppModule {
         WebhooksModule,
         KnowledgeModule,
         VisitsModule,
+        ApiKeysModule,
+        Open311Module,
         TimelineModule,
         ...BenchModule.ifEnabled(),
       ],

@@ -217,6 +217,20 @@ export const appEn: typeof appZh = {
       conflict: 'Someone else just acted on this case; it has been reloaded. Check it and try again.',
       case_search: 'Type a number, title or keyword to find an open request', no_cases: 'No open request matches', assignee_none: 'Nobody in particular (the unit assigns it)', pick_unit_first: 'Choose the responsible unit first', category_unit: 'the unit for this category', took: '%{smart_count} case in 90 days |||| %{smart_count} cases in 90 days',
     },
+    api_keys: {
+      revoked_done: 'API key revoked',
+      in_use: 'in use',
+      revoked: 'revoked',
+      revoke: 'Revoke',
+      revoke_title: 'Revoke API key "%{name}"',
+      revoke_content: 'Systems using this key can no longer call the Open311 API, at once and for good; requests already sent stay. Revoke it?',
+      created_title: 'API key created',
+      shown_once: 'Copy it now and hand it over safely: the key is shown this once; only its digest is kept, and it cannot be shown again.',
+      copy: 'Copy',
+      copied: 'Key copied',
+      copy_failed: 'Could not copy: select the key and copy it by hand',
+      done: 'I have saved it',
+    },
     password: {
       title: 'Change password', current: 'Current password', new: 'New password', repeat: 'New password again', save: 'Change password',
       hint: 'Afterwards your sessions on other devices end; sign in there with the new password.', too_short: 'must be at least %{min} characters', mismatch: 'The two new passwords differ', saved: 'Password changed',
@@ -356,6 +370,10 @@ export const appEn: typeof appZh = {
         urgentResponseHours: 'Urgent response', urgentResolveHours: 'Urgent resolution', sort: 'Order', active: 'Active', q: 'Search',
         public: 'Open to the public', keywords: 'Keywords',
       },
+    },
+    'api-keys': {
+      name: 'API key |||| API keys',
+      fields: { id: 'ID', name: 'Name', prefix: 'Starts with', channelId: 'Channel', perMinute: 'Calls per minute', lastUsedAt: 'Last used', active: 'Active', revokedAt: 'Revoked at', createdAt: 'Created', q: 'Search' },
     },
     channels: {
       name: 'Channel |||| Channels',

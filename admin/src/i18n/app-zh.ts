@@ -216,6 +216,20 @@ export const appZh = {
       conflict: '该工单刚被他人处理过，已刷新为最新状态，请确认后再操作。',
       case_search: '输入编号、标题或关键词，搜索办理中的工单', no_cases: '没有匹配的办理中工单', assignee_none: '不指定（由单位内部分派）', pick_unit_first: '请先选择责任单位', category_unit: '本类诉求的责任单位', took: '近90天承办 %{smart_count} 件',
     },
+    api_keys: {
+      revoked_done: '接口密钥已停用',
+      in_use: '使用中',
+      revoked: '已停用',
+      revoke: '停用',
+      revoke_title: '停用接口密钥「%{name}」',
+      revoke_content: '停用后，使用该密钥的对接系统立即无法再提交或查询诉求，且不能恢复；已提交的诉求不受影响。确定停用吗？',
+      created_title: '接口密钥已创建',
+      shown_once: '请立即复制并妥善交给对接方：密钥只显示这一次，系统只保存其摘要，关闭后无法再次查看。',
+      copy: '复制',
+      copied: '已复制密钥',
+      copy_failed: '复制失败，请手动选中密钥复制',
+      done: '我已保存',
+    },
     password: {
       title: '修改密码', current: '当前密码', new: '新密码', repeat: '再次输入新密码', save: '修改密码',
       hint: '修改后，您在其他设备上的登录将失效，需要用新密码重新登录。', too_short: '至少 %{min} 个字符', mismatch: '两次输入的新密码不一致', saved: '密码已修改',
@@ -355,6 +369,10 @@ export const appZh = {
         urgentResponseHours: '紧急响应时限', urgentResolveHours: '紧急办结时限', sort: '排序', active: '启用', q: '搜索',
         public: '向公众开放', keywords: '关键词',
       },
+    },
+    'api-keys': {
+      name: '接口密钥 |||| 接口密钥',
+      fields: { id: 'ID', name: '名称', prefix: '密钥开头', channelId: '来源渠道', perMinute: '每分钟请求上限', lastUsedAt: '最近使用', active: '启用', revokedAt: '停用时间', createdAt: '创建时间', q: '搜索' },
     },
     channels: {
       name: '来源渠道 |||| 来源渠道',

@@ -8,6 +8,8 @@ import { Case } from './case.entity.js';
 @Entity('case_events')
 @Index('idx_case_events_case', ['caseId', 'id'])
 @Index('idx_case_events_action_created', ['action', 'createdAt'])
+// Open311's updates, a window at a time in the order written (migration TimelineTimeIndex).
+@Index('idx_case_events_created', ['createdAt', 'id'])
 export class CaseEvent {
   @PrimaryGeneratedColumn()
   id: number;

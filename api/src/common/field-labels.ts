@@ -113,6 +113,17 @@ export const FIELD_LABELS: Record<string, string> = {
   visitedAt: '走访时间',
   validFrom: '生效日期',
   validUntil: '失效日期',
+  // Open311's own parameter names (open311/)
+  api_key: '接口密钥',
+  service_code: '服务类别',
+  service_request_id: '诉求编号',
+  start_date: '开始时间',
+  end_date: '结束时间',
+  page: '页码',
+  page_size: '每页条数',
+  long: '经度',
+  address_id: '地点编号',
+  address_string: '地址',
 };
 
 /** The records `notFound` names, by the English label each service gives itself. */
@@ -134,6 +145,7 @@ export const RECORD_LABELS: Record<string, string> = {
   'Calendar day': '工作日调整',
   Report: '报表',
   'Report format': '报表格式',
+  ApiKey: '接口密钥',
 };
 
 const BOUNDS: Record<string, string> = { gte: '起', gt: '起', lte: '止', lt: '止', neq: '（排除）' };

@@ -1,3 +1,4 @@
+import { OPEN311_MESSAGES } from '../open311/open311-messages.js';
 import { PUBLIC_MESSAGES } from '../public/public-messages.js';
 
 /**
@@ -171,6 +172,7 @@ export const MESSAGES = {
     en: 'This is the last active administrator: it cannot be disabled, deleted or given another role; enable or create another administrator first',
   },
   ...PUBLIC_MESSAGES,
+  ...OPEN311_MESSAGES,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -20,3 +20,19 @@ export function maskAddress(address: string | null | undefined): string | null {
   const keep = Math.floor(chars.length / 2);
   return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
 }
+
+/** 18-digit (or old 15-digit) 居民身份证号, not part of a longer number. */
+const ID_NUMBER = /(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])/g;
+/** Mobile numbers (1[3-9] and nine digits, optionally +86 and spaces or dashes) and landlines (0971-1234567). */
+const PHONE = /(?<![0-9])(?:(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])/g;
+
+/**
+ * Free text (a request's description) fit to publish: identity-card numbers keep their first and last two
+ * characters, phone numbers are masked as in lists (138****1234). A resident often writes "请回电
+ * 13812345678" into the description itself; Open311 publishes descriptions to anyone.
+ */
+export function maskContactsInText(text: string): string {
+  return text
+    .replace(ID_NUMBER, (id) => `${id.slice(0, 2)}${'*'.repeat(id.length - 4)}${id.slice(-2)}`)
+    .replace(PHONE, (phone) => maskPhone(phone.replace(/[ -]/g, '').replace(/^\+?86(?=1)/, '')) ?? '');
+}

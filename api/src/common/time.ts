@@ -71,3 +71,8 @@ export function instantMs(v: Date | string): number {
   }
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`).getTime();
 }
+
+/** An instant (a Date, or a raw row's time) as ISO 8601 to the second with the zone's offset: `2026-10-15T09:30:00+08:00`. */
+export function isoInZone(v: Date | string, timeZone: string): string {
+  return DateTime.fromMillis(instantMs(v), { zone: timeZone }).startOf('second').toISO({ suppressMilliseconds: true })!;
+}

@@ -35,8 +35,8 @@ export class PublicDirectory {
 
   /** Public categories a request can be filed under (those without public children), each with its top level as group. */
   async categories() {
-    const rows: { id: number; name: string; fullName: string; parentId: number | null; path: string; keywords: string | null }[] = await this.ds.query(
-      `SELECT "id", "name", "full_name" AS "fullName", "parent_id" AS "parentId", "path", "keywords" FROM "categories" WHERE "active" = TRUE AND "public" = TRUE ORDER BY "path", "sort", "id"`,
+    const rows: { id: number; code: string; name: string; fullName: string; parentId: number | null; path: string; keywords: string | null }[] = await this.ds.query(
+      `SELECT "id", "code", "name", "full_name" AS "fullName", "parent_id" AS "parentId", "path", "keywords" FROM "categories" WHERE "active" = TRUE AND "public" = TRUE ORDER BY "path", "sort", "id"`,
     );
     const names = new Map(rows.map((r) => [Number(r.id), r.name]));
     const parents = new Set(rows.map((r) => r.parentId).filter((p) => p !== null).map(Number));
@@ -44,8 +44,17 @@ export class PublicDirectory {
       .filter((r) => !parents.has(Number(r.id)))
       .map((r) => {
         const top = Number(r.path.split('/').filter(Boolean)[0]);
-        return { id: Number(r.id), name: r.name, fullName: r.fullName, group: names.get(top) ?? r.name, keywords: r.keywords ? r.keywords.split(/[,，\s]+/).filter(Boolean) : [] };
+        return { id: Number(r.id), code: r.code, name: r.name, fullName: r.fullName, group: names.get(top) ?? r.name, keywords: r.keywords ? r.keywords.split(/[,，\s]+/).filter(Boolean) : [] };
       });
+  }
+
+  /**
+   * Every category whose requests the public may read about (Open311's lists), by id: public ones, parents and
+   * disabled ones included, since requests filed under them stay public.
+   */
+  async listedCategories(): Promise<Map<number, { code: string; name: string }>> {
+    const rows: { id: number; code: string; name: string }[] = await this.ds.query(`SELECT "id", "code", "name" FROM "categories" WHERE "public" = TRUE`);
+    return new Map(rows.map((r) => [Number(r.id), { code: r.code, name: r.name }]));
   }
 
   /** Communities and their compounds, names only; a compound names its community as its parent. */

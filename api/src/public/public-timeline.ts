@@ -8,11 +8,17 @@ import { text, words, type Text } from '../common/localize.js';
  */
 export const PUBLIC_BY_DEFAULT: ReadonlySet<string> = new Set(['create', 'dispatch', 'accept', 'handle_in_community', 'reply', 'close_directly', 'follow_up', 'reopen', 'reject', 'merge']);
 
-export type TimelineEntry = Pick<CaseEvent, 'action' | 'visibility' | 'note' | 'data' | 'createdAt'>;
+export type TimelineEntry = Pick<CaseEvent, 'action' | 'visibility' | 'note' | 'data' | 'createdAt'> & { id?: number };
 
 export const isPublicEntry = (e: Pick<CaseEvent, 'action' | 'visibility'>) => (e.visibility ? e.visibility === 'public' : PUBLIC_BY_DEFAULT.has(e.action));
 
+/** `isPublicEntry` as a condition on `case_events` rows aliased `alias`, for lists that page through public entries in SQL. */
+export const publicEntrySql = (alias: string) =>
+  `(${alias}."visibility" = 'public' OR (${alias}."visibility" IS NULL AND ${alias}."action" IN (${[...PUBLIC_BY_DEFAULT].map((a) => `'${a}'`).join(', ')})))`;
+
 export interface PublicStep {
+  /** The timeline entry's id, when the entries given carried theirs. */
+  id?: number;
   at: Date;
   action: string;
   text: Text;
@@ -30,7 +36,7 @@ export function publicSteps(events: readonly TimelineEntry[], unitName: (id: num
     if (e.action === 'dispatch' && typeof data.departmentId === 'number') unit = unitName(data.departmentId) ?? text('publicUnit');
     if (e.action === 'handle_in_community') unit = text('publicCommunity');
     if (!isPublicEntry(e)) continue;
-    steps.push({ at: e.createdAt, action: e.action, text: sentence(e, data, unit) });
+    steps.push({ id: e.id, at: e.createdAt, action: e.action, text: sentence(e, data, unit) });
   }
   return steps;
 }
