@@ -9,7 +9,7 @@ import type { KeywordIndex } from '../search/keyword-index.js';
 import type { SqlDialect } from '../database/sql-dialect.js';
 import { countFromTallies } from './case-tallies.js';
 import { findsByExactPhone, PHONE_TERM } from './phone-access.js';
-import { CASE_STATUSES, CASE_TYPES, OPEN_STATUSES, OPEN_STATUSES_SQL, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS, type CaseStatus } from './case.constants.js';
+import { BOUNCE_FLAG_AFTER, CASE_STATUSES, CASE_TYPES, OPEN_STATUSES, OPEN_STATUSES_SQL, PRIORITIES, SATISFACTIONS, SUPERVISE_LEVELS, type CaseStatus } from './case.constants.js';
 
 /** A true/false filter value (react-admin sends booleans; a hand-written URL may send strings). */
 function bool(value: unknown, field: string): boolean {
@@ -55,6 +55,9 @@ export const caseListSpec = (keywords: KeywordIndex, sql: SqlDialect): ListSpec<
     handledDirectly: { type: 'boolean' },
     keyPopulation: { type: 'boolean' },
     superviseLevel: { type: 'string', values: SUPERVISE_LEVELS },
+    // 挂起 and 申诉 waiting on a supervisor (or running), each read through its small partial index.
+    pauseState: { type: 'string', values: ['requested', 'paused'] },
+    appealState: { type: 'string', values: ['pending', 'upheld', 'rejected'] },
     satisfaction: { type: 'string', values: SATISFACTIONS },
     resolved: { type: 'boolean' },
     signOverdue: { type: 'boolean' },
@@ -112,6 +115,10 @@ export const caseListSpec = (keywords: KeywordIndex, sql: SqlDialect): ListSpec<
       const status = value === true || value === 'true' ? null : value;
       if (status !== null && !OPEN_STATUSES.includes(status as CaseStatus)) throw fieldError('filter.open', 'oneOf', { values: ['true', ...OPEN_STATUSES] });
       qb.andWhere(status === null ? `c.status IN ${OPEN_STATUSES_SQL}` : sql.valueOfSet('c.status', OPEN_STATUSES_SQL, `'${status as CaseStatus}'`));
+    },
+    // 多次退单: open cases sent back more than BOUNCE_FLAG_AFTER times, as idx_cases_bounced states its condition.
+    bounced: (qb, value) => {
+      qb.andWhere(bool(value, 'filter.bounced') ? `c.returnCount > ${BOUNCE_FLAG_AFTER} AND c.status IN ${OPEN_STATUSES_SQL}` : `c.returnCount <= ${BOUNCE_FLAG_AFTER}`);
     },
     extensionPending: (qb, value) => {
       qb.andWhere(bool(value, 'filter.extensionPending') ? 'c.extensionDaysPending IS NOT NULL' : 'c.extensionDaysPending IS NULL');

@@ -80,7 +80,20 @@ function columnSql(condition: string, kind: 'sqlite' | 'postgres', row: string):
  * Sums of per-case counters: every follow-up is a rating, so a case reopened after an unsatisfied call and
  * then closed satisfied counts one unsatisfied and one satisfied follow-up.
  */
-export const TALLIES = { followUps: 'c.followUps', followUpsResolved: 'c.followUpsResolved', followUpsSatisfied: 'c.followUpsSatisfied' } as const;
+export const TALLIES = {
+  followUps: 'c.followUps',
+  followUpsResolved: 'c.followUpsResolved',
+  followUpsSatisfied: 'c.followUpsSatisfied',
+  // What upheld appeals took out of the three above (the adjusted rates subtract them; raw ones do not).
+  excusedFollowUps: 'c.excusedFollowUps',
+  excusedResolved: 'c.excusedResolved',
+  excusedSatisfied: 'c.excusedSatisfied',
+  /** 退单次数: every return counts (a case bounced three times, three). */
+  bounces: 'c.returnCount',
+  /** Minutes in flight (dispatched or returned, signed by nobody) and paused, as far as they have ended. */
+  flightMinutes: 'c.flightMinutes',
+  pausedMinutes: 'c.pausedMinutes',
+} as const;
 export type Tally = keyof typeof TALLIES;
 
 /** The rates: numerator over denominator (measures or tallies); null when the denominator is empty. */

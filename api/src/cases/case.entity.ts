@@ -7,7 +7,7 @@ import { GridUnit } from '../grid/grid-unit.entity.js';
 import { Resident } from '../residents/resident.entity.js';
 import { User } from '../users/user.entity.js';
 import { measureBitsSql, RECEIVED_BITS } from './case-measures.js';
-import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from './case.constants.js';
+import type { AppealState, CaseStatus, CaseType, PauseState, Priority, Satisfaction, SuperviseLevel } from './case.constants.js';
 
 /**
  * A request (诉求 / 工单). Indexes follow the console's lists at a million rows: every list is
@@ -23,6 +23,9 @@ import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } fro
 @Index('idx_cases_assignee_status', ['assigneeId', 'status'], { where: '"assignee_id" IS NOT NULL' })
 @Index('idx_cases_status_resolve_due', ['status', 'resolveDueAt'])
 @Index('idx_cases_overdue_received', ['overdue', 'receivedAt'])
+@Index('idx_cases_pause_state', ['pauseState', 'receivedAt'], { where: '"pause_state" IS NOT NULL' })
+@Index('idx_cases_appeal_pending', ['appealState', 'receivedAt'], { where: `"appeal_state" = 'pending'` })
+@Index('idx_cases_bounced', ['returnCount', 'receivedAt'], { where: `"return_count" > 2 AND "status" IN ('received', 'dispatched', 'in_progress', 'returned', 'replied')` })
 @Index('idx_cases_extension_pending', ['extensionDaysPending'], { where: '"extension_days_pending" IS NOT NULL' })
 // The overdue scan's candidates per clock: open, not flagged yet, by due time (migration OverdueScanIndexes).
 @Index('idx_cases_sign_late', ['status', 'signDueAt'], { where: `"status" IN ('dispatched') AND NOT "sign_overdue" AND "accepted_at" IS NULL` })
@@ -286,6 +289,56 @@ export class Case {
   /** Days asked for by a pending extension request (延期申请), null when none is pending. */
   @RealColumn()
   extensionDaysPending: number | null;
+
+  /**
+   * 挂起 (DOMAIN.md): a pause asked for (`requested`, with the hoped-for `resumeOn`) or approved (`paused`
+   * since `pausedAt`); the running clocks stand still while paused and their due times move on resume by the
+   * time lost (workflow/pause-shift.ts). `pausedMinutes`: all the pauses so far, for the reports.
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  pauseState: PauseState | null;
+
+  @TimestampColumn()
+  pausedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  resumeOn: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  pausedMinutes: number;
+
+  /**
+   * Time in flight: dispatched or returned, signed for by nobody (退单往返). `flightSince` is when the current
+   * stretch began (null when nobody is bouncing it); `flightMinutes` the stretches ended so far.
+   */
+  @TimestampColumn()
+  flightSince: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  flightMinutes: number;
+
+  /**
+   * 申诉 against the last unsatisfied or unresolved rating: allowed until `appealDueAt`; `appealLevel` 1 is ruled
+   * by a supervisor, 2 (after a first rejection) by an admin. An upheld appeal takes the rating out of the
+   * adjusted rates: the `excused*` counters are what it had added to the follow-up tallies.
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  appealState: AppealState | null;
+
+  @Column({ type: 'integer', default: 0 })
+  appealLevel: number;
+
+  @TimestampColumn()
+  appealDueAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  excusedFollowUps: number;
+
+  @Column({ type: 'integer', default: 0 })
+  excusedResolved: number;
+
+  @Column({ type: 'integer', default: 0 })
+  excusedSatisfied: number;
 
   @Column({ type: 'integer', nullable: true })
   createdById: number | null;

@@ -56,6 +56,13 @@ export class GridUnit {
   @Column({ type: 'integer', default: 0 })
   sort: number;
 
+  /**
+   * 退单审核 where the community rules itself: its dispatchers uphold (re-dispatch) or overrule its cases'
+   * returns; elsewhere a supervisor does. Read on communities (a case's `communityId`).
+   */
+  @Column({ type: 'boolean', default: false })
+  rulesReturns: boolean;
+
   @CreatedAtColumn()
   createdAt: Date;
 

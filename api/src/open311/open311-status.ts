@@ -28,6 +28,14 @@ export const UPDATE_STATUS: Record<Action | 'create', string> = {
   merge: 'duplicate',
   reject: 'rejected',
   comment: 'note',
+  request_pause: 'pause_requested',
+  approve_pause: 'paused',
+  reject_pause: 'pause_refused',
+  resume: 'resumed',
+  overrule_return: 'return_overruled',
+  appeal: 'appealed',
+  uphold_appeal: 'appeal_upheld',
+  reject_appeal: 'appeal_rejected',
 };
 
 /** An entry's update status; a follow-up that found the resident unserved reopened the case (`to_status` in progress). */

@@ -6,7 +6,7 @@ import { text, words, type Text } from '../common/localize.js';
  * taken on, replied, closed, rated, handled again), never who acted nor staff's notes. Staff may mark any entry
  * public or internal afterwards (`visibility`); unmarked, an entry follows its action's default below.
  */
-export const PUBLIC_BY_DEFAULT: ReadonlySet<string> = new Set(['create', 'dispatch', 'accept', 'handle_in_community', 'reply', 'close_directly', 'follow_up', 'reopen', 'reject', 'merge']);
+export const PUBLIC_BY_DEFAULT: ReadonlySet<string> = new Set(['create', 'dispatch', 'accept', 'handle_in_community', 'reply', 'close_directly', 'follow_up', 'reopen', 'reject', 'merge', 'approve_pause', 'resume']);
 
 export type TimelineEntry = Pick<CaseEvent, 'action' | 'visibility' | 'note' | 'data' | 'createdAt'> & { id?: number };
 
@@ -67,6 +67,10 @@ function sentence(e: TimelineEntry, data: Record<string, unknown>, unit: Text | 
       return text('publicReject', { reason: said('reason') || e.note || '' });
     case 'merge':
       return text('publicMerge');
+    case 'approve_pause':
+      return text('publicPaused', { unit, until: said('resumeOn') ? text('publicPausedUntil', { date: said('resumeOn') }) : '' });
+    case 'resume':
+      return text('publicResumed', { unit });
     default:
       // An entry staff chose to show: its action in words and its note as written.
       return text('publicNote', { action: words('any', e.action), note: e.note ?? '' });

@@ -57,6 +57,13 @@ export function ratesTable(r: Closure): ReportTable {
       p('returnRate', '退单率'),
       p('reopenRate', '重办率'),
       p('repeatRate', '重复诉求率'),
+      n('followUpsExcused', '申诉核减回访'),
+      p('resolutionRateAdjusted', '核减后解决率'),
+      p('satisfactionRateAdjusted', '核减后满意率'),
+      n('scoreAdjusted', '核减后综合评分'),
+      n('bounces', '退单次数'),
+      n('flightHours', '平均流转时长（小时）'),
+      n('pausedHours', '挂起时长（小时）'),
     ],
     rows: withTotal(r.rows, r.total),
   };

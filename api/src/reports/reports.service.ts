@@ -15,6 +15,7 @@ import { GROUPS, keyOf, type GroupBy } from './groups.js';
 import { bitOf, MEASURE_NAMES, RATES, rate, score, SCORE_WEIGHTS, TALLIES, type Measure, type Tally } from '../cases/case-measures.js';
 import { parseReportParams, periodFilter, type ReportParams } from './report-params.js';
 import { onReportRunner } from './report-reader.js';
+import { fairFigures } from './fair-figures.js';
 import { RollupReader } from './rollups/rollup-reader.js';
 import { countsFromRollups, UNANSWERED_VALID } from './rollups/rollup-counts.js';
 
@@ -155,6 +156,7 @@ export class ReportsService {
         repeat: c.repeat,
         ...rates,
         score: score(rates),
+        ...fairFigures(c, rates),
       };
     };
     const base = periodFilter(p);

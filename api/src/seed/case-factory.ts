@@ -168,6 +168,8 @@ export class CaseFactory {
       createdById: intakeId,
       version: 1,
       updatedAt: t,
+      flightSince: null,
+      flightMinutes: 0,
     };
     const departmentId = this.department(category);
     const path = o.path === 'dispatch' && departmentId === null ? 'community' : o.path ?? this.path(type, category, priority, channel.group, departmentId !== null);

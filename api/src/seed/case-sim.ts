@@ -22,6 +22,13 @@
  * - merge {parentCaseId}: merged into the parent. reject {reason}: rejected.
  * - overdue {clock, dueAt} (the system) and attach {attachmentId, …}: nothing a person acts on; no version step.
  * - merged_in {caseId, number, reporterName, reporterPhone} on the surviving case of a merge: likewise.
+ * - request_pause {reason, resumeOn}: pauseState requested, resumeOn. approve_pause: paused since then (pausedAt).
+ *   reject_pause: nothing pending. resume {pausedFrom, pausedTo, minutes, shifted: {response?, resolve}}: the due
+ *   times as shifted, pausedMinutes + minutes, nothing paused. Leaving in_progress drops a pause asked for.
+ * - overrule_return: back to the unit (the status says where). dispatch from returned upholds the return.
+ * - appeal {reason, level}: appealState pending, appealLevel = level. uphold_appeal {rating}: upheld, the rating's
+ *   counts excused. reject_appeal {appealDueAt}: rejected.
+ * - Time in flight (every action): a stretch from entering dispatched/returned from elsewhere to leaving them.
  */
 import type { CaseStatus, CaseType, Priority, Satisfaction, SuperviseLevel } from '../cases/case.constants.js';
 import { CLOCK_DUE, overdueFlags } from '../workflow/clocks.js';
@@ -91,6 +98,19 @@ export interface CaseFields {
   createdById: number | null;
   version: number;
   updatedAt: number;
+  /** Time in flight (dispatched or returned, signed by nobody): the current stretch's start and the minutes so far. */
+  flightSince: number | null;
+  flightMinutes: number;
+  // Pauses and appeals: replayed (the workflow property test), never generated, so absent from generated rows.
+  pauseState?: 'requested' | 'paused' | null;
+  pausedAt?: number | null;
+  resumeOn?: string | null;
+  pausedMinutes?: number;
+  appealState?: 'pending' | 'upheld' | 'rejected' | null;
+  appealLevel?: number;
+  excusedFollowUps?: number;
+  excusedResolved?: number;
+  excusedSatisfied?: number;
 }
 
 /** Filled with the database id once the case is written; merges point at these. `seq` numbers the cases of one run in order of receipt. */
@@ -102,8 +122,16 @@ export interface CaseRef {
 /** Events that record something without changing what a person acts on (no version step). */
 export const SYSTEM_EVENTS: readonly string[] = ['overdue', 'attach', 'merged_in'];
 
+const inFlight = (s: string | null) => s === 'dispatched' || s === 'returned';
+
 export function applyEvent(c: CaseFields, e: SimEvent): void {
   const d = e.data ?? {};
+  if (!inFlight(c.status) && inFlight(e.toStatus)) c.flightSince = e.at;
+  if (inFlight(c.status) && !inFlight(e.toStatus)) {
+    c.flightMinutes += Math.max(0, Math.round((e.at - (c.flightSince ?? c.dispatchedAt ?? e.at)) / 60_000));
+    c.flightSince = null;
+  }
+  if (e.toStatus !== 'in_progress' && c.pauseState === 'requested') Object.assign(c, { pauseState: null, resumeOn: null });
   c.status = e.toStatus;
   // The system's overdue marks and added files change no field a person acts on: the version stays.
   if (!SYSTEM_EVENTS.includes(e.action)) c.version += 1;
@@ -152,6 +180,8 @@ export function applyEvent(c: CaseFields, e: SimEvent): void {
         // 重办: the unit's reply did not serve the resident; it must reply again.
         c.reopenCount += 1;
         c.repliedAt = null;
+        // A new window to appeal the rating (replayed cases only: generated ones carry no appeal columns).
+        if ('appealLevel' in c && c.appealState !== 'pending') Object.assign(c, { appealState: null, appealLevel: 0 });
       }
       break;
     case 'reopen':
@@ -174,6 +204,43 @@ export function applyEvent(c: CaseFields, e: SimEvent): void {
       break;
     case 'merge':
       c.parentCaseId = (d.parentCaseId as number | null) ?? null;
+      break;
+    default:
+      applyFairEvent(c, e.action, d, e.at);
+  }
+}
+
+/** The replay rules of pauses and appeals (workflow/fair-effects.ts). */
+function applyFairEvent(c: CaseFields, action: string, d: Record<string, unknown>, at: number): void {
+  const rating = d.rating as { resolved: boolean; satisfaction: string } | null | undefined;
+  switch (action) {
+    case 'request_pause':
+      Object.assign(c, { pauseState: 'requested', resumeOn: (d.resumeOn as string | null) ?? null });
+      break;
+    case 'approve_pause':
+      Object.assign(c, { pauseState: 'paused', pausedAt: at });
+      break;
+    case 'reject_pause':
+      Object.assign(c, { pauseState: null, resumeOn: null });
+      break;
+    case 'resume': {
+      const shifted = d.shifted as Record<string, { to: string }>;
+      if (shifted.response) c.responseDueAt = Date.parse(shifted.response.to);
+      c.resolveDueAt = Date.parse(shifted.resolve.to);
+      Object.assign(c, { pauseState: null, pausedAt: null, resumeOn: null, pausedMinutes: (c.pausedMinutes ?? 0) + Number(d.minutes) });
+      break;
+    }
+    case 'appeal':
+      Object.assign(c, { appealState: 'pending', appealLevel: d.level as number });
+      break;
+    case 'uphold_appeal':
+      c.appealState = 'upheld';
+      c.excusedFollowUps = (c.excusedFollowUps ?? 0) + 1;
+      c.excusedResolved = (c.excusedResolved ?? 0) + (rating?.resolved ? 1 : 0);
+      c.excusedSatisfied = (c.excusedSatisfied ?? 0) + (rating && rating.satisfaction !== 'unsatisfied' ? 1 : 0);
+      break;
+    case 'reject_appeal':
+      c.appealState = 'rejected';
       break;
   }
 }

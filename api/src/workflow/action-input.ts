@@ -21,6 +21,7 @@ export function checkActionInput(body: Record<string, unknown>): void {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) errors[f] = text('wholeNumber');
   }
   if (body.resolved != null && typeof body.resolved !== 'boolean') errors.resolved = text('boolean');
+  if (body.resumeOn != null && typeof body.resumeOn !== 'string') errors.resumeOn = text('date');
   if (body.days != null && (typeof body.days !== 'number' || !Number.isSafeInteger(body.days))) errors.days = text('wholeNumber');
   for (const f of ['satisfaction', 'level'] as const) {
     if (body[f] != null && typeof body[f] !== 'string' && typeof body[f] !== 'number') errors[f] = text('text');

@@ -2,19 +2,30 @@ import type { Case } from '../cases/case.entity.js';
 import { OPEN_STATUSES, type DueState } from '../cases/case.constants.js';
 
 const DAY_MS = 24 * 3_600_000;
-type Clocked = Pick<Case, 'status' | 'signDueAt' | 'acceptedAt' | 'responseDueAt' | 'respondedAt' | 'resolveDueAt' | 'closedAt'>;
+type Clocked = Pick<Case, 'status' | 'signDueAt' | 'acceptedAt' | 'responseDueAt' | 'respondedAt' | 'resolveDueAt' | 'closedAt'> &
+  Partial<Pick<Case, 'pauseState' | 'pausedAt'>>;
 
 const isOpen = (c: Pick<Case, 'status'>) => OPEN_STATUSES.includes(c.status);
-const late = (done: Date | null, due: Date | null, stillRunning: boolean, now: Date) =>
-  !!due && (done ? done.getTime() > due.getTime() : stillRunning && now.getTime() > due.getTime());
+
+/**
+ * Whether a clock ran out: judged when its step happened, or now while it runs. While the case is paused the
+ * clock stands at the pause's start (`stoppedAt`): a step taken during the pause, or none yet, is judged then;
+ * the due time moves on when the pause ends.
+ */
+function late(done: Date | null, due: Date | null, running: boolean, now: Date, stoppedAt: Date | null = null): boolean {
+  if (!due) return false;
+  const at = stoppedAt && (!done || done.getTime() > stoppedAt.getTime()) ? stoppedAt : (done ?? (running ? now : null));
+  return !!at && at.getTime() > due.getTime();
+}
 
 /** The three clocks of DOMAIN.md: which have run out before their step happened. */
 export function lateClocks(c: Clocked, now: Date) {
+  const stoppedAt = c.pauseState === 'paused' ? (c.pausedAt ?? null) : null;
   return {
     signFor: late(c.acceptedAt, c.signDueAt, c.status === 'dispatched', now),
     // Closing a case (e.g. on the spot) answers the resident too.
-    response: late(c.respondedAt ?? c.closedAt, c.responseDueAt, isOpen(c), now),
-    resolve: late(c.closedAt, c.resolveDueAt, isOpen(c), now),
+    response: late(c.respondedAt ?? c.closedAt, c.responseDueAt, isOpen(c), now, stoppedAt),
+    resolve: late(c.closedAt, c.resolveDueAt, isOpen(c), now, stoppedAt),
   };
 }
 
@@ -33,6 +44,8 @@ type Badged = Clocked & Pick<Case, 'receivedAt' | 'dispatchedAt' | 'signOverdue'
 export function dueState(c: Badged, now: Date): DueState | null {
   if (!isOpen(c)) return null;
   if (c.signOverdue || c.responseOverdue || c.resolveOverdue) return 'red';
+  // 已挂起: the clocks stand still, nothing runs out.
+  if (c.pauseState === 'paused') return 'paused';
   // Each running clock with the start of its limit: dispatch for sign-for, receipt for the others.
   const running: [Date | null, Date | null][] = [
     [c.status === 'dispatched' && !c.acceptedAt ? c.signDueAt : null, c.dispatchedAt],

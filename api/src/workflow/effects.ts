@@ -2,6 +2,7 @@ import type { Case } from '../cases/case.entity.js';
 import { SATISFACTIONS, SUPERVISE_LEVELS } from '../cases/case.constants.js';
 import { fieldError, validationError, type FieldErrors } from '../common/errors.js';
 import { text as message, words } from '../common/localize.js';
+import { fairEffect, flightChanges } from './fair-effects.js';
 import { nextStatus, type Action } from './transitions.js';
 
 export const RETURN_REASONS = ['wrong_area', 'unclear_ownership', 'overlapping_duties', 'not_our_duty', 'other'] as const;
@@ -19,6 +20,8 @@ export interface ActionInput {
   intoCaseId?: number;
   /** A knowledge-base article a consultation was answered with (`close_directly`). */
   articleId?: number;
+  /** The day a pause is expected to end (`request_pause`), YYYY-MM-DD. */
+  resumeOn?: string | null;
 }
 
 /** What an action writes: the case columns and the event's data. Lookups and clocks are handed in. */
@@ -38,6 +41,15 @@ export interface EffectContext {
   signDueAt: () => Date;
   /** The resolution due time moved by N working days. */
   extendedDue: (days: number) => Date;
+  timeZone: string;
+  /** A clock's due time moved on by a pause from `from` to `to` (pause-shift.ts, in the clock's unit). */
+  pausedDue: (clock: 'response' | 'resolve', due: Date, from: Date, to: Date) => Date;
+  /** When a pause ends, if not now: the start of its resume date, when the system resumes it. */
+  resumeAt?: Date;
+  /** The end of the window to appeal a rating given (or an appeal rejected) now. */
+  appealDue: () => Date;
+  /** The rating an appeal is about (`appeal`: the last bad one; a ruling: the pending appeal's). */
+  appealed?: { resolved: boolean; satisfaction: string } | null;
 }
 
 const text = (v: unknown, field: string, max = 5000): string => {
@@ -52,6 +64,15 @@ const text = (v: unknown, field: string, max = 5000): string => {
  * The response (响应) is the `contact` step alone; a closed case has answered the resident by its closing.
  */
 export function effectOf(action: Action, c: Case, input: ActionInput, ctx: EffectContext): Effect {
+  const effect = fairEffect(action, c, input, ctx) ?? lifecycleEffect(action, c, input, ctx);
+  const to = effect.changes.status ?? c.status;
+  // A pause asked for and not yet ruled on lapses when the case leaves the unit's hands.
+  if (to !== 'in_progress' && c.pauseState === 'requested') Object.assign(effect.changes, { pauseState: null, resumeOn: null });
+  Object.assign(effect.changes, flightChanges(c, to, ctx.now));
+  return effect;
+}
+
+function lifecycleEffect(action: Action, c: Case, input: ActionInput, ctx: EffectContext): Effect {
   const { now } = ctx;
   const status = (rating?: { resolved: boolean; satisfaction: string }) => nextStatus(action, c.status, rating);
   switch (action) {
@@ -64,7 +85,8 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
       const signDueAt = ctx.signDueAt();
       return {
         changes: { status: status(), departmentId: input.departmentId!, assigneeId: input.assigneeId ?? null, dispatchedAt: now, signDueAt, acceptedAt: null },
-        data: { departmentId: input.departmentId, assigneeId: input.assigneeId ?? null, signDueAt },
+        // From `returned`, a re-dispatch is the ruling that upholds the return.
+        data: { departmentId: input.departmentId, assigneeId: input.assigneeId ?? null, signDueAt, ...(c.status === 'returned' ? { upholdsReturn: true } : {}) },
       };
     }
     case 'accept':
@@ -96,9 +118,10 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
         followUpsResolved: c.followUpsResolved + (rating.resolved ? 1 : 0),
         followUpsSatisfied: c.followUpsSatisfied + (rating.satisfaction === 'unsatisfied' ? 0 : 1),
       };
-      return to === 'closed'
-        ? { changes: { ...base, closedAt: now }, data: rating }
-        : { changes: { ...base, reopenCount: c.reopenCount + 1, repliedAt: null }, data: { ...rating, reopened: true } };
+      if (to === 'closed') return { changes: { ...base, closedAt: now }, data: rating };
+      // An unsatisfied or unresolved rating opens the unit's window to appeal it (unless one is already being ruled on).
+      const appeal: CaseChanges = c.appealState === 'pending' ? {} : { appealDueAt: ctx.appealDue(), appealState: null, appealLevel: 0 };
+      return { changes: { ...base, ...appeal, reopenCount: c.reopenCount + 1, repliedAt: null }, data: { ...rating, reopened: true } };
     }
     case 'reopen':
       return { changes: { status: status(), reopenCount: c.reopenCount + 1, closedAt: null, repliedAt: null }, data: { reason: text(input.reason, 'reason', 500) } };
@@ -127,5 +150,7 @@ export function effectOf(action: Action, c: Case, input: ActionInput, ctx: Effec
     case 'comment':
       text(input.note, 'note');
       return { changes: {}, data: {} };
+    default:
+      throw new Error(`no effect for ${action}`);
   }
 }

@@ -10,6 +10,7 @@ import { retryWhenBusy } from '../database/database.module.js';
 import { ADVISORY_LOCK, LOCKS, type AdvisoryLock } from '../database/advisory-lock.js';
 import { CLOCK_DUE, CLOCK_FLAG, CLOCKS, type Clock } from './clocks.js';
 import { overdueEvent } from './overdue.js';
+import { WorkflowService } from './workflow.service.js';
 
 /** Cases marked per transaction: short write locks, so intake and actions are not held up. */
 const BATCH = 200;
@@ -48,6 +49,7 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ADVISORY_LOCK) private readonly lock: AdvisoryLock,
+    private readonly workflow: WorkflowService,
   ) {}
 
   onApplicationBootstrap() {
@@ -79,6 +81,9 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
   }
 
   private async pass(now: Date): Promise<number> {
+    // Pauses whose resume date has come end first, so their clocks run (and are judged) from then.
+    const resumed = await this.workflow.resumeDue(now);
+    if (resumed) this.logger.log(`resumed ${resumed} paused case(s) on their date`);
     let flagged = 0;
     for (const clock of CLOCKS) {
       // A flagged case leaves the index that found it, so the next batch finds the next ones. A batch that
@@ -106,6 +111,8 @@ export class OverdueScanService implements OnApplicationBootstrap, OnApplication
       .andWhere(`NOT c.${flag}`)
       .andWhere(`c.${due} < :now`, { now });
     if (pending) query.andWhere(pending);
+    // A paused case's clocks stand still (its late clocks were flagged when the pause began).
+    if (clock !== 'signFor') query.andWhere('c.pausedAt IS NULL');
     const candidates = await query.limit(BATCH).getMany();
     let flagged = 0;
     await retryWhenBusy(() => this.ds.transaction(async (m) => {

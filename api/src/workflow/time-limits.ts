@@ -74,9 +74,14 @@ export function closureTimes(receivedAt: Date, closedAt: Date, calendar: WorkCal
   return { closeHours: (closedAt.getTime() - receivedAt.getTime()) / 3_600_000, closeWorkdays: calendar.workdaysBetween(day(receivedAt), day(closedAt)) };
 }
 
-/** The closure columns as a case stands: set while it is closed, cleared otherwise (reopened). */
-export function closureOf(c: { status: string; receivedAt: Date; closedAt: Date | null }, calendar: WorkCalendar, timeZone: string) {
-  return c.status === 'closed' && c.closedAt ? closureTimes(c.receivedAt, c.closedAt, calendar, timeZone) : { closeHours: null, closeWorkdays: null };
+/**
+ * The closure columns as a case stands: set while it is closed, cleared otherwise (reopened). The hours are
+ * ledger time: the time paused (挂起) is not counted (reports show it beside, from `pausedMinutes`).
+ */
+export function closureOf(c: { status: string; receivedAt: Date; closedAt: Date | null; pausedMinutes?: number }, calendar: WorkCalendar, timeZone: string) {
+  if (c.status !== 'closed' || !c.closedAt) return { closeHours: null, closeWorkdays: null };
+  const times = closureTimes(c.receivedAt, c.closedAt, calendar, timeZone);
+  return { ...times, closeHours: Math.max(0, times.closeHours - (c.pausedMinutes ?? 0) / 60) };
 }
 
 /**

@@ -36,9 +36,15 @@ describe('the transition table', () => {
     assert.equal(nextStatus('follow_up', 'replied', { resolved: false, satisfaction: 'satisfied' }), 'in_progress');
   });
 
-  it('terminal statuses allow only a comment, except a closed case a supervisor may reopen', () => {
+  it('terminal statuses allow only a comment, except a closed case a supervisor may reopen and its rating be appealed', () => {
     assert.deepEqual(actionsFrom('merged'), ['comment']);
     assert.deepEqual(actionsFrom('rejected'), ['comment']);
-    assert.deepEqual(actionsFrom('closed'), ['reopen', 'comment']);
+    assert.deepEqual(actionsFrom('closed'), ['reopen', 'comment', 'appeal', 'uphold_appeal', 'reject_appeal']);
+  });
+
+  it('an overruled return goes back to where the unit had it', () => {
+    assert.equal(nextStatus('overrule_return', 'returned', undefined, true), 'in_progress');
+    assert.equal(nextStatus('overrule_return', 'returned', undefined, false), 'dispatched');
+    assert.throws(() => nextStatus('overrule_return', 'in_progress'), /not allowed/);
   });
 });

@@ -7,7 +7,10 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { CaseEvent } from '../cases/case-event.entity.js';
 import { appendEvents } from '../timeline/append-events.js';
-import { OPEN_STATUSES } from '../cases/case.constants.js';
+import { APPEAL_WORKDAYS, OPEN_STATUSES } from '../cases/case.constants.js';
+import { DateTime } from 'luxon';
+import { appealedRating, gateOf, pendingRequest } from './action-context.js';
+import { movedDue, pauseAllowance } from './pause-shift.js';
 import { Case } from '../cases/case.entity.js';
 import { CasesService } from '../cases/cases.service.js';
 import { CategoriesService } from '../categories/categories.service.js';
@@ -27,6 +30,14 @@ import { answeredWith } from '../knowledge/answered-with.js';
 import { namedQuery } from '../common/named-query.js';
 import type { CreateCaseDto } from '../cases/dto/create-case.dto.js';
 
+interface WriteOptions {
+  /** Who acted, where not a user: the resident (public page) or the system (a pause's resume date). */
+  by?: Record<string, unknown>;
+  viewer?: AuthUser;
+  appealed?: { resolved: boolean; satisfaction: string } | null;
+  resumeAt?: Date;
+}
+
 @Injectable()
 export class WorkflowService {
   constructor(
@@ -43,14 +54,16 @@ export class WorkflowService {
    * time approval would set), so the supervisor decides with it in front of them.
    */
   async actions(caseId: number, user: AuthUser) {
-    const c = await this.cases.findOrThrow(caseId, user);
+    const c = await gateOf(this.ds.manager, await this.cases.findOrThrow(caseId, user));
     const allowed = allowedActions(user, c);
     const request = allowed.includes('approve_extension') ? await this.extensionRequest(c) : undefined;
+    const pending = await pendingRequest(this.ds.manager, c, allowed);
     return allowed.map((a) => ({
       action: a,
       label: TRANSITIONS[a].label,
       fields: TRANSITIONS[a].fields,
       ...(request && (a === 'approve_extension' || a === 'reject_extension') ? { request } : {}),
+      ...(pending?.for.includes(a) ? { request: pending.request } : {}),
     }));
   }
 
@@ -112,7 +125,7 @@ export class WorkflowService {
   private async apply(m: EntityManager, caseId: number, action: Action, body: ActionInput & { version: number }, user: AuthUser) {
     const seen = body.version;
     const note = typeof body.note === 'string' ? body.note.slice(0, 5000) : null;
-    const c = await this.cases.findOrThrow(caseId, user, m);
+    const c = await gateOf(m, await this.cases.findOrThrow(caseId, user, m));
     if (c.version !== seen) throw await this.cases.stale(m, caseId, user);
     const why = refusal(user, c, action);
     if (why === 'status') {
@@ -122,7 +135,8 @@ export class WorkflowService {
     if (why === 'role') throw forbidden('roleMayNot', { action: words('action', action) });
     const target = await this.checkReferences(m, action, body, c, user);
     const answer = action === 'close_directly' && body.articleId !== undefined ? await answeredWith(m, body.articleId, this.config.timeZone) : null;
-    await this.write(m, c, action, { ...body, result: body.result?.trim() ? body.result : (answer?.result ?? body.result), note: note ?? undefined }, user.id, undefined, user);
+    const appealed = await appealedRating(m, c, action);
+    await this.write(m, c, action, { ...body, result: body.result?.trim() ? body.result : (answer?.result ?? body.result), note: note ?? undefined }, user.id, { viewer: user, appealed });
     if (answer) await namedQuery(m, `UPDATE "articles" SET "uses" = "uses" + 1 WHERE "id" = :id`, { id: body.articleId });
     if (target) await appendEvents(m, target.id, [mergedInEvent(c, target, user, new Date())]);
   }
@@ -137,21 +151,46 @@ export class WorkflowService {
       const c = await m.getRepository(Case).findOne({ where: { id: caseId } });
       if (!c || !TRANSITIONS.follow_up.from.includes(c.status)) throw conflict('publicNotRateable', { status: words('status', c?.status ?? 'closed') });
       const note = rating.comment?.slice(0, 500) || undefined;
-      await this.write(m, c, 'follow_up', { version: c.version, resolved: rating.resolved, satisfaction: rating.satisfaction as never, note }, null, { by: 'resident' });
+      await this.write(m, c, 'follow_up', { version: c.version, resolved: rating.resolved, satisfaction: rating.satisfaction as never, note }, null, { by: { by: 'resident' } });
     });
   }
 
+  /**
+   * The pauses whose resume date has come (`resumeOn`, at the start of that day in TIME_ZONE), resumed by the
+   * system as of that instant: called by the scheduled clock scan, one instance at a time. Returns how many.
+   */
+  async resumeDue(now = new Date()): Promise<number> {
+    const today = DateTime.fromJSDate(now, { zone: this.config.timeZone }).toISODate()!;
+    const due = await this.ds.getRepository(Case).createQueryBuilder('c').where(`c.pauseState = 'paused'`).andWhere('c.resumeOn <= :today', { today }).limit(200).getMany();
+    let resumed = 0;
+    for (const c of due) {
+      const resumeAt = DateTime.fromISO(c.resumeOn!, { zone: this.config.timeZone }).toJSDate();
+      const ok = await this.ds
+        .transaction((m) => this.write(m, c, 'resume', { version: c.version }, null, { by: { by: 'system' }, resumeAt: resumeAt < c.pausedAt! ? c.pausedAt! : resumeAt }))
+        .then(() => true, () => false); // a person acted on it meanwhile: the next pass looks again
+      if (ok) resumed++;
+    }
+    return resumed;
+  }
+
   /** The case's UPDATE (conditional on the version read) and its events: one place for every actor. */
-  private async write(m: EntityManager, c: Case, action: Action, body: ActionInput & { version: number }, actorId: number | null, by?: Record<string, unknown>, viewer?: AuthUser) {
+  private async write(m: EntityManager, c: Case, action: Action, body: ActionInput & { version: number }, actorId: number | null, opts: WriteOptions = {}) {
+    const { by, viewer } = opts;
     const now = new Date();
     const policy = await this.categories.policyFor(c.categoryId, m);
     const calendar = await this.calendars.calendar(m);
     const tz = this.config.timeZone;
+    const limits = limitsFor(policy, c.priority);
     const effect = effectOf(action, c, body, {
       now,
       actorId,
-      signDueAt: () => dueAt(now, limitsFor(policy, c.priority).signFor, calendar, tz),
+      signDueAt: () => dueAt(now, limits.signFor, calendar, tz),
       extendedDue: (days) => this.extendedDue(c, days, calendar),
+      timeZone: tz,
+      pausedDue: (clock, due, from, to) => movedDue(due, limits[clock].unit, pauseAllowance(limits[clock].unit, from, to, calendar, tz), calendar, tz),
+      resumeAt: opts.resumeAt,
+      appealDue: () => dueAt(now, { amount: APPEAL_WORKDAYS, unit: 'workdays' }, calendar, tz),
+      appealed: opts.appealed,
     });
     // A clock that ran out before this step (and before the scan saw it) is recorded first.
     const after = { ...c, ...effect.changes };

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { GRID_LEVELS, type GridLevel } from '../grid-unit.entity.js';
 import { explain, OmitOrSet } from '../../common/validation.js';
 
@@ -44,6 +44,11 @@ export class CreateGridUnitDto {
   @OmitOrSet()
   @IsInt()
   sort?: number;
+
+  /** A community that rules on its own units' returns (its dispatchers, not only supervisors). */
+  @OmitOrSet()
+  @IsBoolean()
+  rulesReturns?: boolean;
 }
 
 export class UpdateGridUnitDto extends PartialType(CreateGridUnitDto) {}

@@ -9,7 +9,18 @@ import { bitOf, MEASURE_NAMES, type Measure, type Tally } from '../../cases/case
  * time of the report), and the follow-up tallies' sums.
  */
 export const ROLLUP_MEASURES = MEASURE_NAMES.filter((m): m is Exclude<Measure, 'response_due'> => m !== 'response_due');
-export const ROLLUP_TALLIES: Record<Tally, string> = { followUps: 'follow_ups', followUpsResolved: 'follow_ups_resolved', followUpsSatisfied: 'follow_ups_satisfied' };
+export const ROLLUP_TALLIES: Record<Tally, string> = {
+  followUps: 'follow_ups',
+  followUpsResolved: 'follow_ups_resolved',
+  followUpsSatisfied: 'follow_ups_satisfied',
+  // Added by FairClocks (1796840000000).
+  excusedFollowUps: 'excused_follow_ups',
+  excusedResolved: 'excused_resolved',
+  excusedSatisfied: 'excused_satisfied',
+  bounces: 'return_count',
+  flightMinutes: 'flight_minutes',
+  pausedMinutes: 'paused_minutes',
+};
 export const VALID_ANSWERED = 'valid_answered';
 /** Every counting column, in the order the migration made them. */
 export const ROLLUP_COLUMNS = ['n', 'valid', VALID_ANSWERED, ...ROLLUP_MEASURES.filter((c) => c !== 'valid'), ...Object.values(ROLLUP_TALLIES)];
