@@ -28,24 +28,25 @@ const EXPECTED: Record<Status, Partial<Record<Who, string[]>>> = {
     handler: ['accept', 'return', 'contact', 'request_extension', 'comment'],
   },
   in_progress: {
-    admin: ['return', 'contact', 'reply', 'request_extension', 'supervise', 'merge', 'comment'],
+    admin: ['return', 'contact', 'reply', 'request_extension', 'request_pause', 'supervise', 'merge', 'comment'],
     supervisor: ['supervise', 'merge', 'comment'],
     dispatcher: ['merge', 'comment'],
     worker: ['merge', 'comment'],
-    handler: ['return', 'contact', 'reply', 'request_extension', 'comment'],
+    handler: ['return', 'contact', 'reply', 'request_extension', 'request_pause', 'comment'],
   },
   // The community handles it itself: its intake staff act as the handler (no unit to return it to).
   in_community: {
-    admin: ['contact', 'reply', 'request_extension', 'supervise', 'merge', 'comment'],
+    admin: ['contact', 'reply', 'request_extension', 'request_pause', 'supervise', 'merge', 'comment'],
     supervisor: ['supervise', 'merge', 'comment'],
-    dispatcher: ['contact', 'reply', 'request_extension', 'merge', 'comment'],
-    worker: ['contact', 'reply', 'request_extension', 'merge', 'comment'],
+    dispatcher: ['contact', 'reply', 'request_extension', 'request_pause', 'merge', 'comment'],
+    worker: ['contact', 'reply', 'request_extension', 'request_pause', 'merge', 'comment'],
   },
+  // A return waits for a supervisor's ruling (the community's own staff rule only where it says so).
   returned: {
-    admin: ['dispatch', 'supervise', 'merge', 'comment'],
-    supervisor: ['dispatch', 'supervise', 'merge', 'comment'],
-    dispatcher: ['dispatch', 'merge', 'comment'],
-    worker: ['dispatch', 'merge', 'comment'],
+    admin: ['dispatch', 'overrule_return', 'supervise', 'merge', 'comment'],
+    supervisor: ['dispatch', 'overrule_return', 'supervise', 'merge', 'comment'],
+    dispatcher: ['merge', 'comment'],
+    worker: ['merge', 'comment'],
     handler: ['comment'],
   },
   replied: {
@@ -77,8 +78,11 @@ const FIELDS: Record<string, (w: World, keeper: number) => Record<string, unknow
   merge: (_w, keeper) => ({ intoCaseId: keeper }),
   reject: () => ({ reason: '无实际诉求' }),
   comment: () => ({ note: '备注' }),
+  request_pause: () => ({ reason: 'third_party' }),
+  overrule_return: () => ({ note: '属本单位职责' }),
+  appeal: () => ({ reason: 'unreachable', note: '三次未接通' }),
 };
-const ACTIONS = ['close_directly', 'dispatch', 'accept', 'handle_in_community', 'return', 'contact', 'reply', 'follow_up', 'reopen', 'request_extension', 'approve_extension', 'reject_extension', 'supervise', 'merge', 'reject', 'comment'];
+const ACTIONS = ['close_directly', 'dispatch', 'accept', 'handle_in_community', 'return', 'contact', 'reply', 'follow_up', 'reopen', 'request_extension', 'approve_extension', 'reject_extension', 'supervise', 'merge', 'reject', 'comment', 'request_pause', 'approve_pause', 'reject_pause', 'resume', 'overrule_return', 'appeal', 'uphold_appeal', 'reject_appeal'];
 
 describe('who may do what: role × action × in or out of scope', () => {
   let t: TestApp;

@@ -28,9 +28,9 @@ describe('我的待办: what waits on each person', () => {
   after(() => t.close());
 
   it('each role gets its own buckets', async () => {
-    assert.deepEqual(Object.keys(await todo(w.users.handler.token)), ['to_sign', 'to_reply', 'supervised', 'overdue', 'extension_pending']);
+    assert.deepEqual(Object.keys(await todo(w.users.handler.token)), ['to_sign', 'to_reply', 'supervised', 'overdue', 'extension_pending', 'paused']);
     assert.deepEqual(Object.keys(await todo(w.users.dispatcher.token)), ['to_handle', 'returned', 'to_follow_up', 'in_community', 'overdue']);
-    assert.deepEqual(Object.keys(await todo(w.users.supervisor.token)), ['extensions', 'returned', 'overdue', 'supervised']);
+    assert.deepEqual(Object.keys(await todo(w.users.supervisor.token)), ['extensions', 'pause_requests', 'returned', 'appeals', 'bounced', 'overdue', 'supervised']);
   });
 
   it('a case moves from bucket to bucket as it is worked, for exactly the people it waits on', async () => {

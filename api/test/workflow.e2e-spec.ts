@@ -72,7 +72,10 @@ describe('workflow: actions, clocks, refusals, conflicts', () => {
     c = await ok(w.users.handler.token, c, 'return', { reason: 'not_our_duty', note: '属于供热公司职责' });
     assert.equal(c.status, 'returned');
     assert.equal(c.returnCount, 1);
-    c = await ok(w.users.dispatcher.token, c, 'dispatch', { departmentId: w.departments.heating });
+    // The return waits for a ruling: a supervisor's here (the community does not rule on its own returns).
+    const refused = await t.http.post(`/api/cases/${c.id}/actions/dispatch`).set('Authorization', `Bearer ${w.users.dispatcher.token}`).send({ version: c.version, departmentId: w.departments.heating });
+    assert.equal(refused.status, 403);
+    c = await ok(w.users.supervisor.token, c, 'dispatch', { departmentId: w.departments.heating });
     assert.equal(c.status, 'dispatched');
     assert.equal(c.departmentId, w.departments.heating);
     assert.equal((await t.http.get(`/api/cases/${c.id}`).set('Authorization', `Bearer ${w.users.handler.token}`)).status, 404, 'no longer the property unit’s case');

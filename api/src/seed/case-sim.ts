@@ -5,7 +5,7 @@
  *
  * What each action does to the case (the replay rules; `data` is stored on the event):
  * - create: status received; the case's due times are in data (as intake records them).
- * - close_directly {result}: closed, handledDirectly, result, closedAt.
+ * - close_directly {result}: closed, handledDirectly, result, closedAt (and respondedAt, if nobody had answered).
  * - dispatch {departmentId, assigneeId?, signDueAt}: dispatched to the unit (and the person, when named); dispatchedAt,
  *   signDueAt; acceptedAt cleared.
  * - accept: in_progress; acceptedAt; the actor becomes the assignee unless the dispatch named one.
@@ -141,6 +141,7 @@ export function applyEvent(c: CaseFields, e: SimEvent): void {
       c.handledDirectly = true;
       c.result = d.result as string;
       c.closedAt = e.at;
+      c.respondedAt ??= e.at;
       break;
     case 'dispatch':
       c.departmentId = d.departmentId as number;
@@ -175,7 +176,10 @@ export function applyEvent(c: CaseFields, e: SimEvent): void {
       c.followUps += 1;
       if (c.resolved) c.followUpsResolved += 1;
       if (c.satisfaction !== 'unsatisfied') c.followUpsSatisfied += 1;
-      if (e.toStatus === 'closed') c.closedAt = e.at;
+      if (e.toStatus === 'closed') {
+        c.closedAt = e.at;
+        c.respondedAt ??= e.at;
+      }
       else {
         // 重办: the unit's reply did not serve the resident; it must reply again.
         c.reopenCount += 1;

@@ -78,7 +78,8 @@ function lifecycleEffect(action: Action, c: Case, input: ActionInput, ctx: Effec
   switch (action) {
     case 'close_directly': {
       const result = text(input.result, 'result');
-      return { changes: { status: status(), closedAt: now, handledDirectly: true, result }, data: { result, ...(input.articleId ? { articleId: input.articleId } : {}) } };
+      // Closing answers the resident: the response is recorded, and stays so if the case is ever reopened.
+      return { changes: { status: status(), closedAt: now, respondedAt: c.respondedAt ?? now, handledDirectly: true, result }, data: { result, ...(input.articleId ? { articleId: input.articleId } : {}) } };
     }
     case 'dispatch': {
       if (!Number.isInteger(input.departmentId)) throw fieldError('departmentId', 'departmentRequired');
@@ -118,7 +119,7 @@ function lifecycleEffect(action: Action, c: Case, input: ActionInput, ctx: Effec
         followUpsResolved: c.followUpsResolved + (rating.resolved ? 1 : 0),
         followUpsSatisfied: c.followUpsSatisfied + (rating.satisfaction === 'unsatisfied' ? 0 : 1),
       };
-      if (to === 'closed') return { changes: { ...base, closedAt: now }, data: rating };
+      if (to === 'closed') return { changes: { ...base, closedAt: now, respondedAt: c.respondedAt ?? now }, data: rating };
       // An unsatisfied or unresolved rating opens the unit's window to appeal it (unless one is already being ruled on).
       const appeal: CaseChanges = c.appealState === 'pending' ? {} : { appealDueAt: ctx.appealDue(), appealState: null, appealLevel: 0 };
       return { changes: { ...base, ...appeal, reopenCount: c.reopenCount + 1, repliedAt: null }, data: { ...rating, reopened: true } };
