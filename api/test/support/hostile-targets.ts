@@ -53,6 +53,8 @@ export async function learnTargets(get: (path: string) => Promise<{ status: numb
       handle_in_community: {}, return: { reason: '不属于本单位' }, contact: {}, reply: { result: '已修复' }, follow_up: { resolved: true, satisfaction: 'satisfied' },
       reopen: { reason: '未修好' }, request_extension: { days: 2, reason: '等配件' }, approve_extension: {}, reject_extension: {}, supervise: { level: 1 },
       merge: { intoCaseId: 1 }, reject: { reason: '重复' }, comment: { note: '已电话联系' },
+      request_pause: { reason: 'third_party', resumeOn: '2027-01-05' }, approve_pause: {}, reject_pause: {}, resume: {}, overrule_return: { note: '属本单位' },
+      appeal: { reason: 'unreachable', note: '三次未接通' }, uphold_appeal: {}, reject_appeal: {},
     },
   };
 }

@@ -119,6 +119,7 @@ export function hostileRequests(t: FuzzTargets): fc.Arbitrary<HostileRequest> {
     fc.record({ path: fc.constantFrom('entries', 'categories', 'grid-units', 'challenge', '__proto__', 'requests'), as }).map(({ path, as }): HostileRequest => ({ family: 'public-read', method: 'GET', url: `/api/public/${path}`, as })),
     send('visibility', 'PUT', hostileId.map((id) => `/api/case-events/${id}/visibility`), mutated({ visibility: 'public' })),
     fc.record({ id: caseId, as }).map(({ id, as }): HostileRequest => ({ family: 'source', method: 'GET', url: `/api/cases/${id}/source`, as })),
+    fc.record({ id: fc.oneof(caseId, hostileId), as }).map(({ id, as }): HostileRequest => ({ family: 'clocks', method: 'GET', url: `/api/cases/${id}/clocks`, as })),
     fc.record({ id: hostileId, as }).map(({ id, as }): HostileRequest => ({ family: 'deliveries', method: 'GET', url: `/api/webhooks/${id}/deliveries`, as })),
     send('retry', 'POST', hostileId.map((id) => `/api/webhook-deliveries/${id}/retry`), value),
   );
