@@ -76,6 +76,13 @@ describe('fair clocks and fair scores', () => {
     assert.equal(ledger.response.state, 'running');
     const events = await get(`/case-events?filter=${filter({ caseId: c.id })}`);
     assert.deepEqual(events.map((e: { action: string }) => e.action).slice(-3), ['request_pause', 'approve_pause', 'resume']);
+    // The reports show the time paused beside closure times and rates.
+    const day = DateTime.now().setZone('Asia/Shanghai').toISODate()!;
+    const closure = await get(`/reports/closure-times?from=${day}&to=${day}&groupBy=department`);
+    const rates = await get(`/reports/rates?from=${day}&to=${day}&groupBy=department`);
+    // (The first pause of this suite: all the time paused so far.)
+    for (const r of [closure, rates]) assert.ok(Math.abs(r.total.pausedHours - 3) < 0.05, JSON.stringify(r.total));
+    assert.ok(Math.abs(rates.rows.find((x: { key: number }) => x.key === w.departments.property).pausedHours - 3) < 0.05);
   });
 
   it('a pause resumes by itself on its date (the scheduled scan), as the system', async () => {

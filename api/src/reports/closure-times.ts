@@ -44,6 +44,8 @@ export class ClosureTimesService {
     const sketched = await this.fromRollups(user, p);
     const { groups, total } = sketched ?? (await this.exact(user, p));
     const names = await spec.names(this.ds.manager, [...groups.keys()].filter((k): k is number => k !== null));
+    // Closure times are ledger time (less the time paused); the time paused is reported beside them.
+    const paused = new Map((await this.reports.counts(user, p, new Date(), p.groupBy)).map((g) => [g.key, g.counts.pausedMinutes / 60]));
     const base = periodFilter(p);
     const row = (key: number | null, s: Summary | undefined, filter: Record<string, unknown>) => ({
       key,
@@ -51,6 +53,7 @@ export class ClosureTimesService {
       filter,
       ...(s ?? new ClosureSketch().summary()),
       onTimeRate: rate(s?.onTime ?? 0, s?.closed ?? 0),
+      pausedHours: key === null ? [...paused.values()].reduce((a, h) => a + h, 0) : (paused.get(key) ?? 0),
     });
     const rows = [...groups].map(([key, s]) => row(key, s, { ...base, [spec.field]: key })).sort((a, b) => b.closed - a.closed);
     return { from: p.from, to: p.to, unitId: p.unitId, groupBy: p.groupBy, hoursRelativeError: sketched ? HOURS_RELATIVE_ERROR : null, rows, total: row(null, total, base) };

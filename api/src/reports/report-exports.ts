@@ -31,6 +31,7 @@ export function closureTable(r: Closure): ReportTable {
       n('maxWorkdays', '最长用时(工作日)'),
       n('onTime', '按时办结件数'),
       { key: 'onTimeRate', header: '按时办结率', type: 'percent' },
+      { key: 'pausedHours', header: '挂起时长(小时)', type: 'number' },
     ],
     rows: withTotal(r.rows, r.total),
   };
@@ -62,8 +63,8 @@ export function ratesTable(r: Closure): ReportTable {
       p('satisfactionRateAdjusted', '核减后满意率'),
       n('scoreAdjusted', '核减后综合评分'),
       n('bounces', '退单次数'),
-      n('flightHours', '平均流转时长（小时）'),
-      n('pausedHours', '挂起时长（小时）'),
+      n('flightHours', '平均流转时长(小时)'),
+      n('pausedHours', '挂起时长(小时)'),
     ],
     rows: withTotal(r.rows, r.total),
   };
