@@ -6,13 +6,14 @@ import { FilePicker } from '../attachments';
 import { actionProblems } from './actionChecks';
 import { AssigneeSelect, CasePicker, DepartmentSelect } from './ActionPickers';
 import { ExtensionRequestSummary, type ExtensionRequest } from './ExtensionRequestSummary';
+import { RulingSummary, type RulingRequest } from './RulingSummary';
 
 export interface ActionSpec {
   action: string;
   label: string;
   fields: { name: string; type: string; required: boolean }[];
-  /** On a ruling about an extension: what was asked. */
-  request?: ExtensionRequest;
+  /** On a ruling about an extension, a pause or an appeal: what was asked. */
+  request?: ExtensionRequest | RulingRequest;
 }
 
 /** Actions whose dialog also takes an optional 办理后照片, uploaded (stage `after`) once the action is done. */
@@ -21,8 +22,12 @@ export const PHOTO_ACTIONS = ['reply', 'close_directly'];
 const RETURN_REASONS = ['wrong_area', 'unclear_ownership', 'overlapping_duties', 'not_our_duty', 'other'];
 const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'];
 const LEVELS = ['yellow', 'red'];
+const PAUSE_REASONS = ['waiting_resident', 'third_party', 'weather_season', 'legal_procedure'];
+const APPEAL_REASONS = ['outside_duties', 'unreasonable_demand', 'malicious_caller', 'unreachable'];
 const ENUM_FIELDS: Record<string, [string[], string]> = {
   reason: [RETURN_REASONS, 'enums.returnReason'],
+  pauseReason: [PAUSE_REASONS, 'enums.pauseReason'],
+  appealReason: [APPEAL_REASONS, 'enums.appealReason'],
   satisfaction: [SATISFACTIONS, 'enums.satisfaction'],
   level: [LEVELS, 'enums.superviseLevel'],
 };
@@ -45,6 +50,8 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
   };
   const set = (name: string) => (v: unknown) => setValues((old) => ({ ...old, [name]: v }));
   const label = (name: string) => t(`app.actions.fields.${name}`);
+  // The note is always offered; an overruling or an appeal requires it (the why, the evidence), as a comment does.
+  const noteRequired = spec.action === 'comment' || spec.fields.some((f) => f.name === 'note' && f.required);
 
   const field = (f: ActionSpec['fields'][number]) => {
     const pick = { label: label(f.name), required: f.required };
@@ -85,6 +92,10 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
             <MenuItem value="false">{t('ra.boolean.false')}</MenuItem>
           </MuiTextField>
         );
+      case 'date': {
+        const today = new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD, local
+        return <MuiTextField key={f.name} {...common} type="date" slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }} value={value ?? ''} onChange={(e) => set(f.name)(e.target.value || undefined)} />;
+      }
       case 'days':
         return <MuiTextField key={f.name} {...common} type="number" slotProps={{ htmlInput: { min: 1, max: 60 } }} value={value ?? ''} onChange={(e) => set(f.name)(e.target.value === '' ? undefined : Number(e.target.value))} />;
       default:
@@ -94,13 +105,14 @@ export const ActionDialog = ({ spec, onClose, onSubmit, busy }: { spec: ActionSp
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{t(`app.actions.do.${spec.action}`)}</DialogTitle>
+      <DialogTitle>{spec.action === 'dispatch' && record?.status === 'returned' ? t('app.fair.uphold_return') : t(`app.actions.do.${spec.action}`)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          {spec.request && <ExtensionRequestSummary request={spec.request} />}
+          {spec.request && 'days' in spec.request && <ExtensionRequestSummary request={spec.request} />}
+          {spec.request && !('days' in spec.request) && <RulingSummary action={spec.action} request={spec.request} />}
           {record && <TemplatePicker action={spec.action} caseId={Number(record.id)} onText={set(spec.fields.find((f) => f.type === 'text')?.name ?? 'note')} />}
-          {spec.fields.map(field)}
-          <MuiTextField label={label('note')} multiline minRows={2} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)} required={spec.action === 'comment'} error={!!problem('note')} helperText={problem('note')} fullWidth />
+          {spec.fields.filter((f) => f.name !== 'note').map(field)}
+          <MuiTextField label={label('note')} multiline minRows={2} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)} required={noteRequired} error={!!problem('note')} helperText={problem('note')} fullWidth />
           {PHOTO_ACTIONS.includes(spec.action) && <FilePicker file={photo} onChange={setPhoto} photosOnly label={t('app.attachments.pick_photo')} />}
         </Stack>
       </DialogContent>

@@ -1,5 +1,5 @@
 import { Chip, Stack, Typography } from '@mui/material';
-import { ReferenceField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { ReferenceField, useLocaleState, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { badgeColor, caseBadge, spanParts, type ClockedCase } from './dueState';
 import { placeName } from './place';
 
@@ -39,12 +39,14 @@ const useSpan = () => {
 export const DueBadge = (_props: { label?: string; sortBy?: string }) => {
   const record = useRecordContext<RaRecord & ClockedCase>();
   const t = useTranslate();
+  const [locale] = useLocaleState();
   const span = useSpan();
   if (!record?.status) return null;
   const badge = caseBadge(record);
   let label: string;
   let title: string | undefined;
   if (badge.kind === 'none') label = t('app.cases.no_clock');
+  else if (badge.kind === 'paused') label = badge.until ? t('app.fair.paused_until', { date: monthDay(badge.until, locale) }) : t('app.fair.paused');
   else if (badge.kind === 'closed') label = t(badge.onTime ? 'app.cases.closed_on_time' : 'app.cases.closed_late');
   else {
     const late = badge.late.map((k) => t(`app.cases.clock_late.${k}`));
@@ -58,6 +60,20 @@ export const DueBadge = (_props: { label?: string; sortBy?: string }) => {
     title = [...late, `${t(`app.cases.clock.${badge.clock}`)} ${badge.dueAt.toLocaleString()}`].join('\n');
   }
   return <Chip size="small" variant={badge.kind === 'open' ? 'filled' : 'outlined'} color={badgeColor(badge)} label={label} title={title} data-testid="due-badge" />;
+};
+
+/** 12月8日 / 8 Dec: a pause's resume date as the badge shows it. */
+const monthDay = (date: string, locale: string) => {
+  const [, m, d] = date.split('-').map(Number);
+  return locale === 'en' ? new Date(Date.UTC(2000, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : `${m}月${d}日`;
+};
+
+/** 多次退单: a case sent back more than twice is flagged for the supervisor. */
+export const BouncedChip = (_props: { label?: string | false }) => {
+  const record = useRecordContext();
+  const t = useTranslate();
+  if (!record || !(record.returnCount > 2)) return null;
+  return <Chip size="small" color="warning" label={t('app.fair.bounced', { smart_count: record.returnCount })} data-testid="bounced" />;
 };
 
 export const TagChips = ({ source = 'residentTags' }: { source?: string; label?: string }) => {

@@ -1,7 +1,7 @@
 import { Box, Card, CardActionArea, CardContent, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { RecordContextProvider, useCreatePath, useListContext, useTranslate } from 'react-admin';
-import { CasePlace, DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
+import { BouncedChip, CasePlace, DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
 
 /**
  * The case list on a phone (390 px): one card per case instead of a table squeezed to a character a line.
@@ -38,6 +38,7 @@ export const CaseCards = () => {
                 <Stack direction="row" spacing={1} alignItems="center" flexWrap="wrap" useFlexGap>
                   <DueBadge />
                   <SuperviseChip />
+                  <BouncedChip />
                   <Box component="span" sx={{ color: 'text.secondary' }}>
                     <CasePlace />
                   </Box>

@@ -2,7 +2,7 @@ import { Stack, useMediaQuery, type Theme } from '@mui/material';
 import { Datagrid, ReferenceField, TextField, useRecordContext } from 'react-admin';
 import { LocalDateField } from '../common/LocalDateField';
 import { CaseCards } from './CaseCards';
-import { CasePlace, DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
+import { BouncedChip, CasePlace, DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
 
 /** The title with the resident's key-population tags under it: both say who and what, and share one column. */
 const TitleCell = (_props: { label?: string; sortBy?: string }) => {
@@ -20,6 +20,7 @@ const ClockCell = (_props: { label?: string; sortBy?: string }) => (
   <Stack spacing={0.5} alignItems="flex-start">
     <DueBadge />
     <SuperviseChip />
+    <BouncedChip />
   </Stack>
 );
 

@@ -17,7 +17,8 @@ import { AttachmentsPanel } from '../attachments';
 import { choices, PRIORITIES, SATISFACTIONS, TYPES } from '../common/choices';
 import { CaseActions } from './CaseActions';
 import { CaseSourceLine, ResidentRatingPanel } from './CaseSourceFields';
-import { DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
+import { BouncedChip, DueBadge, StatusChip, SuperviseChip, TagChips } from './CaseBits';
+import { ClockLedgerPanel } from './ClockLedgerPanel';
 import { CaseTimeline } from './CaseTimeline';
 import { MergedCases } from './MergedCases';
 
@@ -58,6 +59,7 @@ export const CaseShow = () => {
             </Labeled>
             <StatusChip label="resources.cases.fields.status" />
             <SuperviseChip label="resources.cases.fields.superviseLevel" />
+            <BouncedChip label={false} />
             <Section title="request" />
             <TextField source="title" />
             <TextField source="description" component="pre" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'inherit' }} />
@@ -91,6 +93,7 @@ export const CaseShow = () => {
             <LocalDateField source="signDueAt" showTime emptyText="—" />
             <LocalDateField source="responseDueAt" showTime />
             <LocalDateField source="resolveDueAt" showTime />
+            <ClockLedgerPanel label={false} />
             <Section title="handling" />
             <ReferenceField source="departmentId" reference="departments" emptyText="—">
               <TextField source="name" />

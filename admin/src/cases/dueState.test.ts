@@ -69,6 +69,21 @@ describe('caseBadge of an open case: the most urgent running clock, by name', ()
   });
 });
 
+describe('caseBadge of a paused case (已挂起)', () => {
+  it('shows paused, with its date, even past a due time: the clocks stand still', () => {
+    const c = received(30, { status: 'in_progress', pauseState: 'paused', resumeOn: '2026-12-08' });
+    expect(caseBadge(c, now)).toEqual({ kind: 'paused', until: '2026-12-08' });
+    expect(caseBadge({ ...c, resumeOn: null }, now)).toEqual({ kind: 'paused', until: null });
+  });
+  it('stays red for a clock that had run out before the pause began', () => {
+    const c = received(30, { status: 'in_progress', pauseState: 'paused', responseOverdue: true });
+    expect(caseBadge(c, now)).toMatchObject({ kind: 'open', color: 'red', late: ['response'] });
+  });
+  it('a pause only asked for changes nothing', () => {
+    expect(caseBadge(received(0, { pauseState: 'requested' }), now)).toMatchObject({ kind: 'open', color: 'green' });
+  });
+});
+
 describe('caseBadge of a finished case: no countdown', () => {
   it('closed on time, or late by its resolution clock', () => {
     expect(caseBadge({ status: 'closed', resolveDueAt: at(-1), closedAt: at(-2) }, now)).toEqual({ kind: 'closed', onTime: true });

@@ -21,12 +21,17 @@ export interface ClockedCase {
   signOverdue?: boolean | null;
   responseOverdue?: boolean | null;
   resolveOverdue?: boolean | null;
+  /** 挂起: `paused` while the clocks stand still, until `resumeOn` (YYYY-MM-DD) if one was given. */
+  pauseState?: string | null;
+  resumeOn?: string | null;
 }
 
 export type CaseBadge =
   /** Open: `clock` is the one to watch (the late one when any ran out); `late` lists every clock that ran out. */
   | { kind: 'open'; color: ClockColor; clock: ClockName; dueAt: Date; msLeft: number; late: ClockName[] }
   | { kind: 'closed'; onTime: boolean }
+  /** Paused (已挂起): no clock runs, nothing runs out; until a date when the pause named one. */
+  | { kind: 'paused'; until: string | null }
   /** Merged or rejected: no clock runs, nothing to be on time for. */
   | { kind: 'none' };
 
@@ -69,6 +74,8 @@ export function caseBadge(c: ClockedCase, now: Date = new Date()): CaseBadge {
     return { kind: 'closed', onTime: !c.resolveOverdue && (closed === null || due === null || closed <= due) };
   }
   if (!OPEN.has(c.status)) return { kind: 'none' };
+  // As the API's dueState: a clock that ran out before the pause keeps the case red; else it shows 已挂起.
+  if (c.pauseState === 'paused' && !ORDER.some((k) => c[FLAG[k]])) return { kind: 'paused', until: c.resumeOn ?? null };
   const t = now.getTime();
   const clocks = ORDER.filter((k) => running(c, k)).map((clock) => {
     const due = ms(c[DUE[clock]])!;
@@ -94,7 +101,7 @@ export function caseBadge(c: ClockedCase, now: Date = new Date()): CaseBadge {
 
 /** The badge's colour in MUI terms. */
 export function badgeColor(b: CaseBadge): 'success' | 'warning' | 'error' | 'default' {
-  if (b.kind === 'none') return 'default';
+  if (b.kind === 'none' || b.kind === 'paused') return 'default';
   if (b.kind === 'closed') return b.onTime ? 'default' : 'error';
   return b.color === 'green' ? 'success' : b.color === 'yellow' ? 'warning' : 'error';
 }

@@ -77,6 +77,24 @@ export function eventDetails(e: CaseEvent): Detail[] {
     case 'reject':
       reasonText();
       break;
+    case 'request_pause':
+      if (str('reason')) out.push({ label: L('reason'), key: `enums.pauseReason.${str('reason')}` });
+      if (str('resumeOn')) out.push({ label: 'app.actions.fields.resumeOn', text: str('resumeOn')! });
+      break;
+    case 'resume': {
+      // The due times the pause moved on (the system resumes on the date: by 'system').
+      const shifted = (d.shifted ?? {}) as Record<string, { to?: string }>;
+      if (shifted.response?.to) out.push({ label: 'app.fair.ledger.response', date: shifted.response.to });
+      if (shifted.resolve?.to) out.push({ label: 'app.fair.ledger.resolve', date: shifted.resolve.to });
+      break;
+    }
+    case 'appeal':
+      if (str('reason')) out.push({ label: L('reason'), key: `enums.appealReason.${str('reason')}` });
+      if (num('level') !== undefined) out.push({ label: L('level'), text: String(num('level')) });
+      break;
+    case 'overrule_return':
+      ref('department', 'departments', 'departmentId');
+      break;
     case 'attach':
       if (str('stage')) out.push({ label: L('stage'), key: `enums.stage.${str('stage')}` });
       break;

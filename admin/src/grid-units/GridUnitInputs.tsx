@@ -1,4 +1,4 @@
-import { NumberInput, required, SelectInput, TextInput } from 'react-admin';
+import { BooleanInput, FormDataConsumer, NumberInput, required, SelectInput, TextInput } from 'react-admin';
 import { choices, LEVELS } from '../common/choices';
 import { PathReferenceInput } from '../common/PathInput';
 
@@ -13,5 +13,7 @@ export const GridUnitInputs = () => (
     <NumberInput source="lat" />
     <NumberInput source="lng" />
     <NumberInput source="sort" />
+    {/* 退单审核: only a community may rule on its own units' returns (its dispatchers instead of a supervisor). */}
+    <FormDataConsumer>{({ formData }) => formData.level === 'community' && <BooleanInput source="rulesReturns" label="app.fair.rules_returns" />}</FormDataConsumer>
   </>
 );

@@ -1,6 +1,7 @@
 import type { appZh } from './app-zh';
 import { outsideEn, outsideResourcesEn } from './outside-en';
 import { workEn, workResourcesEn } from './work-en';
+import { fairEn } from './fair-en';
 
 /** The console's own words, English: the same keys as app-zh.ts (checked by a test and by the type). */
 export const appEn: typeof appZh = {
@@ -205,11 +206,12 @@ export const appEn: typeof appZh = {
       do: {
         close_directly: 'Close on the spot', dispatch: 'Dispatch', accept: 'Sign for', handle_in_community: 'Handle in community', return: 'Return', contact: 'Contact resident', reply: 'Reply',
         follow_up: 'Follow up', reopen: 'Reopen', request_extension: 'Request extension', approve_extension: 'Approve extension', reject_extension: 'Reject extension', supervise: 'Supervise',
-        merge: 'Merge', reject: 'Reject', comment: 'Comment',
+        merge: 'Merge', reject: 'Reject', comment: 'Comment', request_pause: 'Ask to pause', approve_pause: 'Approve the pause', reject_pause: 'Refuse the pause',
+        resume: 'Resume', overrule_return: 'Overrule the return', appeal: 'Appeal the rating', uphold_appeal: 'Uphold the appeal', reject_appeal: 'Reject the appeal',
       },
       fields: {
         result: 'Result', departmentId: 'Responsible unit', assigneeId: 'Assignee', reason: 'Reason', resolved: 'Resolved', satisfaction: 'Satisfaction',
-        days: 'Working days', level: 'Level', intoCaseId: 'Merge into', note: 'Note',
+        days: 'Working days', level: 'Level', intoCaseId: 'Merge into', note: 'Note', resumeOn: 'Expected resume date',
       },
       done: 'Done: %{action}',
       extension: { days: 'Asks for %{smart_count} more working day |||| Asks for %{smart_count} more working days', reason: 'Reason: %{reason}', note: 'Note: %{note}', due: 'Resolution due: %{from} → if approved %{to}' },
@@ -242,6 +244,7 @@ export const appEn: typeof appZh = {
       buckets: {
         to_sign: 'To sign for', to_reply: 'To reply', to_handle: 'To handle', returned: 'Returned', to_follow_up: 'To follow up', in_community: 'Handled in community',
         extensions: 'Extensions to approve', extension_pending: 'Extension pending', supervised: 'Under supervision', overdue: 'Overdue',
+        pause_requests: 'Pauses to approve', paused: 'Paused', appeals: 'Appeals to rule on', bounced: 'Bounced cases',
       },
     },
     attachments: {
@@ -271,6 +274,7 @@ export const appEn: typeof appZh = {
     },
     ...outsideEn,
     ...workEn,
+    ...fairEn,
     hours: '1 hour |||| %{smart_count} hours',
     days: '1 day |||| %{smart_count} days',
     minutes: '1 minute |||| %{smart_count} minutes',

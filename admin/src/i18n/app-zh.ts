@@ -1,5 +1,6 @@
 import { outsideZh, outsideResourcesZh } from './outside-zh';
 import { workZh, workResourcesZh } from './work-zh';
+import { fairZh } from './fair-zh';
 
 /** The console's own words, Chinese (the default). `app-en.ts` must have exactly the same keys. */
 export const appZh = {
@@ -204,11 +205,12 @@ export const appZh = {
       do: {
         close_directly: '直接办结', dispatch: '派单', accept: '签收', handle_in_community: '社区自办', return: '退单', contact: '联系群众', reply: '答复',
         follow_up: '回访', reopen: '重办', request_extension: '申请延期', approve_extension: '批准延期', reject_extension: '驳回延期', supervise: '督办',
-        merge: '并案', reject: '不予受理', comment: '备注',
+        merge: '并案', reject: '不予受理', comment: '备注', request_pause: '申请挂起', approve_pause: '批准挂起', reject_pause: '驳回挂起', resume: '恢复办理',
+        overrule_return: '驳回退单', appeal: '申诉', uphold_appeal: '申诉成立', reject_appeal: '驳回申诉',
       },
       fields: {
         result: '办理结果', departmentId: '责任单位', assigneeId: '经办人', reason: '原因', resolved: '问题是否解决', satisfaction: '满意度',
-        days: '延期工作日数', level: '督办等级', intoCaseId: '并入工单', note: '说明',
+        days: '延期工作日数', level: '督办等级', intoCaseId: '并入工单', note: '说明', resumeOn: '预计恢复日期',
       },
       done: '已完成：%{action}',
       extension: { days: '申请延期 %{smart_count} 个工作日', reason: '理由：%{reason}', note: '说明：%{note}', due: '办结时限：%{from} → 批准后 %{to}' },
@@ -241,6 +243,7 @@ export const appZh = {
       buckets: {
         to_sign: '待签收', to_reply: '待答复', to_handle: '待处理', returned: '退单待处理', to_follow_up: '待回访', in_community: '社区自办中',
         extensions: '延期待审批', extension_pending: '延期待审批', supervised: '督办中', overdue: '已超期',
+        pause_requests: '挂起待审批', paused: '已挂起', appeals: '申诉待审核', bounced: '多次退单',
       },
     },
     attachments: {
@@ -270,6 +273,7 @@ export const appZh = {
     },
     ...outsideZh,
     ...workZh,
+    ...fairZh,
     hours: '%{smart_count} 小时',
     days: '%{smart_count} 天',
     minutes: '%{smart_count} 分钟',

@@ -7,7 +7,7 @@ import type { RatesReport } from './api';
 import { CaseCountLink } from './CaseCountLink';
 import { rowName } from './ClosureTab';
 import { casesPath, RATE_PARTS, type RateField } from './drill';
-import { isSmallSample, NONE, score as formatScore, SMALL_SAMPLE } from './format';
+import { count, isSmallSample, NONE, oneDecimal, percent, score as formatScore, SMALL_SAMPLE } from './format';
 import { rankRows, scoreAxisMin, type Ranked } from './ranking';
 import { MeasureLabel } from './MeasureLabel';
 import { MAX_BARS } from './SortableTable';
@@ -15,6 +15,17 @@ import { RateCell } from './RateCell';
 import { SortableTable, type Column } from './SortableTable';
 
 const RATES = Object.keys(RATE_PARTS) as RateField[];
+
+/** The figure without the ratings upheld appeals excused (核减后), under the raw one, only where it differs. */
+const Adjusted = ({ raw, adjusted, format = percent }: { raw: number | null | undefined; adjusted: number | null | undefined; format?: (v: number | null | undefined) => string }) => {
+  const t = useTranslate();
+  if (adjusted === undefined || adjusted === raw) return null;
+  return (
+    <Typography component="div" variant="caption" color="text.secondary" data-testid="adjusted">
+      {t('app.fair.rates.adjusted', { value: format(adjusted) })}
+    </Typography>
+  );
+};
 
 /** 三率 and the composite score per group, each rate over its own sample, each count a way into its cases. */
 export const RatesTab = ({ report }: { report: RatesReport }) => {
@@ -33,12 +44,29 @@ export const RatesTab = ({ report }: { report: RatesReport }) => {
         align: 'right',
         value: (r) => r.score,
         render: (r) => (
-          <Box component="span" sx={{ fontWeight: 600, color: isSmallSample(r.valid) ? 'text.secondary' : undefined }} data-testid="score">
-            {formatScore(r.score)}
-          </Box>
+          <>
+            <Box component="span" sx={{ fontWeight: 600, color: isSmallSample(r.valid) ? 'text.secondary' : undefined }} data-testid="score">
+              {formatScore(r.score)}
+            </Box>
+            <Adjusted raw={r.score} adjusted={r.scoreAdjusted} format={formatScore} />
+          </>
         ),
       },
-      ...RATES.map<Column<Ranked>>((rate) => ({ key: rate, header: <MeasureLabel measure={rate} />, align: 'right', value: (r) => r[rate], render: (r) => <RateCell row={r as never} rate={rate} testId={rate} /> })),
+      ...RATES.map<Column<Ranked>>((rate) => ({
+        key: rate,
+        header: <MeasureLabel measure={rate} />,
+        align: 'right',
+        value: (r) => r[rate],
+        render: (r) => (
+          <>
+            <RateCell row={r as never} rate={rate} testId={rate} />
+            <Adjusted raw={r[rate]} adjusted={(r as unknown as Record<string, unknown>)[`${rate}Adjusted`] as number | null | undefined} />
+          </>
+        ),
+      })),
+      { key: 'bounces', header: t('app.fair.rates.bounces'), align: 'right', value: (r) => r.bounces ?? 0, render: (r) => count(r.bounces) },
+      { key: 'flightHours', header: t('app.fair.rates.flight'), align: 'right', value: (r) => r.flightHours ?? null, render: (r) => oneDecimal(r.flightHours) },
+      { key: 'pausedHours', header: t('app.fair.rates.paused'), align: 'right', value: (r) => r.pausedHours ?? 0, render: (r) => oneDecimal(r.pausedHours) },
     ],
     [t, total],
   );

@@ -61,6 +61,14 @@ export interface RateRow extends GroupRow {
   repeat: number;
   repeatRate: number | null;
   score: number | null;
+  /** Issue 18: the rates without the ratings upheld appeals excused, bounces, time in flight and paused. */
+  followUpsExcused?: number;
+  resolutionRateAdjusted?: number | null;
+  satisfactionRateAdjusted?: number | null;
+  scoreAdjusted?: number | null;
+  bounces?: number;
+  flightHours?: number | null;
+  pausedHours?: number;
 }
 
 export interface Grouped<R> {

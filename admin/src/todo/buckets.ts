@@ -7,13 +7,14 @@ export interface TodoBucket {
 }
 
 /** One order for every role: what to act on first, then what to watch. Unknown keys go last, in the server's order. */
-export const BUCKET_ORDER = ['to_sign', 'to_reply', 'to_handle', 'returned', 'to_follow_up', 'in_community', 'extensions', 'extension_pending', 'supervised', 'overdue'];
+export const BUCKET_ORDER = ['to_sign', 'to_reply', 'to_handle', 'returned', 'to_follow_up', 'in_community', 'extensions', 'pause_requests', 'appeals', 'extension_pending', 'supervised', 'bounced', 'paused', 'overdue'];
 
 /**
  * Buckets left out of the menu badge: `overdue` and `supervised` are flags on cases that already sit in another
- * bucket (counting them again would double them), and `extension_pending` waits on the supervisor, not on the user.
+ * bucket (counting them again would double them, as `bounced` would: they wait in `returned` or another), and
+ * `extension_pending` and `paused` wait on the supervisor or the date, not on the user.
  */
-export const WATCH_BUCKETS: ReadonlySet<string> = new Set(['overdue', 'supervised', 'extension_pending']);
+export const WATCH_BUCKETS: ReadonlySet<string> = new Set(['overdue', 'supervised', 'extension_pending', 'bounced', 'paused']);
 
 const rank = (key: string) => {
   const i = BUCKET_ORDER.indexOf(key);
