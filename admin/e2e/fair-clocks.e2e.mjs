@@ -16,6 +16,14 @@ describe('pauses, return rulings and appeals, as each role', () => {
     return c;
   };
   const badge = (page) => page.getByTestId('due-badge').first();
+  /** A supervisor's ruling: the dialog shows what is ruled on (the request) before it is confirmed. */
+  const rule = async (page, button, asked) => {
+    await page.getByTestId('case-actions').getByRole('button', { name: button, exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('ruling-request').filter({ hasText: asked }).waitFor();
+    await dialog.getByTestId('action-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+  };
 
   it('the handler asks to pause, the supervisor approves with the request in front of them, the handler resumes', async () => {
     const { page } = session;
@@ -31,11 +39,7 @@ describe('pauses, return rulings and appeals, as each role', () => {
     });
     await login(page, base, 'supervisor');
     await page.goto(url);
-    await page.getByTestId('case-actions').getByRole('button', { name: '批准挂起', exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('ruling-request').filter({ hasText: '等待第三方' }).waitFor();
-    await dialog.getByTestId('action-submit').click();
-    await dialog.waitFor({ state: 'detached' });
+    await rule(page, '批准挂起', '等待第三方');
     await badge(page).filter({ hasText: '已挂起' }).waitFor();
     await page.getByTestId('clock-ledger').filter({ hasText: '办结时限' }).waitFor();
     await page.screenshot({ path: `${SHOTS}fair-paused-desktop.png`, fullPage: true });
@@ -80,11 +84,7 @@ describe('pauses, return rulings and appeals, as each role', () => {
     });
     await login(page, base, 'supervisor');
     await page.goto(url);
-    await page.getByTestId('case-actions').getByRole('button', { name: '申诉成立', exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('ruling-request').filter({ hasText: '无法联系群众' }).waitFor();
-    await dialog.getByTestId('action-submit').click();
-    await dialog.waitFor({ state: 'detached' });
+    await rule(page, '申诉成立', '无法联系群众');
     await page.getByTestId('event-uphold_appeal').waitFor();
     const supervisor = await apiAs(base, 'supervisor');
     const rates = await supervisor.get('/reports/rates?groupBy=department');
