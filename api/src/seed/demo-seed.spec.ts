@@ -209,7 +209,8 @@ describe('demo seed', () => {
       const dispatch = evs.filter((e) => e.action === 'dispatch').at(-1);
       assert.equal(ms(c.dispatchedAt), ms(dispatch?.createdAt ?? null));
       if (dispatch) assert.equal(c.departmentId, dispatch.data!.departmentId);
-      assert.equal(ms(c.respondedAt), ms(evs.find((e) => e.action === 'contact')?.createdAt ?? null));
+      // The response is the first contact, or the closing if nobody had contacted the resident before it.
+      assert.equal(ms(c.respondedAt), ms(evs.find((e) => e.action === 'contact' || e.toStatus === 'closed')?.createdAt ?? null));
       const lastReply = evs.filter((e) => e.action === 'reply').at(-1);
       const reopenedSince = evs.some((e) => e.id > (lastReply?.id ?? Infinity) && e.action === 'follow_up' && e.toStatus === 'in_progress');
       assert.equal(ms(c.repliedAt), reopenedSince ? null : ms(lastReply?.createdAt ?? null), `${c.number}: the reply that stands`);
