@@ -142,7 +142,7 @@ export function clockLedger(input: LedgerInput): Record<Clock, ClockLedger> {
         sign.start(t, d.signDueAt ? at(d.signDueAt) : null);
         break;
       case 'approve_extension':
-        if (d.days) resolve.extend(new Date(input.calendar.endOfWorkdays(resolve.day(resolve.dueAt!), Number(d.days), input.timeZone)));
+        if (d.days) resolve.extend(movedDue(resolve.dueAt!, 'workdays', Number(d.days), input.calendar, input.timeZone));
         break;
       case 'approve_pause':
         pausedFrom = t;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ResolveUnit } from '../categories/category.entity.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import { dueAt } from './time-limits.js';
 
 /**
  * How much a pause from `from` to `to` gives back to a clock measured in `unit`. An hours clock gets the time
@@ -15,10 +16,7 @@ export function pauseAllowance(unit: ResolveUnit, from: Date, to: Date, calendar
   return calendar.workdaysBetween(day(from), day(to));
 }
 
-/** A due time moved on by an allowance in the clock's unit (hours, or whole working days). */
+/** A due time moved on by an allowance in the clock's unit (hours, or whole working days): the limits' own rule. */
 export function movedDue(due: Date, unit: ResolveUnit, allowance: number, calendar: WorkCalendar, timeZone: string): Date {
-  if (allowance <= 0) return due;
-  if (unit === 'hours') return new Date(due.getTime() + Math.round(allowance * 3_600_000));
-  const day = DateTime.fromJSDate(due, { zone: timeZone }).toISODate()!;
-  return new Date(calendar.endOfWorkdays(day, allowance, timeZone));
+  return allowance <= 0 ? due : dueAt(due, { amount: allowance, unit }, calendar, timeZone);
 }

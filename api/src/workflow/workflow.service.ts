@@ -1,5 +1,5 @@
 import { checkActionInput } from './action-input.js';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -40,6 +40,7 @@ interface WriteOptions {
 
 @Injectable()
 export class WorkflowService {
+  private readonly logger = new Logger('Workflow');
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly cases: CasesService,
@@ -165,10 +166,14 @@ export class WorkflowService {
     let resumed = 0;
     for (const c of due) {
       const resumeAt = DateTime.fromISO(c.resumeOn!, { zone: this.config.timeZone }).toJSDate();
-      const ok = await this.ds
-        .transaction((m) => this.write(m, c, 'resume', { version: c.version }, null, { by: { by: 'system' }, resumeAt: resumeAt < c.pausedAt! ? c.pausedAt! : resumeAt }))
-        .then(() => true, () => false); // a person acted on it meanwhile: the next pass looks again
-      if (ok) resumed++;
+      try {
+        await this.ds.transaction((m) => this.write(m, c, 'resume', { version: c.version }, null, { by: { by: 'system' }, resumeAt: resumeAt < c.pausedAt! ? c.pausedAt! : resumeAt }));
+        resumed++;
+      } catch (err) {
+        // A person acted on it meanwhile (a newer version, or no longer paused): the next pass looks again.
+        if (err instanceof AppError && (err.code === ErrorCode.Conflict || err.code === ErrorCode.IllegalTransition)) continue;
+        this.logger.error(`resuming case ${c.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
     return resumed;
   }
