@@ -86,6 +86,8 @@ export const FIELD_LABELS: Record<string, string> = {
   weeks: '周数',
   k: '热点件数',
   windowHours: '热点时段',
+  month: '月份',
+  min: '最少件数',
   // report groupings
   community: '社区',
   grid: '网格',

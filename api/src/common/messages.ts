@@ -33,6 +33,7 @@ export const MESSAGES = {
   codeFormat: { zh: '须为 1–50 位字母、数字或 _ . -', en: 'must be 1–50 letters, digits, _ . or -' },
   channelCodeFormat: { zh: '须为 1–30 位小写字母、数字或下划线', en: 'must be 1–30 lower-case letters, digits or _' },
   date: { zh: '必须是日期，如 2026-10-15', en: 'must be a date YYYY-MM-DD' },
+  month: { zh: '必须是月份，如 2026-10', en: 'must be a month YYYY-MM' },
   invalidDate: { zh: '不是有效的日期', en: 'is not a calendar date' },
   instant: { zh: '必须是带时区的时间，如 2026-10-15T09:30:00+08:00', en: 'must be an ISO 8601 time with offset, e.g. 2026-10-15T09:30:00+08:00' },
   instantOrDate: { zh: '必须是带时区的时间或日期，如 2026-10-15', en: 'must be an ISO 8601 time with offset, or a date YYYY-MM-DD' },

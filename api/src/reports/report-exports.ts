@@ -1,4 +1,6 @@
 import type { ExportColumn, ExportRow } from '../exports/table-export.js';
+import type { MonthlyIssue } from './monthly-issues.js';
+import type { WatchList } from './watch-list.js';
 
 /** A report as a table: its Chinese file name, its columns and its rows (the total last, where it has one). */
 export interface ReportTable {
@@ -119,4 +121,46 @@ export function dailyTable(r: {
     { item: '日报全文', value: r.text },
   ];
   return { name: `日报-${r.date}`, columns: [{ key: 'item', header: '项目', width: 36 }, { key: 'value', header: '数值', width: 80 }], rows };
+}
+
+const WATCH_KIND = { phone: '同一电话重复诉求', address: '同一地址重复诉求', compound: '小区同类高发' };
+
+/** 关注名单: repeats (phone and address shown masked, as in the console) and then compounds, one row each. */
+export function watchListTable(r: WatchList): ReportTable {
+  const rows: ExportRow[] = [
+    ...r.repeats.map((e) => ({ kind: WATCH_KIND[e.by], who: e.who, place: e.placeName, category: e.categoryName, count: e.count, open: e.open, firstAt: e.firstAt, lastAt: e.lastAt, cases: e.cases.map((c) => c.number).join('，') })),
+    ...r.compounds.map((e) => ({ kind: WATCH_KIND.compound, who: e.unitName, place: e.unitName, category: e.categoryName, count: e.count, open: e.open, firstAt: e.firstAt, lastAt: e.lastAt, cases: '' })),
+  ];
+  return {
+    name: `关注名单-${period(r)}`,
+    columns: [
+      { key: 'kind', header: '类型', width: 18 },
+      { key: 'who', header: '电话/地址/小区', width: 28 },
+      { key: 'place', header: '所在区域', width: 28 },
+      { key: 'category', header: '诉求分类', width: 24 },
+      { key: 'count', header: '件数', type: 'number' },
+      { key: 'open', header: '未办结', type: 'number' },
+      { key: 'firstAt', header: '首次受理', type: 'datetime' },
+      { key: 'lastAt', header: '最近受理', type: 'datetime' },
+      { key: 'cases', header: '工单编号', width: 60 },
+    ],
+    rows,
+  };
+}
+
+/** 每月一题: each community's first issue of the month, its share, and its count in each month of the trend. */
+export function monthlyIssuesTable(r: { month: string; months: string[]; rows: MonthlyIssue[] }): ReportTable {
+  return {
+    name: `每月一题-${r.month}`,
+    columns: [
+      { key: 'community', header: '社区', width: 24 },
+      { key: 'category', header: '突出问题', width: 24 },
+      { key: 'count', header: '本月件数', type: 'number' },
+      { key: 'total', header: '社区诉求总数', type: 'number' },
+      { key: 'share', header: '占比', type: 'percent' },
+      { key: 'monthsOnTop', header: '连续居首(月)', type: 'number' },
+      ...r.months.map((m, i): ExportColumn => ({ key: `m${i}`, header: `${m}件数`, type: 'number' })),
+    ],
+    rows: r.rows.map((e) => ({ community: e.communityName, category: e.categoryName, count: e.count, total: e.total, share: e.share, monthsOnTop: e.monthsOnTop, ...Object.fromEntries(e.trend.map((t, i) => [`m${i}`, t.count])) })),
+  };
 }

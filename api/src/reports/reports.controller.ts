@@ -12,9 +12,11 @@ import { ClosureTimesService } from './closure-times.js';
 import { contentRange } from '../common/list-query.js';
 import { DailyReportService } from './daily-report.service.js';
 import { HotSpotsService } from './hot-spots.service.js';
-import { closureTable, dailyTable, hotspotsTable, intakeTable, ratesTable, type ReportTable } from './report-exports.js';
+import { MonthlyIssuesService } from './monthly-issues.js';
+import { closureTable, dailyTable, hotspotsTable, intakeTable, monthlyIssuesTable, ratesTable, watchListTable, type ReportTable } from './report-exports.js';
 import { REPORT_READER, type ReportReader } from './report-reader.js';
 import { ReportsService } from './reports.service.js';
+import { WatchListService } from './watch-list.js';
 
 /** The supervisors' figures (CONTRACT.md "Reports"); every figure carries the case filter behind it. */
 @ApiTags('reports')
@@ -26,6 +28,8 @@ export class ReportsController {
     private readonly daily: DailyReportService,
     private readonly closures: ClosureTimesService,
     private readonly hotSpots: HotSpotsService,
+    private readonly watchList: WatchListService,
+    private readonly monthlyIssues: MonthlyIssuesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REPORT_READER) private readonly reader: ReportReader,
   ) {}
@@ -53,6 +57,10 @@ export class ReportsController {
         return intakeTable(await this.daily.intake(q, user));
       case 'daily':
         return dailyTable(await this.daily.daily(q, user));
+      case 'watch-list':
+        return watchListTable(await this.watchList.find(q, user));
+      case 'monthly-issues':
+        return monthlyIssuesTable(await this.monthlyIssues.find(q, user));
       default:
         throw notFound('Report', report);
     }
@@ -91,5 +99,17 @@ export class ReportsController {
   @Get('daily')
   dailyReport(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
     return this.reader.read(gone, () => this.daily.daily(q, user));
+  }
+
+  /** 关注名单 (未诉先办): repeats by phone or address, and compounds where a category recurs, over 30 days. */
+  @Get('watch-list')
+  watch(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
+    return this.reader.read(gone, () => this.watchList.find(q, user));
+  }
+
+  /** 每月一题: each community's most frequent request category of a month, with the five months before. */
+  @Get('monthly-issues')
+  monthly(@Query() q: Record<string, unknown>, @CurrentUser() user: AuthUser, @ClientGone() gone: AbortSignal) {
+    return this.reader.read(gone, () => this.monthlyIssues.find(q, user));
   }
 }

@@ -7,7 +7,9 @@ import { DailyReportService } from './daily-report.service.js';
 import { HotSpotDays } from './hot-spot-days.js';
 import { HotSpotsService } from './hot-spots.service.js';
 import { ReportsController } from './reports.controller.js';
+import { MonthlyIssuesService } from './monthly-issues.js';
 import { ReportsService } from './reports.service.js';
+import { WatchListService } from './watch-list.js';
 import { RollupReader } from './rollups/rollup-reader.js';
 import { POSTGRES_ROLLUPS, ROLLUP_CLOCK, ROLLUP_ENGINE, RollupKeeper, SQLITE_ROLLUPS } from './rollups/rollup-store.js';
 
@@ -20,6 +22,8 @@ import { POSTGRES_ROLLUPS, ROLLUP_CLOCK, ROLLUP_ENGINE, RollupKeeper, SQLITE_ROL
     DailyReportService,
     HotSpotsService,
     HotSpotDays,
+    WatchListService,
+    MonthlyIssuesService,
     RollupReader,
     RollupKeeper,
     { provide: ROLLUP_CLOCK, useExisting: RollupKeeper },

@@ -70,10 +70,10 @@ const unique = (body: Record<string, unknown>) => fc.nat().map((n) => {
   return out;
 });
 
-const REPORTS = ['closure-times', 'rates', 'trend', 'hotspots', 'intake', 'daily'];
-const REPORT_PARAMS = ['from', 'to', 'unitId', 'groupBy', 'date', 'limit', 'days', 'categoryId'];
+const REPORTS = ['closure-times', 'rates', 'trend', 'hotspots', 'intake', 'daily', 'watch-list', 'monthly-issues'];
+const REPORT_PARAMS = ['from', 'to', 'unitId', 'groupBy', 'date', 'limit', 'days', 'categoryId', 'month', 'min'];
 const reportQuery = fc.dictionary(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...REPORT_PARAMS) }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES) }),
-  fc.oneof(fc.constantFrom('2026-11-01', '2026-12-31', 'community', 'grid', 'department', 'category', 'channel', 'worker', '1', '3'), scalar.map((v) => (typeof v === 'string' ? v : json(v)))), { maxKeys: 5 });
+  fc.oneof(fc.constantFrom('2026-11-01', '2026-12-31', '2026-11', '2026-00', 'community', 'grid', 'department', 'category', 'channel', 'worker', '1', '3'), scalar.map((v) => (typeof v === 'string' ? v : json(v)))), { maxKeys: 5 });
 
 export function hostileRequests(t: FuzzTargets): fc.Arbitrary<HostileRequest> {
   // Mostly signed in (a refusal at the door reaches nothing behind it), sometimes not, sometimes forged.

@@ -69,6 +69,28 @@ export class RollupReader {
   }
 
   /**
+   * One counted column's sum per place the rows are placed at (`ROLLUP_DIMS`: a community, or a unit above
+   * communities) and group, over the period; null when the rollups cannot tell (as `sums`).
+   */
+  async placeSums(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, groupBy: GroupBy, column: string): Promise<{ place: number; key: number; n: number }[] | null> {
+    const days = this.wholeDays(p.start, p.end);
+    const where = days && (await this.placed(user, p, groupBy));
+    if (!where || !ROLLUP_COLUMNS.includes(column)) return null;
+    const qb = this.ds
+      .createQueryBuilder()
+      .select('r.place_id', 'place')
+      .addSelect('r.value', 'key')
+      .addSelect(`SUM(r.${column})`, 'n')
+      .from(BOTH, 'r')
+      .setParameters({ dim: where.dim, fromDay: days.from, toDay: days.to })
+      .groupBy('r.place_id')
+      .addGroupBy('r.value');
+    where.within(qb);
+    const rows: Record<string, unknown>[] = await onReportRunner(qb).getRawMany();
+    return rows.map((r) => ({ place: Number(r.place), key: Number(r.key), n: Number(r.n) }));
+  }
+
+  /**
    * The closed cases of the months `from`..`to` (first days, `YYYY-MM-01`) per group, by closing time, from
    * the closure rollups (rollups/closure-sketch.ts); null when the rollups cannot tell the groups apart.
    */
