@@ -25,6 +25,8 @@ import webhooks from './webhooks';
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const DailyReportPage = lazy(() => import('./reports/DailyReportPage'));
 const VisitsDuePage = lazy(() => import('./visits/VisitsDuePage'));
+const WatchListPage = lazy(() => import('./visits/WatchListPage'));
+const MonthlyIssuesPage = lazy(() => import('./visits/MonthlyIssuesPage'));
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<Loading />}>{children}</Suspense>;
 
 /** A unit's handler works cases: the reference lists stay out of their menu (their names still show on cases). */
@@ -42,6 +44,8 @@ export const App = () => (
           <Route path="/reports" element={<Lazy><ReportsPage /></Lazy>} />
           <Route path="/daily-report" element={<Lazy><DailyReportPage /></Lazy>} />
           <Route path="/visits-due" element={<Lazy><VisitsDuePage /></Lazy>} />
+          <Route path="/watch-list" element={<Lazy><WatchListPage /></Lazy>} />
+          <Route path="/monthly-issues" element={<Lazy><MonthlyIssuesPage /></Lazy>} />
         </CustomRoutes>,
         <Resource key="cases" name="cases" {...cases} />,
         <Resource key="residents" name="residents" {...residents} />,

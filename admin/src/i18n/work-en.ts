@@ -5,6 +5,17 @@ export const workEn = {
     never: 'never visited', overdue: '%{smart_count} days overdue (every %{every} days)', record: 'Record a visit', record_for: 'Visit to %{name}',
     note: 'What was found', saved: 'Visit to %{name} recorded',
   },
+  watch: {
+    title: 'Watch list', intro: '%{from} to %{to}: the same phone or address asking about the same kind of problem again, and compounds where one kind keeps coming back: worth a visit before the next call.',
+    repeats: 'Repeat requests (%{smart_count})', repeats_more: 'Only the 100 biggest are listed', compounds: 'Recurring in a compound (%{smart_count})', min: 'At least',
+    by_phone: 'Same phone', by_address: 'Same address', count: '%{smart_count} request |||| %{smart_count} requests', open: '%{smart_count} open', span: '%{first} to %{last}',
+    none_repeats: 'No repeat requests in these 30 days', none_compounds: 'No compound has %{min} or more requests of one kind in these 30 days', household: 'Household',
+  },
+  monthly: {
+    title: 'Issue of the month', month_label: '%{month}/%{year}', month_short: '%{month}', intro: 'Each community\'s most frequent request category in the month, with its count in the six months up to it:', month: 'Month', trend: 'Last six months',
+    share: '%{share} of the community\'s requests (%{total} in all)', on_top: 'First for %{smart_count} months running', first_time: 'First this month',
+    empty: 'No requests in %{month}', bar: '%{month}: %{count} (of %{total} in the community)',
+  },
   knowledge: {
     use_template: 'Use a template',
     validity: '%{from} to %{until}', valid_from: 'from %{from}', valid_until: 'until %{until}', open: 'no end', public_hint: 'an answer that may be read out or published as it is; otherwise an internal procedure',

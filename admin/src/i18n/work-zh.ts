@@ -5,6 +5,17 @@ export const workZh = {
     never: '从未走访', overdue: '已超期 %{smart_count} 天（每 %{every} 天一次）', record: '记录走访', record_for: '记录走访：%{name}',
     note: '走访情况', saved: '已记录对 %{name} 的走访',
   },
+  watch: {
+    title: '关注名单', intro: '%{from} 至 %{to}：同一电话或同一地址反复反映同类问题，以及同类问题集中的小区，宜主动上门（未诉先办）。',
+    repeats: '重复诉求（%{smart_count} 条）', repeats_more: '只列出件数最多的 100 条', compounds: '小区同类问题高发（%{smart_count} 处）', min: '最少件数',
+    by_phone: '同一电话', by_address: '同一地址', count: '%{smart_count} 件', open: '%{smart_count} 件未办结', span: '%{first} 至 %{last}',
+    none_repeats: '这 30 天没有重复诉求', none_compounds: '这 30 天没有同类问题达到 %{min} 件的小区', household: '查看住户',
+  },
+  monthly: {
+    title: '每月一题', month_label: '%{year}年%{month}月', month_short: '%{month}月', intro: '各社区该月反映最多的问题，及其到该月为止近六个月的件数：', month: '月份', trend: '近六个月件数',
+    share: '占本社区诉求 %{share}（共 %{total} 件）', on_top: '连续 %{smart_count} 个月居首', first_time: '本月居首',
+    empty: '%{month} 没有诉求', bar: '%{month}：%{count} 件（本社区共 %{total} 件）',
+  },
   knowledge: {
     use_template: '使用模板',
     validity: '%{from} 至 %{until}', valid_from: '%{from} 起', valid_until: '至 %{until}', open: '长期有效', public_hint: '可直接向群众宣读或公开的答复；否则为内部办事流程',

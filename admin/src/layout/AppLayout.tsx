@@ -1,6 +1,8 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import ArticleIcon from '@mui/icons-material/Article';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
+import VisibilityIcon from '@mui/icons-material/Visibility';
 import { forwardRef, type ReactNode } from 'react';
 import { ListItemIcon, ListItemText, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import { Link } from 'react-router-dom';
@@ -27,6 +29,8 @@ const AppMenu = () => {
       {reports && <Menu.Item to="/reports" primaryText={t('app.reports.title')} leftIcon={<AssessmentIcon />} />}
       {reports && <Menu.Item to="/daily-report" primaryText={t('app.daily.title')} leftIcon={<ArticleIcon />} />}
       {visits && <Menu.Item to="/visits-due" primaryText={t('app.visits.title')} leftIcon={<HomeWorkIcon />} />}
+      {visits && <Menu.Item to="/watch-list" primaryText={t('app.watch.title')} leftIcon={<VisibilityIcon />} />}
+      {visits && <Menu.Item to="/monthly-issues" primaryText={t('app.monthly.title')} leftIcon={<EventNoteIcon />} />}
       <Menu.ResourceItems />
     </Menu>
   );
