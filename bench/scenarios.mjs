@@ -91,6 +91,9 @@ export async function scenarios(baseUrl, as) {
     report('intake'),
     // Today, named: without a date the API opens on yesterday until DAILY_REPORT_HOUR.
     report('daily', BUDGETS.daily, `?date=${last30Days().to}`),
+    // 未诉先办: the last 30 days' repeats and compounds, and this month's issue per community with its six months.
+    report('watch-list'),
+    report('monthly-issues'),
     ...['closure-times', 'rates', 'trend', 'hotspots', 'intake'].map(yearReport),
   ];
 

@@ -12,7 +12,8 @@ export const fairEn = {
       kinds: { counted: 'Counted', paused: 'Paused', extended: 'Extended', returned: 'In return' },
       states: { idle: 'Not started', running: 'Running', paused: 'Paused', overdue: 'Overdue', met: 'On time', missed: 'Late', stopped: 'Stopped' },
     },
-    rates: { adjusted: 'adjusted %{value}', bounces: 'Returns', flight: 'Mean time in flight (h)', paused: 'Time paused (h)', excused: 'Ratings excused on appeal' },
+    rates: { adjusted: 'adjusted %{value}', excused: 'Ratings excused on appeal', flow: 'Returns and flight', bounces_n: '%{n} returns', flight_h: '%{h} h in flight', paused_h: '%{h} h paused' },
     rules_returns: 'This community rules on its own returns',
+    closure_paused: 'Paused (h)',
   },
 };

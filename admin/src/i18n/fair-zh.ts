@@ -12,7 +12,8 @@ export const fairZh = {
       kinds: { counted: '计时', paused: '挂起', extended: '延期', returned: '退单往返' },
       states: { idle: '未开始', running: '计时中', paused: '已挂起', overdue: '已超时', met: '按时', missed: '超时', stopped: '已停止' },
     },
-    rates: { adjusted: '核减后 %{value}', bounces: '退单次数', flight: '平均流转时长(小时)', paused: '挂起时长(小时)', excused: '申诉核减回访' },
+    rates: { adjusted: '核减后 %{value}', excused: '申诉核减回访', flow: '退单与流转', bounces_n: '退单 %{n} 次', flight_h: '流转 %{h} 小时', paused_h: '挂起 %{h} 小时' },
     rules_returns: '本社区自行审核退单',
+    closure_paused: '挂起时长(小时)',
   },
 };

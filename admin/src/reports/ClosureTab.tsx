@@ -27,6 +27,8 @@ export const ClosureTab = ({ rows, total, hoursRelativeError }: { rows: ClosureR
       { key: 'onTime', header: <MeasureLabel measure="closedOnTime" />, align: 'right', value: (r) => r.onTime, render: (r) => <CaseCountLink filter={countFilter(r.filter, 'onTime')} count={r.onTime} /> },
       { key: 'onTimeRate', header: <MeasureLabel measure="onTimeRate" />, align: 'right', value: (r) => r.onTimeRate, render: (r) => <RateCell row={r as never} rate="onTimeRate" parts={['onTime', 'closed']} /> },
       ...HOURS.map<Column<ClosureRow>>((h) => ({ key: h, header: <MeasureLabel measure={h} />, align: 'right', value: (r) => r[h], render: (r) => oneDecimal(r[h]) })),
+      // The hours above are ledger time, less what was paused: the time paused is shown beside them.
+      { key: 'pausedHours', header: t('app.fair.closure_paused'), align: 'right', value: (r) => r.pausedHours ?? 0, render: (r) => oneDecimal(r.pausedHours ?? 0) },
     ],
     [t, total],
   );

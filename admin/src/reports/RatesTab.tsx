@@ -64,9 +64,20 @@ export const RatesTab = ({ report }: { report: RatesReport }) => {
           </>
         ),
       })),
-      { key: 'bounces', header: t('app.fair.rates.bounces'), align: 'right', value: (r) => r.bounces ?? 0, render: (r) => count(r.bounces) },
-      { key: 'flightHours', header: t('app.fair.rates.flight'), align: 'right', value: (r) => r.flightHours ?? null, render: (r) => oneDecimal(r.flightHours) },
-      { key: 'pausedHours', header: t('app.fair.rates.paused'), align: 'right', value: (r) => r.pausedHours ?? 0, render: (r) => oneDecimal(r.pausedHours) },
+      // Secondary figures, one column (a table of eleven fits 1400 px): returns, then hours in flight and paused.
+      {
+        key: 'bounces',
+        header: t('app.fair.rates.flow'),
+        align: 'right',
+        value: (r) => r.bounces ?? 0,
+        render: (r) => (
+          <Typography component="div" variant="caption" sx={{ whiteSpace: 'nowrap', lineHeight: 1.5 }} data-testid="flow">
+            <div>{t('app.fair.rates.bounces_n', { n: count(r.bounces) })}</div>
+            <div>{t('app.fair.rates.flight_h', { h: oneDecimal(r.flightHours) })}</div>
+            <div>{t('app.fair.rates.paused_h', { h: oneDecimal(r.pausedHours) })}</div>
+          </Typography>
+        ),
+      },
     ],
     [t, total],
   );

@@ -32,7 +32,8 @@ export function SortableTable<R>({ rows, total, columns, initialSort, rowKey, te
     // `contain: inline-size`: a wide table scrolls inside its card instead of widening the page (react-admin's
     // layout grows to fit its content).
     <TableContainer sx={{ maxWidth: '100%', overflowX: 'auto', contain: 'inline-size' }}>
-      <Table size="small" stickyHeader data-testid={testId}>
+      {/* Half the default side padding: the rates table's thirteen columns fit a 1400 px window. */}
+      <Table size="small" stickyHeader data-testid={testId} sx={{ '& .MuiTableCell-root': { px: 1 } }}>
         <TableHead>
           <TableRow>
             {columns.map((c) => (

@@ -29,6 +29,8 @@ export interface ClosureRow extends GroupRow {
   medianWorkdays: number | null;
   p90Workdays: number | null;
   maxWorkdays: number | null;
+  /** Hours the group's cases spent paused (closure hours are ledger time, without them). */
+  pausedHours?: number | null;
 }
 
 export interface RateRow extends GroupRow {
