@@ -1,10 +1,41 @@
-// 未诉先办 in the console: the watch list (a caller asking again and again) and 每月一题, on a desk and on a phone.
+// 未诉先办 in the console: a grid worker's visits in their to-do (a problem found logged as a case), the watch list (a
+// caller asking again and again) and 每月一题, on a desk and on a phone.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { apiAs, assertNoSidewaysScroll, consoleSession, login, SHOTS } from './browser.mjs';
 
 describe('the watch list and the issue of the month', () => {
   const session = consoleSession();
+
+  it('a grid worker finds a household due a visit in 我的待办, records the visit and logs the problem found as a 网格巡查 case', async () => {
+    const { page } = session;
+    const base = session.server.baseUrl;
+    const worker = await apiAs(base, 'worker');
+    const me = await worker.get('/auth/me');
+    // A household in the worker's grid, never visited nor heard from: due at once.
+    const household = await (await apiAs(base, 'admin')).post('/residents', { name: '孙大爷', phone: '13700001234', gridUnitId: me.scopeUnitId, address: '5号楼1单元102', tags: ['elderly_alone'] });
+    await login(page, base, 'worker');
+    await page.goto(`${base}/#/todo`);
+    await page.getByTestId('todo-tab-visits').click();
+    const card = page.getByTestId('due-household').filter({ hasText: '孙大爷' });
+    await card.getByRole('button', { name: '记录走访' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('走访情况').fill('老人反映楼道扶手松动，上下楼不安全');
+    await dialog.getByTestId('visit-log-case').click();
+    await dialog.getByLabel('诉求标题').fill('5号楼楼道扶手松动');
+    await dialog.getByTestId('visit-category').click();
+    await page.getByRole('option').first().click();
+    await dialog.getByTestId('visit-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await card.waitFor({ state: 'detached' });
+    const [visit] = await worker.get(`/visits?filter=${encodeURIComponent(JSON.stringify({ residentId: household.id }))}`);
+    assert.ok(visit.caseId, 'the visit names the case logged from it');
+    const logged = await worker.get(`/cases/${visit.caseId}`);
+    assert.equal(logged.title, '5号楼楼道扶手松动');
+    const [patrol] = await worker.get(`/channels?filter=${encodeURIComponent(JSON.stringify({ code: 'patrol' }))}`);
+    assert.equal(logged.channelId, patrol.id);
+    assert.equal(logged.residentId, household.id);
+  });
 
   it('a supervisor finds the caller who asked eight times, masked, and opens one of the requests; the compound opens its cases', async () => {
     const { page } = session;

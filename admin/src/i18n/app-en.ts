@@ -244,7 +244,7 @@ export const appEn: typeof appZh = {
       buckets: {
         to_sign: 'To sign for', to_reply: 'To reply', to_handle: 'To handle', returned: 'Returned', to_follow_up: 'To follow up', in_community: 'Handled in community',
         extensions: 'Extensions to approve', extension_pending: 'Extension pending', supervised: 'Under supervision', overdue: 'Overdue',
-        pause_requests: 'Pauses to approve', paused: 'Paused', appeals: 'Appeals to rule on', bounced: 'Bounced cases',
+        pause_requests: 'Pauses to approve', paused: 'Paused', appeals: 'Appeals to rule on', bounced: 'Bounced cases', visits: 'Visits due',
       },
     },
     attachments: {

@@ -243,7 +243,7 @@ export const appZh = {
       buckets: {
         to_sign: '待签收', to_reply: '待答复', to_handle: '待处理', returned: '退单待处理', to_follow_up: '待回访', in_community: '社区自办中',
         extensions: '延期待审批', extension_pending: '延期待审批', supervised: '督办中', overdue: '已超期',
-        pause_requests: '挂起待审批', paused: '已挂起', appeals: '申诉待审核', bounced: '多次退单',
+        pause_requests: '挂起待审批', paused: '已挂起', appeals: '申诉待审核', bounced: '多次退单', visits: '待走访',
       },
     },
     attachments: {

@@ -4,6 +4,7 @@ export const workEn = {
     title: 'Visits due', intro: '%{smart_count} key-population households not visited nor heard from for longer than their tags ask:',
     never: 'never visited', overdue: '%{smart_count} days overdue (every %{every} days)', record: 'Record a visit', record_for: 'Visit to %{name}',
     note: 'What was found', saved: 'Visit to %{name} recorded',
+    log_case: 'A problem found: log a request too (grid patrol)', case_title: 'Request title', case_category: 'Category', case_logged: 'Request %{number} logged',
   },
   watch: {
     title: 'Watch list', intro: '%{from} to %{to}: the same phone or address asking about the same kind of problem again, and compounds where one kind keeps coming back: worth a visit before the next call.',

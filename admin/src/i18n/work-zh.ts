@@ -4,6 +4,7 @@ export const workZh = {
     title: '待走访', intro: '以下 %{smart_count} 户重点人群超过规定周期未走访、也未来电反映（未诉先办）：',
     never: '从未走访', overdue: '已超期 %{smart_count} 天（每 %{every} 天一次）', record: '记录走访', record_for: '记录走访：%{name}',
     note: '走访情况', saved: '已记录对 %{name} 的走访',
+    log_case: '发现问题，同时登记诉求（网格巡查）', case_title: '诉求标题', case_category: '诉求分类', case_logged: '已登记诉求 %{number}',
   },
   watch: {
     title: '关注名单', intro: '%{from} 至 %{to}：同一电话或同一地址反复反映同类问题，以及同类问题集中的小区，宜主动上门（未诉先办）。',

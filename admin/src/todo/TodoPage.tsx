@@ -1,9 +1,12 @@
 import { Alert, Box, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { useSearchParams } from 'react-router-dom';
-import { List, Loading, Title, useTranslate } from 'react-admin';
+import { List, Loading, Title, usePermissions, useTranslate } from 'react-admin';
+import { DueHouseholds, useVisitsDue } from '../visits/DueHouseholds';
 import { CaseDatagrid } from '../cases/CaseDatagrid';
 import { pickBucket, WATCH_BUCKETS, type TodoBucket } from './buckets';
 import { useTodo } from './useTodo';
+
+const VISITS = 'visits';
 
 /** The cases of one bucket: the case list's columns, under the bucket's own filter. */
 const BucketCases = ({ bucket }: { bucket: TodoBucket }) => {
@@ -39,7 +42,11 @@ const BucketLabel = ({ bucket }: { bucket: TodoBucket }) => {
 /** 我的待办: one tab per bucket with its count, the selected bucket's cases below; the tab is kept in the address. */
 export const TodoPage = () => {
   const t = useTranslate();
-  const { data: buckets, error, isPending } = useTodo();
+  const { data: cases, error, isPending } = useTodo();
+  // A grid worker's visits due (未诉先办) are to-do too: one more tab, of households rather than cases.
+  const { permissions: role } = usePermissions<string>();
+  const visits = useVisitsDue(role === 'grid_worker');
+  const buckets = cases && (visits.data ? [...cases, { key: VISITS, count: visits.data.total, filter: {} }] : cases);
   const [params, setParams] = useSearchParams();
   const selected = pickBucket(buckets ?? [], params.get('bucket'));
   return (
@@ -62,7 +69,7 @@ export const TodoPage = () => {
       )}
       {selected && (
         <Box data-bucket={selected.key}>
-          <BucketCases key={selected.key} bucket={selected} />
+          {selected.key === VISITS ? <DueHouseholds /> : <BucketCases key={selected.key} bucket={selected} />}
         </Box>
       )}
     </Box>

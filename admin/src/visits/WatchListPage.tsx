@@ -119,7 +119,7 @@ export const WatchListPage = () => {
           <RepeatCard key={`${r.by}-${r.cases[0]?.id}`} r={r} />
         ))}
       </Stack>
-      <Stack direction="row" spacing={2} alignItems="center" justifyContent="space-between" sx={{ mt: 3, mb: 1 }}>
+      <Stack direction="row" spacing={1} useFlexGap flexWrap="wrap" alignItems="center" justifyContent="space-between" sx={{ mt: 3, mb: 1 }}>
         <Typography variant="h6" sx={{ flexGrow: 1 }}>{t('app.watch.compounds', { smart_count: data.compoundsTotal })}</Typography>
         <TextField select size="small" label={t('app.watch.min')} value={min} onChange={(e) => setMin(Number(e.target.value))} sx={{ width: 140, flexShrink: 0 }} data-testid="watch-min">
           {MINIMA.map((m) => (

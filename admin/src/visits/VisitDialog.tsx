@@ -1,0 +1,91 @@
+import { Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNotify, useTranslate } from 'react-admin';
+import { API_URL, httpClient } from '../dataProvider';
+
+/** What recording a visit needs of the household. */
+export interface Household {
+  residentId: number;
+  name: string;
+  gridUnitId: number;
+}
+
+const json = async <T,>(path: string) => (await httpClient(`${API_URL}${path}`)).json as T;
+const filter = (f: object) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
+
+/** The channel a visit's case comes in by: 网格巡查 (code `patrol`), found by code or else by name; none hides the choice. */
+const patrolChannel = async () => (await json<{ id: number }[]>(`/channels?${filter({ code: 'patrol' })}`))[0] ?? (await json<{ id: number }[]>(`/channels?${filter({ q: '网格巡查' })}`))[0] ?? null;
+
+/**
+ * 记录走访: what was found; the visit is kept as recorded. A problem found on the visit can be logged at once as a
+ * case (channel 网格巡查, the household as the reporter, the visit linked to it).
+ */
+export const VisitDialog = ({ household, onClose }: { household: Household; onClose: (saved: boolean) => void }) => {
+  const t = useTranslate();
+  const notify = useNotify();
+  const [note, setNote] = useState('');
+  const [logCase, setLogCase] = useState(false);
+  const [title, setTitle] = useState('');
+  const [categoryId, setCategoryId] = useState<number | ''>('');
+  const [busy, setBusy] = useState(false);
+  // Kept once logged: saving again after a failed visit must not log the case twice.
+  const [loggedCase, setLoggedCase] = useState<number>();
+  const channel = useQuery({ queryKey: ['patrol-channel'], queryFn: patrolChannel, staleTime: 600_000 });
+  const categories = useQuery({
+    queryKey: ['visit-categories'],
+    queryFn: () => json<{ id: number; fullName: string }[]>(`/categories?${filter({ active: true })}&sort=${encodeURIComponent('["fullName","ASC"]')}&range=${encodeURIComponent('[0,499]')}`),
+    enabled: logCase,
+    staleTime: 600_000,
+  });
+  const ready = note.trim() && (!logCase || (title.trim() && categoryId !== ''));
+  const save = async () => {
+    setBusy(true);
+    try {
+      let caseId = loggedCase;
+      if (logCase && channel.data && caseId === undefined) {
+        const body = { title, description: note, type: 'help', channelId: channel.data.id, categoryId, gridUnitId: household.gridUnitId, residentId: household.residentId };
+        const created = (await httpClient(`${API_URL}/cases`, { method: 'POST', body: JSON.stringify(body) })).json as { id: number; number: string };
+        caseId = created.id;
+        setLoggedCase(caseId);
+        notify('app.visits.case_logged', { type: 'success', messageArgs: { number: created.number } });
+      }
+      await httpClient(`${API_URL}/visits`, { method: 'POST', body: JSON.stringify({ residentId: household.residentId, note, ...(caseId ? { caseId } : {}) }) });
+      notify('app.visits.saved', { type: 'success', messageArgs: { name: household.name } });
+      onClose(true);
+    } catch (e) {
+      notify(e instanceof Error ? e.message : String(e), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onClose={() => onClose(false)} fullWidth maxWidth="sm">
+      <DialogTitle>{t('app.visits.record_for', { name: household.name })}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField label={t('app.visits.note')} multiline minRows={3} value={note} onChange={(e) => setNote(e.target.value)} fullWidth required inputProps={{ maxLength: 1000 }} />
+          {channel.data && (
+            <FormControlLabel control={<Checkbox checked={logCase} onChange={(e) => setLogCase(e.target.checked)} data-testid="visit-log-case" />} label={t('app.visits.log_case')} />
+          )}
+          {logCase && (
+            <>
+              <TextField label={t('app.visits.case_title')} value={title} onChange={(e) => setTitle(e.target.value)} required fullWidth inputProps={{ maxLength: 200 }} />
+              <TextField select label={t('app.visits.case_category')} value={categoryId} onChange={(e) => setCategoryId(Number(e.target.value))} required fullWidth data-testid="visit-category">
+                {(categories.data ?? []).map((c) => (
+                  <MenuItem key={c.id} value={c.id}>{c.fullName}</MenuItem>
+                ))}
+              </TextField>
+            </>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => onClose(false)}>{t('ra.action.cancel')}</Button>
+        <Button variant="contained" disabled={busy || !ready} onClick={save} data-testid="visit-save">
+          {t('ra.action.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
