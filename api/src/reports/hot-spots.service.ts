@@ -6,9 +6,9 @@ import { Case } from '../cases/case.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { fieldError } from '../common/errors.js';
 import { words } from '../common/localize.js';
-import { pathIds, subtreeUpperBound } from '../common/tree.js';
+import { subtreeUpperBound } from '../common/tree.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
-import { placeName, type PlaceUnit } from './daily-places.js';
+import { namedPlaces } from './places.js';
 import { byName } from './groups.js';
 import { biggestFirst, hotRuns, spotIds, Stitcher, type Day, type HotRun, type Spot } from './hot-runs.js';
 import { DEFAULT_RULE, DEFAULT_WINDOW_MS, HotSpotDays, readSightings, UNIT_AT } from './hot-spot-days.js';
@@ -138,7 +138,7 @@ export class HotSpotsService {
 
   /** The spots as answered: names, times, ids, and the filter of their cases. */
   private async present(spots: Spot[], level: 'grid' | 'community'): Promise<HotSpotAnswer['spots']> {
-    const [units, categories] = await Promise.all([this.places(spots.map((s) => s.unitId)), byName(Category, 'name')(this.ds.manager, spots.map((s) => s.categoryId))]);
+    const [units, categories] = await Promise.all([namedPlaces(this.ds, spots.map((s) => s.unitId)), byName(Category, 'name')(this.ds.manager, spots.map((s) => s.categoryId))]);
     return spots.map((s) => {
       const caseIds = spotIds(s);
       const unit = units.get(s.unitId);
@@ -154,18 +154,6 @@ export class HotSpotsService {
         filter: s.strays === 0 ? spotFilter(s, level, unit?.level ?? null) : { id: caseIds },
       };
     });
-  }
-
-  /** The units' names with their community (`黄河路社区 2号网格`) and levels: the units and their ancestors, in two queries. */
-  private async places(ids: number[]): Promise<Map<number, { name: string; level: string }>> {
-    if (!ids.length) return new Map();
-    const repo = this.ds.getRepository(GridUnit);
-    const fields = ['u.id', 'u.name', 'u.level', 'u.path'];
-    const own: PlaceUnit[] = await repo.createQueryBuilder('u').select(fields).where('u.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
-    const above = [...new Set(own.flatMap((u) => pathIds(u.path)))];
-    const all: PlaceUnit[] = above.length ? await repo.createQueryBuilder('u').select(fields).where('u.id IN (:...ids)', { ids: above }).getMany() : [];
-    const byId = new Map(all.map((u) => [u.id, u]));
-    return new Map(own.map((u) => [u.id, { name: placeName(u, byId), level: u.level }]));
   }
 }
 

@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { GridUnit } from '../grid/grid-unit.entity.js';
 import { byName } from './groups.js';
+import { placeUnits } from './places.js';
 import type { ReportParams } from './report-params.js';
 import { ReportsService } from './reports.service.js';
 import { RollupReader } from './rollups/rollup-reader.js';
@@ -99,8 +100,8 @@ export class MonthlyIssuesService {
     const rolled = await this.rollups.placeSums(user, p, 'category', 'valid');
     if (rolled) {
       // Rows are placed at a case's community, or at its own unit when it lies above communities: only communities count.
-      const levels = await this.levels(rolled.map((r) => r.place));
-      for (const r of rolled) if (levels.get(r.place) === 'community') add(r.place, r.key, r.n);
+      const places = await placeUnits(this.ds, rolled.map((r) => r.place));
+      for (const r of rolled) if (places.get(r.place)?.level === 'community') add(r.place, r.key, r.n);
       return out;
     }
     const rows = await this.reports
@@ -114,13 +115,6 @@ export class MonthlyIssuesService {
       .getRawMany<{ community: number | string; category: number | string; n: number | string }>();
     for (const r of rows) add(Number(r.community), Number(r.category), Number(r.n));
     return out;
-  }
-
-  private async levels(ids: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Map();
-    const rows = await this.ds.getRepository(GridUnit).createQueryBuilder('g').select(['g.id', 'g.level']).where('g.id IN (:...unique)', { unique }).getMany();
-    return new Map(rows.map((g) => [g.id, g.level]));
   }
 }
 

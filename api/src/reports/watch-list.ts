@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { OPEN_STATUSES, OPEN_STATUSES_SQL } from '../cases/case.constants.js';
 import type { Case } from '../cases/case.entity.js';
@@ -10,8 +10,8 @@ import { fieldError } from '../common/errors.js';
 import { maskAddress, maskPhone } from '../common/privacy.js';
 import { instantMs } from '../common/time.js';
 import { pathIds, unindexedColumn } from '../common/tree.js';
-import { GridUnit } from '../grid/grid-unit.entity.js';
-import { placeName, type PlaceUnit } from './daily-places.js';
+import { placeName } from './daily-places.js';
+import { namedPlaces, placeUnits } from './places.js';
 import { byName } from './groups.js';
 import { ReportsService } from './reports.service.js';
 import { repeatGroups, type RepeatCase, type RepeatGroup } from './watch-groups.js';
@@ -57,14 +57,14 @@ export class WatchListService {
     const window = () => this.reports.inPeriod(user, p).andWhere(VALID);
     const [repeats, compounds] = [await this.repeats(window), await this.compounds(window, min)];
     const names = await byName(Category, 'fullName')(this.ds.manager, [...repeats.shown, ...compounds.shown].map((e) => e.categoryId));
-    const places = await this.places(repeats.shown.map((r) => r.gridUnitId));
+    const places = await namedPlaces(this.ds, repeats.shown.map((r) => r.gridUnitId));
     return {
       from: p.from,
       to: p.to,
       unitId: p.unitId,
       repeatsTotal: repeats.total,
       repeatsMore: repeats.more,
-      repeats: repeats.shown.map((r) => ({ ...r, categoryName: names.get(r.categoryId) ?? null, placeName: places.get(r.gridUnitId) ?? null })),
+      repeats: repeats.shown.map((r) => ({ ...r, categoryName: names.get(r.categoryId) ?? null, placeName: places.get(r.gridUnitId)?.name ?? null })),
       compoundsTotal: compounds.total,
       compounds: compounds.shown.map((c) => ({ ...c, categoryName: names.get(c.categoryId) ?? null, filter: { unitId: c.unitId, categoryId: c.categoryId, receivedAt_gte: p.from, receivedAt_lte: p.to } })),
     };
@@ -101,7 +101,8 @@ export class WatchListService {
         const params = Object.fromEntries(top.flatMap((r, i) => [[`v${i}`, r.value], [`k${i}`, Number(r.categoryId)]]));
         qb.andWhere(`(${top.map((_, i) => `(c.reporterPhone = :v${i} AND c.categoryId = :k${i})`).join(' OR ')})`, params);
       } else {
-        qb.andWhere('c.address IN (:...values)', { values: [...new Set(top.map((r) => r.value))] }).andWhere('c.categoryId IN (:...categories)', { categories: [...new Set(top.map((r) => Number(r.categoryId)))] });
+        // By address alone along the window (no index has it; by category SQLite would read each category's month whole).
+        qb.andWhere('c.address IN (:...values)', { values: [...new Set(top.map((r) => r.value))] });
       }
       return (await qb.getRawMany<RepeatCase>()).filter((c) => wanted.has(`${c[column]}\u0000${Number(c.categoryId)}`));
     };
@@ -122,7 +123,7 @@ export class WatchListService {
       .groupBy(unindexedColumn('c.unitPath'))
       .addGroupBy('c.categoryId')
       .getRawMany<{ path: string; categoryId: number; n: number | string; open: number | string; firstAt: Date | string; lastAt: Date | string }>();
-    const units = await this.units(rows.flatMap((r) => pathIds(r.path)));
+    const units = await placeUnits(this.ds, rows.flatMap((r) => pathIds(r.path)));
     const sums = new Map<string, { unitId: number; unitName: string; categoryId: number; count: number; open: number; firstAt: number; lastAt: number }>();
     for (const r of rows) {
       const compound = pathIds(r.path)
@@ -139,19 +140,5 @@ export class WatchListService {
     }
     const found = [...sums.values()].filter((s) => s.count >= min).sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
     return { total: found.length, shown: found.slice(0, WATCH_LIMIT).map((s) => ({ ...s, firstAt: new Date(s.firstAt), lastAt: new Date(s.lastAt) })) };
-  }
-
-  private async units(ids: number[]): Promise<Map<number, PlaceUnit>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Map();
-    const rows = await this.ds.getRepository(GridUnit).find({ select: { id: true, name: true, level: true, path: true }, where: { id: In(unique) } });
-    return new Map(rows.map((u) => [u.id, u]));
-  }
-
-  /** Where each repeat was asked from, named as the daily report names places. */
-  private async places(ids: number[]): Promise<Map<number, string>> {
-    const own = await this.units(ids);
-    const all = await this.units([...own.values()].flatMap((u) => pathIds(u.path)));
-    return new Map([...own.values()].map((u) => [u.id, placeName(u, all)]));
   }
 }
