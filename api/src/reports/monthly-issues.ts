@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { MEASURES } from '../cases/case-measures.js';
 import { Category } from '../categories/category.entity.js';
 import { fieldError } from '../common/errors.js';
 import type { AppConfig } from '../config/config.js';
@@ -106,7 +107,8 @@ export class MonthlyIssuesService {
     }
     const rows = await this.reports
       .inPeriod(user, p)
-      .andWhere(`c.status NOT IN ('merged', 'rejected') AND c.communityId IS NOT NULL`)
+      .andWhere(MEASURES.valid)
+      .andWhere('c.communityId IS NOT NULL')
       .select('c.communityId', 'community')
       .addSelect('c.categoryId', 'category')
       .addSelect('COUNT(*)', 'n')

@@ -58,6 +58,7 @@ export function repeatGroups(cases: RepeatCase[], mask: Record<'phone' | 'addres
     .map((g) => {
       const list = [...g.cases.values()].map((c) => ({ ...c, id: Number(c.id) })).sort((a, b) => instantMs(b.receivedAt) - instantMs(a.receivedAt) || b.id - a.id);
       const latest = list[0];
+      const resident = list.find((c) => c.residentId != null)?.residentId;
       return {
         by: g.by,
         who: mask[g.by](g.value) ?? '',
@@ -67,7 +68,7 @@ export function repeatGroups(cases: RepeatCase[], mask: Record<'phone' | 'addres
         firstAt: new Date(instantMs(list[list.length - 1].receivedAt)),
         lastAt: new Date(instantMs(latest.receivedAt)),
         gridUnitId: Number(latest.gridUnitId),
-        residentId: ((r) => (r == null ? null : Number(r)))(list.find((c) => c.residentId != null)?.residentId),
+        residentId: resident == null ? null : Number(resident),
         cases: list.map((c) => ({ id: c.id, number: c.number, title: c.title, receivedAt: new Date(instantMs(c.receivedAt)), status: c.status })),
       };
     })

@@ -4,7 +4,7 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { OPEN_STATUSES, OPEN_STATUSES_SQL } from '../cases/case.constants.js';
 import type { Case } from '../cases/case.entity.js';
-import { bitOf } from '../cases/case-measures.js';
+import { bitOf, MEASURES } from '../cases/case-measures.js';
 import { Category } from '../categories/category.entity.js';
 import { fieldError } from '../common/errors.js';
 import { maskAddress, maskPhone } from '../common/privacy.js';
@@ -20,7 +20,6 @@ import { repeatGroups, type RepeatCase, type RepeatGroup } from './watch-groups.
 export const WATCH_LIMIT = 100;
 /** A compound's category is recurring from this many requests in the window, unless `min` says otherwise. */
 export const COMPOUND_MIN = { default: 3, min: 2, max: 100 };
-const VALID = `c.status NOT IN ('merged', 'rejected')`;
 type Pair = { value: string; categoryId: number | string; n: number | string };
 const REPEAT_COLUMNS = ['number', 'title', 'reporterPhone', 'address', 'categoryId', 'gridUnitId', 'residentId', 'receivedAt', 'status'] as const;
 
@@ -54,7 +53,7 @@ export class WatchListService {
     if (!Number.isInteger(min) || min < COMPOUND_MIN.min || min > COMPOUND_MIN.max) throw fieldError('min', 'wholeBetween', { min: COMPOUND_MIN.min, max: COMPOUND_MIN.max });
     // The 30 days through `to`: the reports' default period when no `from` is given.
     const p = await this.reports.params({ ...q, from: undefined }, user);
-    const window = () => this.reports.inPeriod(user, p).andWhere(VALID);
+    const window = () => this.reports.inPeriod(user, p).andWhere(MEASURES.valid);
     const [repeats, compounds] = [await this.repeats(window), await this.compounds(window, min)];
     const names = await byName(Category, 'fullName')(this.ds.manager, [...repeats.shown, ...compounds.shown].map((e) => e.categoryId));
     const places = await namedPlaces(this.ds, repeats.shown.map((r) => r.gridUnitId));

@@ -51,16 +51,10 @@ export class RollupReader {
   }
 
   private async read(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, groupBy: GroupBy | null, key: string | null): Promise<Map<unknown, RollupSums> | null> {
-    const days = this.wholeDays(p.start, p.end);
-    const where = days && (await this.placed(user, p, groupBy));
-    if (!where) return null;
-    const qb = this.ds
-      .createQueryBuilder()
-      .select(key ?? 'NULL', 'key')
-      .from(BOTH, 'r')
-      .setParameters({ dim: where.dim, fromDay: days.from, toDay: days.to });
+    const qb = await this.periodRows(user, p, groupBy);
+    if (!qb) return null;
+    qb.select(key ?? 'NULL', 'key');
     for (const c of ROLLUP_COLUMNS) qb.addSelect(`SUM(r.${c})`, c);
-    where.within(qb);
     if (key) qb.groupBy(key);
     const rows: Record<string, unknown>[] = await onReportRunner(qb).getRawMany();
     const out = new Map<unknown, RollupSums>();
@@ -73,21 +67,21 @@ export class RollupReader {
    * communities) and group, over the period; null when the rollups cannot tell (as `sums`).
    */
   async placeSums(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, groupBy: GroupBy, column: string): Promise<{ place: number; key: number; n: number }[] | null> {
-    const days = this.wholeDays(p.start, p.end);
-    const where = days && (await this.placed(user, p, groupBy));
-    if (!where || !ROLLUP_COLUMNS.includes(column)) return null;
-    const qb = this.ds
-      .createQueryBuilder()
-      .select('r.place_id', 'place')
-      .addSelect('r.value', 'key')
-      .addSelect(`SUM(r.${column})`, 'n')
-      .from(BOTH, 'r')
-      .setParameters({ dim: where.dim, fromDay: days.from, toDay: days.to })
-      .groupBy('r.place_id')
-      .addGroupBy('r.value');
-    where.within(qb);
+    const qb = ROLLUP_COLUMNS.includes(column) ? await this.periodRows(user, p, groupBy) : null;
+    if (!qb) return null;
+    qb.select('r.place_id', 'place').addSelect('r.value', 'key').addSelect(`SUM(r.${column})`, 'n').groupBy('r.place_id').addGroupBy('r.value');
     const rows: Record<string, unknown>[] = await onReportRunner(qb).getRawMany();
     return rows.map((r) => ({ place: Number(r.place), key: Number(r.key), n: Number(r.n) }));
+  }
+
+  /** The grouping's rows (both tables) of the period's days within the subtrees, to select from; null as `sums`. */
+  private async periodRows(user: AuthUser, p: Pick<ReportParams, 'start' | 'end' | 'unitPath'>, groupBy: GroupBy | null): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
+    const days = this.wholeDays(p.start, p.end);
+    const where = days && (await this.placed(user, p, groupBy));
+    if (!where) return null;
+    const qb = this.ds.createQueryBuilder().from(BOTH, 'r').setParameters({ dim: where.dim, fromDay: days.from, toDay: days.to });
+    where.within(qb);
+    return qb;
   }
 
   /**
