@@ -3,12 +3,12 @@ import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { useReport, type HotSpot } from '../reports/api';
 import { casesPath } from '../reports/drill';
+import { shortTime as time } from '../reports/format';
 import { addDays } from '../reports/period';
 import { PanelCard } from './FigureCard';
 
 const WINDOW_HOURS = 24;
 
-const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /**
  * 集中反映 now: clusters of one category in one grid within 24 hours, among the cases of yesterday and today, kept

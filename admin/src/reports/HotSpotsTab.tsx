@@ -2,8 +2,8 @@ import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typograph
 import { useTranslate } from 'react-admin';
 import type { HotSpot } from './api';
 import { CaseCountLink } from './CaseCountLink';
+import { shortTime as time } from './format';
 
-const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /**
  * 集中反映 in the period: each cluster of one category in one grid within a day, its count opening its cases (by

@@ -1,5 +1,10 @@
+import { TIME_ZONE } from './period';
+
 /** How report figures are written: one decimal everywhere, and an em dash where there is nothing to measure. */
 export const NONE = '—';
+
+/** 11/05 00:34: when a request came in, as hot spots and the watch list show it, in the city's zone. */
+export const shortTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: TIME_ZONE, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 

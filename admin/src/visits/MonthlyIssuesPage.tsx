@@ -1,12 +1,13 @@
 import { Alert, Box, Card, CardContent, Chip, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useTranslate } from 'react-admin';
-import { API_URL, httpClient } from '../dataProvider';
+import { useReport } from '../reports/api';
 import { CaseCountLink } from '../reports/CaseCountLink';
+import { reportQuery } from '../reports/drill';
 import { ExportButtons } from '../reports/ExportButtons';
 import { reportFileName } from '../reports/fileName';
 import { percent } from '../reports/format';
+import { TIME_ZONE } from '../reports/period';
 import { barHeights, recentMonths } from './watchFormat';
 
 interface MonthlyIssue {
@@ -22,8 +23,7 @@ interface MonthlyIssue {
   filter: Record<string, unknown>;
 }
 
-const thisMonth = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
-const monthlyIssues = async (month: string) => (await httpClient(`${API_URL}/reports/monthly-issues?month=${month}`)).json as { month: string; months: string[]; rows: MonthlyIssue[] };
+const thisMonth = () => new Date().toLocaleDateString('sv-SE', { timeZone: TIME_ZONE }).slice(0, 7);
 
 /** Six small bars, oldest month first, the month itself darker: a recurring issue reads as a row of bars. */
 const TrendBars = ({ trend }: { trend: MonthlyIssue['trend'] }) => {
@@ -50,7 +50,7 @@ export const MonthlyIssuesPage = () => {
   const t = useTranslate();
   const [months] = useState(() => recentMonths(thisMonth(), 24));
   const [month, setMonth] = useState(months[0]);
-  const { data, isPending, error } = useQuery({ queryKey: ['monthly-issues', month], queryFn: () => monthlyIssues(month) });
+  const { data, isPending, error } = useReport<{ month: string; months: string[]; rows: MonthlyIssue[] }>('monthly-issues', { month });
   return (
     <Box sx={{ p: { xs: 1, md: 2 }, maxWidth: 1000 }}>
       <Title title={t('app.monthly.title')} />
@@ -63,7 +63,7 @@ export const MonthlyIssuesPage = () => {
             </MenuItem>
           ))}
         </TextField>
-        <ExportButtons path="reports/monthly-issues" query={`month=${month}`} fileBase={reportFileName('monthly-issues', [month])} />
+        <ExportButtons path="reports/monthly-issues" query={reportQuery({ month })} fileBase={reportFileName('monthly-issues', [month])} />
       </Stack>
       <Typography variant="body2" sx={{ mb: 2 }}>{t('app.monthly.intro')}</Typography>
       {isPending && <Loading />}

@@ -1,7 +1,6 @@
 import { Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useGetList, useNotify, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../dataProvider';
 
 /** What recording a visit needs of the household. */
@@ -11,11 +10,14 @@ export interface Household {
   gridUnitId: number;
 }
 
-const json = async <T,>(path: string) => (await httpClient(`${API_URL}${path}`)).json as T;
-const filter = (f: object) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
+const ONE = { page: 1, perPage: 1 };
 
 /** The channel a visit's case comes in by: 网格巡查 (code `patrol`), found by code or else by name; none hides the choice. */
-const patrolChannel = async () => (await json<{ id: number }[]>(`/channels?${filter({ code: 'patrol' })}`))[0] ?? (await json<{ id: number }[]>(`/channels?${filter({ q: '网格巡查' })}`))[0] ?? null;
+const usePatrolChannel = () => {
+  const byCode = useGetList('channels', { filter: { code: 'patrol' }, pagination: ONE }, { staleTime: 600_000 });
+  const byName = useGetList('channels', { filter: { q: '网格巡查' }, pagination: ONE }, { enabled: byCode.isSuccess && !byCode.data.length, staleTime: 600_000 });
+  return byCode.data?.[0] ?? byName.data?.[0] ?? null;
+};
 
 /**
  * 记录走访: what was found; the visit is kept as recorded. A problem found on the visit can be logged at once as a
@@ -31,20 +33,15 @@ export const VisitDialog = ({ household, onClose }: { household: Household; onCl
   const [busy, setBusy] = useState(false);
   // Kept once logged: saving again after a failed visit must not log the case twice.
   const [loggedCase, setLoggedCase] = useState<number>();
-  const channel = useQuery({ queryKey: ['patrol-channel'], queryFn: patrolChannel, staleTime: 600_000 });
-  const categories = useQuery({
-    queryKey: ['visit-categories'],
-    queryFn: () => json<{ id: number; fullName: string }[]>(`/categories?${filter({ active: true })}&sort=${encodeURIComponent('["fullName","ASC"]')}&range=${encodeURIComponent('[0,499]')}`),
-    enabled: logCase,
-    staleTime: 600_000,
-  });
+  const channel = usePatrolChannel();
+  const categories = useGetList('categories', { filter: { active: true }, sort: { field: 'fullName', order: 'ASC' }, pagination: { page: 1, perPage: 500 } }, { enabled: logCase, staleTime: 600_000 });
   const ready = note.trim() && (!logCase || (title.trim() && categoryId !== ''));
   const save = async () => {
     setBusy(true);
     try {
       let caseId = loggedCase;
-      if (logCase && channel.data && caseId === undefined) {
-        const body = { title, description: note, type: 'help', channelId: channel.data.id, categoryId, gridUnitId: household.gridUnitId, residentId: household.residentId };
+      if (logCase && channel && caseId === undefined) {
+        const body = { title, description: note, type: 'help', channelId: channel.id, categoryId, gridUnitId: household.gridUnitId, residentId: household.residentId };
         const created = (await httpClient(`${API_URL}/cases`, { method: 'POST', body: JSON.stringify(body) })).json as { id: number; number: string };
         caseId = created.id;
         setLoggedCase(caseId);
@@ -65,7 +62,7 @@ export const VisitDialog = ({ household, onClose }: { household: Household; onCl
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           <TextField label={t('app.visits.note')} multiline minRows={3} value={note} onChange={(e) => setNote(e.target.value)} fullWidth required inputProps={{ maxLength: 1000 }} />
-          {channel.data && (
+          {channel && (
             <FormControlLabel control={<Checkbox checked={logCase} onChange={(e) => setLogCase(e.target.checked)} data-testid="visit-log-case" />} label={t('app.visits.log_case')} />
           )}
           {logCase && (

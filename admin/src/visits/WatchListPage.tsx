@@ -1,13 +1,13 @@
 import { Alert, Box, Card, CardContent, Chip, Link as MuiLink, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { API_URL, httpClient } from '../dataProvider';
+import { useReport } from '../reports/api';
 import { CaseCountLink } from '../reports/CaseCountLink';
+import { reportQuery } from '../reports/drill';
 import { ExportButtons } from '../reports/ExportButtons';
 import { reportFileName } from '../reports/fileName';
-import { shortTime } from './watchFormat';
+import { shortTime } from '../reports/format';
 
 interface Repeat {
   by: 'phone' | 'address';
@@ -43,7 +43,6 @@ interface WatchList {
 }
 
 const MINIMA = [2, 3, 5, 10];
-const watchList = async (min: number) => (await httpClient(`${API_URL}/reports/watch-list?min=${min}`)).json as WatchList;
 
 /** One phone or door asking again: who (masked), what, where, and each of its cases to open. */
 const RepeatCard = ({ r }: { r: Repeat }) => {
@@ -101,7 +100,7 @@ const CompoundCard = ({ c }: { c: Compound }) => {
 export const WatchListPage = () => {
   const t = useTranslate();
   const [min, setMin] = useState(3);
-  const { data, isPending, error } = useQuery({ queryKey: ['watch-list', min], queryFn: () => watchList(min) });
+  const { data, isPending, error } = useReport<WatchList>('watch-list', { min });
   if (isPending) return <Loading />;
   if (error) return <Alert severity="error">{String((error as Error).message)}</Alert>;
   return (
@@ -109,7 +108,7 @@ export const WatchListPage = () => {
       <Title title={t('app.watch.title')} />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} justifyContent="space-between" alignItems={{ sm: 'center' }} sx={{ mb: 2 }}>
         <Typography variant="body2">{t('app.watch.intro', { from: data.from, to: data.to })}</Typography>
-        <ExportButtons path="reports/watch-list" query={`min=${min}`} fileBase={reportFileName('watch-list', [data.to])} />
+        <ExportButtons path="reports/watch-list" query={reportQuery({ min })} fileBase={reportFileName('watch-list', [data.to])} />
       </Stack>
       <Typography variant="h6" sx={{ mb: 1 }}>{t('app.watch.repeats', { smart_count: data.repeatsTotal })}</Typography>
       {data.repeatsMore && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('app.watch.repeats_more')}</Typography>}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barHeights, recentMonths, shortTime } from './watchFormat';
+import { shortTime } from '../reports/format';
+import { barHeights, recentMonths } from './watchFormat';
 
 describe('the watch pages’ figures', () => {
   it('draws each month against the busiest, and nothing when nothing was asked', () => {

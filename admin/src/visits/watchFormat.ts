@@ -1,6 +1,3 @@
-/** 11-04 16:34: when a request came in, as the watch list shows it (the console's zone is the city's). */
-export const shortTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-
 /** Heights (0..1) of a trend's bars, each month's count against the largest; all zero when nothing was asked. */
 export const barHeights = (counts: readonly number[]) => {
   const max = Math.max(0, ...counts);
